@@ -1,0 +1,71 @@
+# Jiaxiao — English. Every key here must also exist in zh-CN/jiaxiao.ftl (a test checks).
+
+## Roles
+role-name-admin = admin
+role-name-teacher = teacher
+role-name-committee = parent committee
+role-name-parent = parent
+who-managers = admins and teachers
+who-moderators = admins, teachers and the parent committee
+
+## General
+refused = Sorry, only { $who } can use { $command }.
+args-too-long = That is too long (at most { $max } characters).
+unknown-command = I don't know that command. Send /help to see what I can do.
+
+## Greeting when added to a group
+greeting =
+    Hello everyone, I'm Jiaxiao 🤝 I help keep this class group calm and useful:
+    • teachers' notices acknowledged with one tap, no flood of "received";
+    • daily reminders for exercise, screens and bedtime;
+    • a short family-education lesson three times a week;
+    • a heads-up to moderators about messages that policy bans, such as fee collection or ads.
+    Teacher: please make me an admin (with "delete messages"), then use /settings for time zone, grade and language, and reply to a committee member's message with /role committee. Send /help for all commands.
+
+## Command descriptions (menu and /help)
+cmd-help = show the commands I may use
+cmd-start = get started
+cmd-role = show or set roles (reply to someone's message)
+cmd-settings = show or change this group's settings
+
+help-group =
+    Your role in this group: { $role }
+    You can use:
+    { $commands }
+help-private =
+    Hello! I'm Jiaxiao, an assistant for class parent groups: one-tap notice acknowledgements, daily reminders, family-education micro-lessons and a heads-up about banned messages.
+    Add me to your class group and the teacher can set me up there.
+    In this private chat you can use:
+    { $commands }
+
+## /role
+role-usage = Usage: reply to a member's message with /role teacher|committee|parent, or send /role teacher @username. Send /role alone to list roles.
+role-unknown = There is no role "{ $given }". Roles you can set: teacher, committee, parent.
+role-unknown-user = I haven't seen { $username } in this group yet. Ask them to post a message first, or reply to one of their messages.
+role-not-bots = Bots can't be given a role.
+role-is-admin = { $name } is a group admin and already has every right.
+role-set = { $name } is now: { $role }.
+role-list = Roles in this group:
+    { $roles }
+role-list-empty = No teacher or committee member has been set yet. Reply to a member's message with /role teacher to set one.
+
+## /settings
+settings-show =
+    Settings of this group:
+    • language (lang): { $lang }
+    • time zone (tz): { $tz }
+    • grade: { $grade }
+    • moderation: { $moderation }
+    • quiet hours (quiet): { $quiet }
+    For example: /settings tz Asia/Shanghai, /settings grade junior, /settings quiet 21:30-07:00
+settings-saved =
+    Saved.
+    { $settings }
+settings-off = off
+settings-missing-value = Please give a value after "{ $key }", for example /settings tz Asia/Shanghai.
+settings-unknown-key = There is no setting "{ $given }". You can change: lang, tz, grade, moderation, quiet.
+settings-bad-lang = "{ $given }" is not supported. Languages: zh-CN (Simplified Chinese) or en (English).
+settings-bad-tz = "{ $given }" is not a time zone I know. Use an IANA zone name such as Asia/Shanghai, Asia/Hong_Kong or Europe/London.
+settings-bad-grade = "{ $given }" is not a grade. Choose kindergarten, primary, junior or senior.
+settings-bad-moderation = "{ $given }" is not a moderation mode. Choose flag (tell moderators), delete (remove at once) or off.
+settings-bad-quiet = "{ $given }" is not a time window. Use HH:MM-HH:MM, for example 21:30-07:00, or off.

@@ -1,0 +1,142 @@
+//! The `jiaxiao` command line. Errors the operator can fix are one clear line on stderr and exit code 2;
+//! nothing here panics on bad configuration.
+
+use crate::clock::SystemClock;
+use crate::config::Config;
+use crate::i18n::I18n;
+use crate::store::{DynStore, MemoryStore, RedisStore};
+use crate::telegram::{self, App, Defaults};
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::time::Duration;
+use teloxide::prelude::*;
+
+#[derive(Parser, Debug)]
+#[command(name = "jiaxiao", version, about = "家校 Jiaxiao: a Telegram bot for school class parent groups")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Run the bot (long polling). Reads TELOXIDE_TOKEN, TELOXIDE_API_URL, REDIS_URL … from the
+    /// environment and from .env when present.
+    Run,
+    /// Run the real bot against a built-in Telegram stand-in and print the transcript of a simulated
+    /// school day. Needs no token, no network and no Redis.
+    Demo,
+    /// Classify messages from stdin (one per line, or JSON objects with --jsonl) and print one JSON
+    /// verdict per line.
+    Classify {
+        /// Each input line is a JSON object {"id": ..., "text": "..."}; the id is echoed back.
+        #[arg(long)]
+        jsonl: bool,
+    },
+    /// Work with the micro-lesson content.
+    Lessons {
+        #[command(subcommand)]
+        command: LessonsCommand,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum LessonsCommand {
+    /// Validate lessons and reminder texts under content/ and report every problem.
+    Check,
+}
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Run => with_runtime(run()),
+        Command::Demo => with_runtime(crate::demo_entry()),
+        Command::Classify { .. } => not_yet("classify"),
+        Command::Lessons { command: LessonsCommand::Check } => not_yet("lessons check"),
+    }
+}
+
+fn not_yet(what: &str) -> ExitCode {
+    eprintln!("jiaxiao {what}: not yet available in this build");
+    ExitCode::from(2)
+}
+
+fn with_runtime(fut: impl std::future::Future<Output = ExitCode>) -> ExitCode {
+    match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(rt) => rt.block_on(fut),
+        Err(e) => {
+            eprintln!("jiaxiao: cannot start the async runtime: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Logging to stderr; `RUST_LOG` overrides the default `info` (message texts are only ever logged at
+/// `debug` or below, tokens never).
+pub fn init_logging() {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,teloxide=warn,hyper=warn,reqwest=warn"));
+    let _ = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).try_init();
+}
+
+async fn run() -> ExitCode {
+    if let Err(e) = dotenvy::dotenv()
+        && !e.not_found()
+    {
+        eprintln!("jiaxiao: .env could not be read: {e}");
+        return ExitCode::from(2);
+    }
+    let config = match Config::from_env() {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("jiaxiao: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    init_logging();
+    match serve(config).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("jiaxiao: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Connects the store the configuration asks for.
+pub async fn open_store(config: &Config) -> anyhow::Result<DynStore> {
+    match &config.redis_url {
+        Some(url) => {
+            let store = RedisStore::connect(url, &config.redis_prefix, Duration::from_secs(5)).await?;
+            tracing::info!(redis = %crate::config::redact_url(url), prefix = %config.redis_prefix, "state is kept in Redis");
+            Ok(Arc::new(store))
+        }
+        None => {
+            tracing::warn!("REDIS_URL is not set: state is kept IN MEMORY ONLY and is lost when the bot stops");
+            Ok(Arc::new(MemoryStore::new()))
+        }
+    }
+}
+
+async fn serve(config: Config) -> anyhow::Result<()> {
+    let store = open_store(&config).await?;
+    let i18n = I18n::load()?;
+    let mut bot = Bot::new(config.token.clone());
+    if let Some(url) = &config.api_url {
+        bot = bot.set_api_url(url.clone());
+    }
+    let me = tokio::time::timeout(Duration::from_secs(30), bot.get_me())
+        .await
+        .map_err(|_| anyhow::anyhow!("Telegram did not answer getMe within 30 s"))?
+        .map_err(|e| anyhow::anyhow!("getMe failed (is TELOXIDE_TOKEN right?): {e}"))?;
+    tracing::info!(username = %me.username(), "connected to Telegram");
+    let defaults = Defaults { lang: config.default_lang, tz: config.default_tz.clone() };
+    let app = Arc::new(App::new(store, i18n, Arc::new(SystemClock), defaults));
+    if let Err(e) = telegram::register_commands(&bot, &app.i18n).await {
+        tracing::warn!(error = %e, "could not register the command menu");
+    }
+    let mut dispatcher = telegram::dispatcher(bot, app, me);
+    dispatcher.dispatch().await;
+    Ok(())
+}

@@ -1,0 +1,145 @@
+//! Operator configuration, read once from the environment (and `.env` when present) and validated into
+//! typed values. Every problem is a [`ConfigError`] with one clear line naming the variable.
+
+use crate::model::{Lang, parse_tz};
+use std::fmt;
+
+/// Validated configuration for `jiaxiao run`.
+#[derive(Clone)]
+pub struct Config {
+    pub token: String,
+    pub api_url: Option<url::Url>,
+    pub redis_url: Option<String>,
+    pub redis_prefix: String,
+    pub default_lang: Lang,
+    pub default_tz: String,
+}
+
+// Never print the token: `Debug` is written by hand.
+impl fmt::Debug for Config {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Config")
+            .field("token", &"<redacted>")
+            .field("api_url", &self.api_url.as_ref().map(|u| u.as_str()))
+            .field("redis", &self.redis_url.as_ref().map(|u| redact_url(u)))
+            .field("redis_prefix", &self.redis_prefix)
+            .field("default_lang", &self.default_lang)
+            .field("default_tz", &self.default_tz)
+            .finish()
+    }
+}
+
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum ConfigError {
+    #[error("TELOXIDE_TOKEN is not set: get a token from @BotFather and put it in the environment or in .env")]
+    MissingToken,
+    #[error("TELOXIDE_TOKEN does not look like a bot token (expected <digits>:<secret>)")]
+    MalformedToken,
+    #[error("TELOXIDE_API_URL is not a valid http(s) URL: {0}")]
+    BadApiUrl(String),
+    #[error("JIAXIAO_DEFAULT_LANG must be zh-CN or en, got {0:?}")]
+    BadLang(String),
+    #[error("JIAXIAO_DEFAULT_TZ must be an IANA time zone such as Asia/Shanghai, got {0:?}")]
+    BadTz(String),
+    #[error("JIAXIAO_REDIS_PREFIX must be 1-32 characters of [A-Za-z0-9_:-], got {0:?}")]
+    BadPrefix(String),
+}
+
+impl Config {
+    /// Reads the configuration through `get` (the process environment in production).
+    pub fn from_lookup(get: impl Fn(&str) -> Option<String>) -> Result<Config, ConfigError> {
+        let nonempty = |k: &str| get(k).map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
+        let token = nonempty("TELOXIDE_TOKEN").ok_or(ConfigError::MissingToken)?;
+        let valid_token = token
+            .split_once(':')
+            .is_some_and(|(id, secret)| !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit()) && !secret.is_empty());
+        if !valid_token {
+            return Err(ConfigError::MalformedToken);
+        }
+        let api_url = match nonempty("TELOXIDE_API_URL") {
+            None => None,
+            Some(raw) => {
+                let u = url::Url::parse(raw.trim_end_matches('/')).map_err(|_| ConfigError::BadApiUrl(raw.clone()))?;
+                if !matches!(u.scheme(), "http" | "https") {
+                    return Err(ConfigError::BadApiUrl(raw));
+                }
+                Some(u)
+            }
+        };
+        let default_lang = match nonempty("JIAXIAO_DEFAULT_LANG") {
+            None => Lang::ZhCn,
+            Some(v) => Lang::parse(&v).ok_or(ConfigError::BadLang(v))?,
+        };
+        let default_tz = match nonempty("JIAXIAO_DEFAULT_TZ") {
+            None => "Asia/Shanghai".to_owned(),
+            Some(v) => parse_tz(&v).ok_or(ConfigError::BadTz(v))?.name().to_owned(),
+        };
+        let redis_prefix = match nonempty("JIAXIAO_REDIS_PREFIX") {
+            None => "jiaxiao:".to_owned(),
+            Some(p) if valid_prefix(&p) => p,
+            Some(p) => return Err(ConfigError::BadPrefix(p)),
+        };
+        Ok(Config { token, api_url, redis_url: nonempty("REDIS_URL"), redis_prefix, default_lang, default_tz })
+    }
+
+    pub fn from_env() -> Result<Config, ConfigError> {
+        Config::from_lookup(|k| std::env::var(k).ok())
+    }
+}
+
+fn valid_prefix(p: &str) -> bool {
+    (1..=32).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric() || b"_:-".contains(&b))
+}
+
+/// `redis://user:secret@host/0` → `redis://user:***@host/0`, for log lines.
+pub fn redact_url(raw: &str) -> String {
+    match url::Url::parse(raw) {
+        Ok(mut u) => {
+            if u.password().is_some() {
+                let _ = u.set_password(Some("***"));
+            }
+            u.to_string()
+        }
+        Err(_) => "<unparseable>".to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn cfg(pairs: &[(&str, &str)]) -> Result<Config, ConfigError> {
+        let map: HashMap<String, String> = pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        Config::from_lookup(|k| map.get(k).cloned())
+    }
+
+    #[test]
+    fn missing_token_is_named() {
+        let err = cfg(&[]).unwrap_err();
+        assert_eq!(err, ConfigError::MissingToken);
+        assert!(err.to_string().contains("TELOXIDE_TOKEN"));
+        assert_eq!(cfg(&[("TELOXIDE_TOKEN", "  ")]).unwrap_err(), ConfigError::MissingToken);
+    }
+
+    #[test]
+    fn validates_each_variable() {
+        let t = ("TELOXIDE_TOKEN", "123:abc");
+        assert_eq!(cfg(&[("TELOXIDE_TOKEN", "nocolon")]).unwrap_err(), ConfigError::MalformedToken);
+        assert!(matches!(cfg(&[t, ("TELOXIDE_API_URL", "ftp://x")]), Err(ConfigError::BadApiUrl(_))));
+        assert!(matches!(cfg(&[t, ("JIAXIAO_DEFAULT_TZ", "Mars/Olympus")]), Err(ConfigError::BadTz(_))));
+        assert!(matches!(cfg(&[t, ("JIAXIAO_DEFAULT_LANG", "fr")]), Err(ConfigError::BadLang(_))));
+        assert!(matches!(cfg(&[t, ("JIAXIAO_REDIS_PREFIX", "a b")]), Err(ConfigError::BadPrefix(_))));
+        let ok = cfg(&[t, ("TELOXIDE_API_URL", "http://127.0.0.1:8081/"), ("JIAXIAO_DEFAULT_LANG", "en")]).unwrap();
+        assert_eq!(ok.api_url.unwrap().as_str(), "http://127.0.0.1:8081/");
+        assert_eq!(ok.default_lang, Lang::En);
+        assert_eq!(ok.redis_prefix, "jiaxiao:");
+    }
+
+    #[test]
+    fn debug_never_shows_secrets() {
+        let c = cfg(&[("TELOXIDE_TOKEN", "123:supersecret"), ("REDIS_URL", "redis://u:pw@h:6379/0")]).unwrap();
+        let d = format!("{c:?}");
+        assert!(!d.contains("supersecret") && !d.contains(":pw@"), "{d}");
+    }
+}

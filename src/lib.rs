@@ -1,0 +1,28 @@
+//! # Jiaxiao (家校)
+//!
+//! A Telegram bot for school class parent groups, standing on the 2023 policy on school–family–society
+//! co-education. A tour of the crate:
+//!
+//! - [`model`]: groups, settings, roles and members, and the parsing of user-supplied values.
+//! - [`store`]: narrow async traits over the state that matters, with a memory and a Redis backend.
+//! - [`i18n`]: every user-facing text, from the Fluent files in `locales/`.
+//! - [`clock`]: time as a dependency, so jobs and the demo can run on a simulated clock.
+//! - [`telegram`]: the routing tree, the handlers, and the safe way to call Telegram.
+//! - [`config`]: the operator's environment, validated once.
+//! - [`cli`]: the `jiaxiao` command line (`run`, `demo`, `classify`, `lessons check`).
+//!
+//! `main.rs` only hands over to [`cli::main`].
+
+pub mod cli;
+pub mod clock;
+pub mod config;
+pub mod i18n;
+pub mod model;
+pub mod store;
+pub mod telegram;
+
+/// Placeholder until the demo module lands.
+pub async fn demo_entry() -> std::process::ExitCode {
+    eprintln!("jiaxiao demo: not yet available");
+    std::process::ExitCode::from(2)
+}

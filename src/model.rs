@@ -1,0 +1,374 @@
+//! Domain types shared by the store, the handlers and the jobs: groups, their settings, roles and members.
+//!
+//! Parsing of user-supplied values (`/settings tz …`, `/settings quiet …`) lives here too, so that
+//! every entry point validates the same way and returns a typed error the handlers can localize.
+
+use chrono::{NaiveTime, Timelike};
+use chrono_tz::Tz;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::str::FromStr;
+
+/// A Telegram chat id (groups are negative).
+pub type ChatKey = i64;
+/// A Telegram user id.
+pub type UserKey = u64;
+
+/// The languages the bot speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+pub enum Lang {
+    #[default]
+    #[serde(rename = "zh-CN")]
+    ZhCn,
+    #[serde(rename = "en")]
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::ZhCn, Lang::En];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::ZhCn => "zh-CN",
+            Lang::En => "en",
+        }
+    }
+
+    /// Parses a setting value: `zh-CN`, `zh`, `cn`, `中文` or `en`, `english` (case-insensitive).
+    pub fn parse(s: &str) -> Option<Lang> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "zh-cn" | "zh" | "zh-hans" | "cn" | "中文" | "简体中文" => Some(Lang::ZhCn),
+            "en" | "english" | "en-us" | "en-gb" | "英文" | "英语" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// A private chat follows the user's Telegram `language_code`: zh* → zh-CN, anything else → en.
+    pub fn from_telegram(code: Option<&str>) -> Option<Lang> {
+        code.map(|c| {
+            if c.to_ascii_lowercase().starts_with("zh") {
+                Lang::ZhCn
+            } else {
+                Lang::En
+            }
+        })
+    }
+}
+
+/// School stage of the class; picks reminder defaults and lesson variants.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default, PartialOrd, Ord)]
+#[serde(rename_all = "lowercase")]
+pub enum Grade {
+    Kindergarten,
+    #[default]
+    Primary,
+    Junior,
+    Senior,
+}
+
+impl Grade {
+    pub const ALL: [Grade; 4] = [Grade::Kindergarten, Grade::Primary, Grade::Junior, Grade::Senior];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Grade::Kindergarten => "kindergarten",
+            Grade::Primary => "primary",
+            Grade::Junior => "junior",
+            Grade::Senior => "senior",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Grade> {
+        Grade::ALL.into_iter().find(|g| g.as_str().eq_ignore_ascii_case(s.trim()))
+    }
+}
+
+/// What the bot does with messages the classifier flags.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum ModerationMode {
+    #[default]
+    Flag,
+    Delete,
+    Off,
+}
+
+impl ModerationMode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ModerationMode::Flag => "flag",
+            ModerationMode::Delete => "delete",
+            ModerationMode::Off => "off",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<ModerationMode> {
+        [ModerationMode::Flag, ModerationMode::Delete, ModerationMode::Off]
+            .into_iter()
+            .find(|m| m.as_str().eq_ignore_ascii_case(s.trim()))
+    }
+}
+
+/// A local wall-clock time of day, minute precision, written `HH:MM`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct HhMm {
+    pub hour: u8,
+    pub minute: u8,
+}
+
+impl HhMm {
+    pub const fn new(hour: u8, minute: u8) -> HhMm {
+        HhMm { hour, minute }
+    }
+
+    pub fn to_naive(self) -> NaiveTime {
+        NaiveTime::from_hms_opt(self.hour.into(), self.minute.into(), 0).expect("validated on construction")
+    }
+
+    pub fn from_naive(t: NaiveTime) -> HhMm {
+        HhMm::new(t.hour() as u8, t.minute() as u8)
+    }
+
+    pub fn minutes(self) -> u32 {
+        u32::from(self.hour) * 60 + u32::from(self.minute)
+    }
+}
+
+impl FromStr for HhMm {
+    type Err = ();
+
+    /// Accepts `H:MM` / `HH:MM` (also the full-width colon `：`); 24:00 and beyond are rejected.
+    fn from_str(s: &str) -> Result<Self, ()> {
+        let s = s.trim().replace('：', ":");
+        let (h, m) = s.split_once(':').ok_or(())?;
+        if h.is_empty() || h.len() > 2 || m.len() != 2 {
+            return Err(());
+        }
+        let hour: u8 = h.parse().map_err(|_| ())?;
+        let minute: u8 = m.parse().map_err(|_| ())?;
+        if hour > 23 || minute > 59 {
+            return Err(());
+        }
+        Ok(HhMm::new(hour, minute))
+    }
+}
+
+impl fmt::Display for HhMm {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:02}:{:02}", self.hour, self.minute)
+    }
+}
+
+impl Serialize for HhMm {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for HhMm {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        s.parse().map_err(|_| serde::de::Error::custom(format!("invalid time {s:?}, expected HH:MM")))
+    }
+}
+
+/// A daily window in local time during which the bot's own posts wait; may cross midnight.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuietHours {
+    pub start: HhMm,
+    pub end: HhMm,
+}
+
+impl QuietHours {
+    pub const DEFAULT: QuietHours = QuietHours { start: HhMm::new(21, 30), end: HhMm::new(7, 0) };
+
+    /// Parses `HH:MM-HH:MM` (also `~`, `–`, `至`). Start and end must differ.
+    pub fn parse(s: &str) -> Option<QuietHours> {
+        let s = s.trim();
+        let (a, b) = s
+            .split_once('-')
+            .or_else(|| s.split_once('~'))
+            .or_else(|| s.split_once('–'))
+            .or_else(|| s.split_once('至'))?;
+        let (start, end) = (a.parse().ok()?, b.parse().ok()?);
+        (start != end).then_some(QuietHours { start, end })
+    }
+
+    /// Whether a local time of day falls inside the window (start inclusive, end exclusive).
+    pub fn contains(&self, t: HhMm) -> bool {
+        let (s, e, x) = (self.start.minutes(), self.end.minutes(), t.minutes());
+        if s < e { s <= x && x < e } else { x >= s || x < e }
+    }
+}
+
+impl fmt::Display for QuietHours {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}-{}", self.start, self.end)
+    }
+}
+
+/// Parses an IANA zone name (`Asia/Shanghai`, case-sensitive as in the tz database, but we also accept
+/// any casing of a known name). Returns the canonical name.
+pub fn parse_tz(s: &str) -> Option<Tz> {
+    let s = s.trim();
+    if s.is_empty() || s.len() > 64 {
+        return None;
+    }
+    s.parse::<Tz>().ok().or_else(|| Tz::from_str_insensitive(s).ok())
+}
+
+/// Per-group settings (`/settings`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    pub lang: Lang,
+    /// IANA zone name, validated when set.
+    pub tz: String,
+    pub grade: Grade,
+    pub moderation: ModerationMode,
+    /// `None` means quiet hours are switched off.
+    pub quiet: Option<QuietHours>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            lang: Lang::ZhCn,
+            tz: "Asia/Shanghai".to_owned(),
+            grade: Grade::Primary,
+            moderation: ModerationMode::Flag,
+            quiet: Some(QuietHours::DEFAULT),
+        }
+    }
+}
+
+impl Settings {
+    /// Defaults for a new group, taking the operator's configured language and zone.
+    pub fn with_defaults(lang: Lang, tz: &str) -> Settings {
+        Settings { lang, tz: tz.to_owned(), ..Settings::default() }
+    }
+
+    pub fn zone(&self) -> Tz {
+        parse_tz(&self.tz).unwrap_or(chrono_tz::Asia::Shanghai)
+    }
+}
+
+/// A group the bot is (or was) in.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Group {
+    pub chat_id: ChatKey,
+    pub title: String,
+    /// False once the bot was removed (or Telegram answered 403).
+    pub active: bool,
+    /// The one-time greeting has been posted.
+    pub greeted: bool,
+    pub settings: Settings,
+}
+
+impl Group {
+    pub fn new(chat_id: ChatKey, title: &str, settings: Settings) -> Group {
+        Group { chat_id, title: title.to_owned(), active: true, greeted: false, settings }
+    }
+}
+
+/// A member's role in one group. `Admin` comes from Telegram and is never stored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    Parent,
+    Committee,
+    Teacher,
+    Admin,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Parent => "parent",
+            Role::Committee => "committee",
+            Role::Teacher => "teacher",
+            Role::Admin => "admin",
+        }
+    }
+
+    /// Roles that `/role` may assign.
+    pub fn parse_assignable(s: &str) -> Option<Role> {
+        [Role::Teacher, Role::Committee, Role::Parent]
+            .into_iter()
+            .find(|r| r.as_str().eq_ignore_ascii_case(s.trim()))
+    }
+
+    /// Admin and teacher run the class: settings, roles, reminders, lessons.
+    pub fn manages(self) -> bool {
+        matches!(self, Role::Admin | Role::Teacher)
+    }
+
+    /// Admin, teacher and committee moderate: notices, reviewing flagged messages.
+    pub fn moderates(self) -> bool {
+        self != Role::Parent
+    }
+}
+
+/// A member the bot has seen in a group: the minimum needed to show acknowledgement status.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Member {
+    pub user_id: UserKey,
+    pub name: String,
+    pub username: Option<String>,
+    pub lang: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hhmm_parses_valid_and_rejects_impossible_times() {
+        assert_eq!("7:05".parse::<HhMm>(), Ok(HhMm::new(7, 5)));
+        assert_eq!("21：20".parse::<HhMm>(), Ok(HhMm::new(21, 20)));
+        for bad in ["24:00", "12:60", "7", "", "ab:cd", "123:00", "7:5", "-1:00"] {
+            assert!(bad.parse::<HhMm>().is_err(), "{bad} should be rejected");
+        }
+    }
+
+    #[test]
+    fn quiet_hours_cross_midnight() {
+        let q = QuietHours::parse("21:30-07:00").unwrap();
+        assert!(q.contains(HhMm::new(23, 0)));
+        assert!(q.contains(HhMm::new(21, 30)));
+        assert!(q.contains(HhMm::new(6, 59)));
+        assert!(!q.contains(HhMm::new(7, 0)));
+        assert!(!q.contains(HhMm::new(12, 0)));
+        let day = QuietHours::parse("12:00~13:30").unwrap();
+        assert!(day.contains(HhMm::new(12, 45)) && !day.contains(HhMm::new(13, 30)));
+        assert!(QuietHours::parse("10:00-10:00").is_none());
+        assert!(QuietHours::parse("25:00-07:00").is_none());
+    }
+
+    #[test]
+    fn zones_are_validated() {
+        assert_eq!(parse_tz("Asia/Shanghai").unwrap().name(), "Asia/Shanghai");
+        assert_eq!(parse_tz("europe/london").unwrap().name(), "Europe/London");
+        assert!(parse_tz("Mars/Olympus").is_none());
+        assert!(parse_tz("").is_none());
+        assert!(parse_tz(&"A".repeat(500)).is_none());
+    }
+
+    #[test]
+    fn languages_follow_telegram_codes() {
+        assert_eq!(Lang::from_telegram(Some("zh-hans")), Some(Lang::ZhCn));
+        assert_eq!(Lang::from_telegram(Some("de")), Some(Lang::En));
+        assert_eq!(Lang::from_telegram(None), None);
+        assert_eq!(Lang::parse("EN"), Some(Lang::En));
+        assert_eq!(Lang::parse("fr"), None);
+    }
+
+    #[test]
+    fn settings_round_trip_and_tolerate_missing_fields() {
+        let s: Settings = serde_json::from_str(r#"{"lang":"en"}"#).unwrap();
+        assert_eq!(s.lang, Lang::En);
+        assert_eq!(s.tz, "Asia/Shanghai");
+        let back: Settings = serde_json::from_str(&serde_json::to_string(&s).unwrap()).unwrap();
+        assert_eq!(back, s);
+    }
+}

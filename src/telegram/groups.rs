@@ -1,0 +1,125 @@
+//! Knowing the groups: joining (greet once), leaving (inactive), upgrades to supergroups (state moves
+//! along), and the roster of members the bot has seen.
+
+use super::*;
+use teloxide::types::{ChatMemberUpdated, User};
+
+pub(super) fn member_of(user: &User) -> Member {
+    let mut name = user.first_name.clone();
+    if let Some(last) = &user.last_name {
+        name.push(' ');
+        name.push_str(last);
+    }
+    Member { user_id: user.id.0, name, username: user.username.clone(), lang: user.language_code.clone() }
+}
+
+fn chat_title(chat: &teloxide::types::Chat) -> String {
+    chat.title().unwrap_or_default().chars().take(128).collect()
+}
+
+/// Loads the group for a message, creating (and greeting) it on first sight, and notes the sender.
+/// `None` (the message is dropped) only when the store is unreachable.
+pub(super) async fn learn_from_message(bot: Bot, app: Arc<App>, msg: Message) -> Option<GroupCtx> {
+    let result: anyhow::Result<GroupCtx> = async {
+        // The first message of an upgraded supergroup names the old group: move its state before
+        // anything could create a fresh record (and greet a second time).
+        if let Some(old) = msg.migrate_from_chat_id() {
+            app.store.migrate_group(old.0, msg.chat.id.0).await?;
+        }
+        let group = ensure_group(&bot, &app, &msg.chat).await?;
+        if let Some(user) = msg.from.as_ref().filter(|u| !u.is_bot) {
+            app.remember_member(group.chat_id, member_of(user)).await?;
+        }
+        for user in msg.new_chat_members().unwrap_or_default().iter().filter(|u| !u.is_bot) {
+            app.remember_member(group.chat_id, member_of(user)).await?;
+        }
+        Ok(GroupCtx { group })
+    }
+    .await;
+    match result {
+        Ok(ctx) => Some(ctx),
+        Err(e) => {
+            tracing::error!(chat = msg.chat.id.0, error = %e, "could not load the group; message dropped");
+            None
+        }
+    }
+}
+
+/// The stored group, created with defaults if new and reactivated if it was marked gone; greets once.
+async fn ensure_group(bot: &Bot, app: &App, chat: &teloxide::types::Chat) -> anyhow::Result<Group> {
+    let mut group = match app.store.group(chat.id.0).await? {
+        Some(g) if g.active => return Ok(g),
+        Some(mut g) => {
+            g.active = true;
+            g
+        }
+        None => Group::new(chat.id.0, &chat_title(chat), app.default_settings()),
+    };
+    if !group.greeted {
+        greet(bot, app, &group).await;
+        group.greeted = true;
+    }
+    app.store.put_group(&group).await?;
+    tracing::info!(chat = group.chat_id, "group is active");
+    Ok(group)
+}
+
+async fn greet(bot: &Bot, app: &App, group: &Group) {
+    let text = tr!(app.i18n, group.settings.lang, "greeting");
+    let chat = ChatId(group.chat_id);
+    if let Err(e) = send::call(|| bot.send_message(chat, text.clone()).into_future()).await {
+        tracing::warn!(chat = group.chat_id, error = ?e, "could not post the greeting");
+    }
+}
+
+/// `my_chat_member`: the bot was added to or removed from a group.
+pub(super) async fn bot_membership_changed(bot: Bot, app: Arc<App>, upd: ChatMemberUpdated) -> HandlerResult {
+    if !(upd.chat.is_group() || upd.chat.is_supergroup()) {
+        return Ok(());
+    }
+    let chat = upd.chat.id.0;
+    if upd.new_chat_member.kind.is_present() {
+        // Added (or promoted): make sure we know the group and greet if we never did.
+        ensure_group(&bot, &app, &upd.chat).await?;
+        if !upd.from.is_bot {
+            app.remember_member(chat, member_of(&upd.from)).await?;
+        }
+    } else {
+        mark_inactive(&app, chat).await?;
+    }
+    Ok(())
+}
+
+/// Marks a group the bot can no longer post in (removed, or 403 from Telegram).
+pub async fn mark_inactive(app: &App, chat: ChatKey) -> anyhow::Result<()> {
+    if let Some(mut g) = app.store.group(chat).await?
+        && g.active
+    {
+        g.active = false;
+        app.store.put_group(&g).await?;
+        tracing::info!(chat, "bot is no longer in the group; marked inactive");
+    }
+    app.admins.forget_chat(chat);
+    Ok(())
+}
+
+/// `chat_member`: someone's status changed; keeps the admin cache exact and the roster current.
+pub(super) async fn member_status_changed(app: Arc<App>, upd: ChatMemberUpdated) -> HandlerResult {
+    let user = &upd.new_chat_member.user;
+    let kind = &upd.new_chat_member.kind;
+    app.admins.record(upd.chat.id.0, user.id.0, kind.is_owner() || kind.is_administrator());
+    if kind.is_present() && !user.is_bot {
+        app.remember_member(upd.chat.id.0, member_of(user)).await?;
+    }
+    Ok(())
+}
+
+/// A group became a supergroup: everything moves to the new chat id.
+pub(super) async fn migrated(app: Arc<App>, msg: Message, to: ChatId) -> HandlerResult {
+    let from = msg.chat.id.0;
+    app.store.migrate_group(from, to.0).await?;
+    app.admins.forget_chat(from);
+    app.forget_seen_chat(from);
+    tracing::info!(from, to = to.0, "group migrated to a supergroup; state moved");
+    Ok(())
+}

@@ -1,0 +1,186 @@
+//! The Telegram side: one routing tree ([`schema`]), small handlers named after what they do, and the
+//! helpers they share. Handlers get the [`App`] (store, texts, clock, caches) and teloxide's `Bot`, and
+//! answer every user mistake with a localized reply.
+
+pub mod admins;
+pub mod command;
+mod groups;
+pub mod help;
+mod roles;
+pub mod send;
+mod settings;
+
+use crate::clock::Clock;
+use crate::tr;
+use crate::i18n::I18n;
+use crate::model::{ChatKey, Group, Lang, Member, Role, Settings, UserKey};
+use crate::store::DynStore;
+use admins::AdminCache;
+use command::Cmd;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use teloxide::dispatching::{DefaultKey, UpdateHandler};
+use teloxide::prelude::*;
+use teloxide::types::{Me, ReplyParameters};
+
+pub type HandlerResult = anyhow::Result<()>;
+
+/// Telegram's user id for messages sent by an anonymous group administrator.
+pub const GROUP_ANONYMOUS_BOT: u64 = 1087968824;
+
+/// Defaults for groups the bot has not been told about.
+#[derive(Debug, Clone)]
+pub struct Defaults {
+    pub lang: Lang,
+    pub tz: String,
+}
+
+/// Everything handlers share.
+pub struct App {
+    pub store: DynStore,
+    pub i18n: I18n,
+    pub clock: Arc<dyn Clock>,
+    pub admins: AdminCache,
+    pub defaults: Defaults,
+    /// Members whose roster entry is already up to date, so that the hot path skips the write.
+    seen: Mutex<HashMap<(ChatKey, UserKey), Member>>,
+}
+
+impl App {
+    pub fn new(store: DynStore, i18n: I18n, clock: Arc<dyn Clock>, defaults: Defaults) -> App {
+        App {
+            store,
+            i18n,
+            clock,
+            admins: AdminCache::new(std::time::Duration::from_secs(300)),
+            defaults,
+            seen: Mutex::new(HashMap::new()),
+        }
+    }
+
+    pub fn default_settings(&self) -> Settings {
+        Settings::with_defaults(self.defaults.lang, &self.defaults.tz)
+    }
+
+    /// Adds the sender to the group's roster unless we already stored exactly this.
+    pub async fn remember_member(&self, chat: ChatKey, member: Member) -> anyhow::Result<()> {
+        {
+            let seen = self.seen.lock().unwrap_or_else(|e| e.into_inner());
+            if seen.get(&(chat, member.user_id)) == Some(&member) {
+                return Ok(());
+            }
+        }
+        self.store.remember(chat, &member).await?;
+        let mut seen = self.seen.lock().unwrap_or_else(|e| e.into_inner());
+        if seen.len() > 100_000 {
+            seen.clear();
+        }
+        seen.insert((chat, member.user_id), member);
+        Ok(())
+    }
+
+    pub fn forget_seen_chat(&self, chat: ChatKey) {
+        self.seen.lock().unwrap_or_else(|e| e.into_inner()).retain(|(c, _), _| *c != chat);
+    }
+
+    /// The caller's role in a group: Telegram admins (and anonymous admins) are `Admin`; otherwise
+    /// what `/role` stored; otherwise `Parent`.
+    pub async fn role_of(&self, bot: &Bot, msg: &Message) -> anyhow::Result<Role> {
+        let chat = msg.chat.id.0;
+        if msg.sender_chat.as_ref().is_some_and(|c| c.id == msg.chat.id) {
+            return Ok(Role::Admin); // anonymous administrator posting as the group
+        }
+        let Some(user) = msg.from.as_ref() else { return Ok(Role::Parent) };
+        self.role_of_user(bot, chat, user.id.0).await
+    }
+
+    pub async fn role_of_user(&self, bot: &Bot, chat: ChatKey, user: UserKey) -> anyhow::Result<Role> {
+        if self.admins.is_admin(bot, chat, user).await {
+            return Ok(Role::Admin);
+        }
+        Ok(self.store.role(chat, user).await?.unwrap_or(Role::Parent))
+    }
+}
+
+/// The group a message came from, as the store knows it.
+#[derive(Debug, Clone)]
+pub struct GroupCtx {
+    pub group: Group,
+}
+
+impl GroupCtx {
+    pub fn lang(&self) -> Lang {
+        self.group.settings.lang
+    }
+}
+
+/// The language of a private chat: the user's Telegram language, else the operator default.
+pub fn private_lang(app: &App, msg: &Message) -> Lang {
+    Lang::from_telegram(msg.from.as_ref().and_then(|u| u.language_code.as_deref())).unwrap_or(app.defaults.lang)
+}
+
+/// Replies to `msg` with plain text (no parse mode: user-supplied names can never inject markup).
+pub async fn reply(bot: &Bot, msg: &Message, text: String) -> anyhow::Result<()> {
+    let chat = msg.chat.id;
+    let params = ReplyParameters::new(msg.id).allow_sending_without_reply();
+    match send::call(|| bot.send_message(chat, text.clone()).reply_parameters(params.clone()).into_future()).await {
+        Ok(_) => Ok(()),
+        Err(send::Failure::Forbidden) => {
+            tracing::info!(chat = chat.0, "cannot post in this chat any more");
+            Ok(())
+        }
+        Err(e) => Err(anyhow::anyhow!("sendMessage failed: {e:?}")),
+    }
+}
+
+/// The answer to a command the caller may not use: who may.
+pub async fn refuse(bot: &Bot, app: &App, msg: &Message, lang: Lang, command: &str, who: Role) -> HandlerResult {
+    let who_text = match who {
+        Role::Admin | Role::Teacher => app.i18n.get(lang, crate::key!("who-managers"), None),
+        _ => app.i18n.get(lang, crate::key!("who-moderators"), None),
+    };
+    reply(bot, msg, crate::tr!(app.i18n, lang, "refused", command = command, who = who_text)).await
+}
+
+fn cmd(name: &'static str) -> UpdateHandler<anyhow::Error> {
+    dptree::filter(move |c: Cmd| c.name == name)
+}
+
+/// The whole routing tree.
+pub fn schema() -> UpdateHandler<anyhow::Error> {
+    let group_commands = dptree::filter_map(|msg: Message, me: Me| Cmd::parse(msg.text()?, me.username()))
+        .branch(cmd("help").endpoint(help::group_help))
+        .branch(cmd("start").endpoint(help::group_help))
+        .branch(cmd("role").endpoint(roles::role))
+        .branch(cmd("settings").endpoint(settings::settings));
+
+    let private_commands = dptree::filter_map(|msg: Message, me: Me| Cmd::parse(msg.text()?, me.username()))
+        .branch(cmd("start").endpoint(help::private_start))
+        .branch(cmd("help").endpoint(help::private_start))
+        .endpoint(help::private_unknown);
+
+    let messages = Update::filter_message()
+        .branch(dptree::filter_map(|msg: Message| msg.migrate_to_chat_id().copied()).endpoint(groups::migrated))
+        .branch(dptree::filter(|msg: Message| msg.chat.is_private()).branch(private_commands))
+        .branch(
+            dptree::filter(|msg: Message| msg.chat.is_group() || msg.chat.is_supergroup())
+                .filter_map_async(groups::learn_from_message)
+                .branch(group_commands),
+        );
+
+    dptree::entry()
+        .branch(Update::filter_my_chat_member().endpoint(groups::bot_membership_changed))
+        .branch(Update::filter_chat_member().endpoint(groups::member_status_changed))
+        .branch(messages)
+}
+
+/// A dispatcher over [`schema`] with the app and the bot's identity injected.
+pub fn dispatcher(bot: Bot, app: Arc<App>, me: Me) -> Dispatcher<Bot, anyhow::Error, DefaultKey> {
+    Dispatcher::builder(bot, schema())
+        .dependencies(dptree::deps![app, me])
+        .default_handler(|_| async {})
+        .error_handler(teloxide::error_handlers::LoggingErrorHandler::with_custom_text("an update handler failed"))
+        .build()
+}
+
+pub use help::register_commands;
