@@ -6,6 +6,7 @@
 //! - [`model`]: groups, settings, roles and members, and the parsing of user-supplied values.
 //! - [`store`]: narrow async traits over the state that matters, with a memory and a Redis backend.
 //! - [`i18n`]: every user-facing text, from the Fluent files in `locales/`.
+//! - [`content`]: micro-lessons and reminder texts from `content/`, validated at load.
 //! - [`clock`]: time as a dependency, so jobs and the demo can run on a simulated clock.
 //! - [`telegram`]: the routing tree, the handlers, and the safe way to call Telegram.
 //! - [`config`]: the operator's environment, validated once.
@@ -16,6 +17,7 @@
 pub mod cli;
 pub mod clock;
 pub mod config;
+pub mod content;
 pub mod i18n;
 pub mod model;
 pub mod store;

@@ -15,7 +15,9 @@ pub type ChatKey = i64;
 pub type UserKey = u64;
 
 /// The languages the bot speaks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default,
+)]
 pub enum Lang {
     #[default]
     #[serde(rename = "zh-CN")]
@@ -56,7 +58,9 @@ impl Lang {
 }
 
 /// School stage of the class; picks reminder defaults and lesson variants.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default, PartialOrd, Ord,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Grade {
     Kindergarten,
@@ -67,7 +71,12 @@ pub enum Grade {
 }
 
 impl Grade {
-    pub const ALL: [Grade; 4] = [Grade::Kindergarten, Grade::Primary, Grade::Junior, Grade::Senior];
+    pub const ALL: [Grade; 4] = [
+        Grade::Kindergarten,
+        Grade::Primary,
+        Grade::Junior,
+        Grade::Senior,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -79,7 +88,9 @@ impl Grade {
     }
 
     pub fn parse(s: &str) -> Option<Grade> {
-        Grade::ALL.into_iter().find(|g| g.as_str().eq_ignore_ascii_case(s.trim()))
+        Grade::ALL
+            .into_iter()
+            .find(|g| g.as_str().eq_ignore_ascii_case(s.trim()))
     }
 }
 
@@ -103,9 +114,13 @@ impl ModerationMode {
     }
 
     pub fn parse(s: &str) -> Option<ModerationMode> {
-        [ModerationMode::Flag, ModerationMode::Delete, ModerationMode::Off]
-            .into_iter()
-            .find(|m| m.as_str().eq_ignore_ascii_case(s.trim()))
+        [
+            ModerationMode::Flag,
+            ModerationMode::Delete,
+            ModerationMode::Off,
+        ]
+        .into_iter()
+        .find(|m| m.as_str().eq_ignore_ascii_case(s.trim()))
     }
 }
 
@@ -122,7 +137,8 @@ impl HhMm {
     }
 
     pub fn to_naive(self) -> NaiveTime {
-        NaiveTime::from_hms_opt(self.hour.into(), self.minute.into(), 0).expect("validated on construction")
+        NaiveTime::from_hms_opt(self.hour.into(), self.minute.into(), 0)
+            .expect("validated on construction")
     }
 
     pub fn from_naive(t: NaiveTime) -> HhMm {
@@ -168,7 +184,8 @@ impl Serialize for HhMm {
 impl<'de> Deserialize<'de> for HhMm {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
-        s.parse().map_err(|_| serde::de::Error::custom(format!("invalid time {s:?}, expected HH:MM")))
+        s.parse()
+            .map_err(|_| serde::de::Error::custom(format!("invalid time {s:?}, expected HH:MM")))
     }
 }
 
@@ -180,7 +197,10 @@ pub struct QuietHours {
 }
 
 impl QuietHours {
-    pub const DEFAULT: QuietHours = QuietHours { start: HhMm::new(21, 30), end: HhMm::new(7, 0) };
+    pub const DEFAULT: QuietHours = QuietHours {
+        start: HhMm::new(21, 30),
+        end: HhMm::new(7, 0),
+    };
 
     /// Parses `HH:MM-HH:MM` (also `~`, `–`, `至`). Start and end must differ.
     pub fn parse(s: &str) -> Option<QuietHours> {
@@ -197,7 +217,11 @@ impl QuietHours {
     /// Whether a local time of day falls inside the window (start inclusive, end exclusive).
     pub fn contains(&self, t: HhMm) -> bool {
         let (s, e, x) = (self.start.minutes(), self.end.minutes(), t.minutes());
-        if s < e { s <= x && x < e } else { x >= s || x < e }
+        if s < e {
+            s <= x && x < e
+        } else {
+            x >= s || x < e
+        }
     }
 }
 
@@ -214,7 +238,9 @@ pub fn parse_tz(s: &str) -> Option<Tz> {
     if s.is_empty() || s.len() > 64 {
         return None;
     }
-    s.parse::<Tz>().ok().or_else(|| Tz::from_str_insensitive(s).ok())
+    s.parse::<Tz>()
+        .ok()
+        .or_else(|| Tz::from_str_insensitive(s).ok())
 }
 
 /// Per-group settings (`/settings`).
@@ -245,7 +271,11 @@ impl Default for Settings {
 impl Settings {
     /// Defaults for a new group, taking the operator's configured language and zone.
     pub fn with_defaults(lang: Lang, tz: &str) -> Settings {
-        Settings { lang, tz: tz.to_owned(), ..Settings::default() }
+        Settings {
+            lang,
+            tz: tz.to_owned(),
+            ..Settings::default()
+        }
     }
 
     pub fn zone(&self) -> Tz {
@@ -267,7 +297,13 @@ pub struct Group {
 
 impl Group {
     pub fn new(chat_id: ChatKey, title: &str, settings: Settings) -> Group {
-        Group { chat_id, title: title.to_owned(), active: true, greeted: false, settings }
+        Group {
+            chat_id,
+            title: title.to_owned(),
+            active: true,
+            greeted: false,
+            settings,
+        }
     }
 }
 

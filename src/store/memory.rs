@@ -43,7 +43,13 @@ impl GroupStore for MemoryStore {
     }
 
     async fn active_groups(&self) -> StoreResult<Vec<ChatKey>> {
-        let mut ids: Vec<_> = self.lock().groups.values().filter(|g| g.active).map(|g| g.chat_id).collect();
+        let mut ids: Vec<_> = self
+            .lock()
+            .groups
+            .values()
+            .filter(|g| g.active)
+            .map(|g| g.chat_id)
+            .collect();
         ids.sort_unstable();
         Ok(ids)
     }
@@ -84,11 +90,20 @@ impl RoleStore for MemoryStore {
     }
 
     async fn role(&self, chat: ChatKey, user: UserKey) -> StoreResult<Option<Role>> {
-        Ok(self.lock().roles.get(&chat).and_then(|r| r.get(&user).copied()))
+        Ok(self
+            .lock()
+            .roles
+            .get(&chat)
+            .and_then(|r| r.get(&user).copied()))
     }
 
     async fn roles(&self, chat: ChatKey) -> StoreResult<Vec<(UserKey, Role)>> {
-        Ok(self.lock().roles.get(&chat).map(|r| r.iter().map(|(k, v)| (*k, *v)).collect()).unwrap_or_default())
+        Ok(self
+            .lock()
+            .roles
+            .get(&chat)
+            .map(|r| r.iter().map(|(k, v)| (*k, *v)).collect())
+            .unwrap_or_default())
     }
 }
 
@@ -100,7 +115,9 @@ impl RosterStore for MemoryStore {
         // A username moves with its owner: forget it on whoever had it before.
         if let Some(u) = member.username.as_deref().map(normalise_username) {
             for m in roster.values_mut() {
-                if m.user_id != member.user_id && m.username.as_deref().map(normalise_username).as_deref() == Some(&u) {
+                if m.user_id != member.user_id
+                    && m.username.as_deref().map(normalise_username).as_deref() == Some(&u)
+                {
                     m.username = None;
                 }
             }
@@ -110,18 +127,33 @@ impl RosterStore for MemoryStore {
     }
 
     async fn member(&self, chat: ChatKey, user: UserKey) -> StoreResult<Option<Member>> {
-        Ok(self.lock().roster.get(&chat).and_then(|r| r.get(&user).cloned()))
+        Ok(self
+            .lock()
+            .roster
+            .get(&chat)
+            .and_then(|r| r.get(&user).cloned()))
     }
 
-    async fn member_by_username(&self, chat: ChatKey, username: &str) -> StoreResult<Option<Member>> {
+    async fn member_by_username(
+        &self,
+        chat: ChatKey,
+        username: &str,
+    ) -> StoreResult<Option<Member>> {
         let wanted = normalise_username(username);
         Ok(self.lock().roster.get(&chat).and_then(|r| {
-            r.values().find(|m| m.username.as_deref().map(normalise_username).as_deref() == Some(&wanted)).cloned()
+            r.values()
+                .find(|m| m.username.as_deref().map(normalise_username).as_deref() == Some(&wanted))
+                .cloned()
         }))
     }
 
     async fn members(&self, chat: ChatKey) -> StoreResult<Vec<Member>> {
-        Ok(self.lock().roster.get(&chat).map(|r| r.values().cloned().collect()).unwrap_or_default())
+        Ok(self
+            .lock()
+            .roster
+            .get(&chat)
+            .map(|r| r.values().cloned().collect())
+            .unwrap_or_default())
     }
 }
 

@@ -29,7 +29,9 @@ pub enum StoreError {
     Redis(#[from] ::redis::RedisError),
     #[error("stored value at {key} is corrupt: {detail}")]
     Corrupt { key: String, detail: String },
-    #[error("stored value at {key} has schema version {found}, newer than this build ({SCHEMA_VERSION}); upgrade jiaxiao")]
+    #[error(
+        "stored value at {key} has schema version {found}, newer than this build ({SCHEMA_VERSION}); upgrade jiaxiao"
+    )]
     NewerSchema { key: String, found: u32 },
 }
 
@@ -64,7 +66,11 @@ pub trait RosterStore: Send + Sync {
     async fn remember(&self, chat: ChatKey, member: &Member) -> StoreResult<()>;
     async fn member(&self, chat: ChatKey, user: UserKey) -> StoreResult<Option<Member>>;
     /// Looks a member up by `@username` (case-insensitive, with or without the `@`).
-    async fn member_by_username(&self, chat: ChatKey, username: &str) -> StoreResult<Option<Member>>;
+    async fn member_by_username(
+        &self,
+        chat: ChatKey,
+        username: &str,
+    ) -> StoreResult<Option<Member>>;
     /// Every member seen, sorted by user id.
     async fn members(&self, chat: ChatKey) -> StoreResult<Vec<Member>>;
 }

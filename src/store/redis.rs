@@ -18,15 +18,28 @@ pub enum ConnectError {
     #[error("REDIS_URL is not a valid Redis URL (expected redis://host:port/db): {0}")]
     BadUrl(String),
     #[error("Redis at {url} did not answer within {secs} s; is it running? ({detail})")]
-    Unreachable { url: String, secs: u64, detail: String },
+    Unreachable {
+        url: String,
+        secs: u64,
+        detail: String,
+    },
 }
 
 impl RedisStore {
     /// Connects and checks the server answers `PING`, within `timeout` — never hangs at start-up.
-    pub async fn connect(url: &str, prefix: &str, timeout: Duration) -> Result<RedisStore, ConnectError> {
+    pub async fn connect(
+        url: &str,
+        prefix: &str,
+        timeout: Duration,
+    ) -> Result<RedisStore, ConnectError> {
         let shown = crate::config::redact_url(url);
-        let client = ::redis::Client::open(url).map_err(|e| ConnectError::BadUrl(format!("{shown}: {e}")))?;
-        let unreachable = |detail: String| ConnectError::Unreachable { url: shown.clone(), secs: timeout.as_secs(), detail };
+        let client = ::redis::Client::open(url)
+            .map_err(|e| ConnectError::BadUrl(format!("{shown}: {e}")))?;
+        let unreachable = |detail: String| ConnectError::Unreachable {
+            url: shown.clone(),
+            secs: timeout.as_secs(),
+            detail,
+        };
         let config = ConnectionManagerConfig::new()
             .set_connection_timeout(Some(timeout))
             .set_response_timeout(Some(timeout))
@@ -41,7 +54,10 @@ impl RedisStore {
             Ok(Err(e)) => return Err(unreachable(e.to_string())),
             Err(_) => return Err(unreachable("timed out".to_owned())),
         };
-        Ok(RedisStore { conn, prefix: prefix.to_owned() })
+        Ok(RedisStore {
+            conn,
+            prefix: prefix.to_owned(),
+        })
     }
 
     pub fn prefix(&self) -> &str {
@@ -64,8 +80,14 @@ impl RedisStore {
         let mut cursor: u64 = 0;
         let mut deleted = 0;
         loop {
-            let (next, keys): (u64, Vec<String>) =
-                ::redis::cmd("SCAN").arg(cursor).arg("MATCH").arg(&pattern).arg("COUNT").arg(500).query_async(&mut conn).await?;
+            let (next, keys): (u64, Vec<String>) = ::redis::cmd("SCAN")
+                .arg(cursor)
+                .arg("MATCH")
+                .arg(&pattern)
+                .arg("COUNT")
+                .arg(500)
+                .query_async(&mut conn)
+                .await?;
             if !keys.is_empty() {
                 deleted += conn.del::<_, u64>(&keys).await?;
             }
@@ -78,7 +100,15 @@ impl RedisStore {
 }
 
 fn escape_glob(s: &str) -> String {
-    s.chars().flat_map(|c| if "*?[]\\".contains(c) { vec!['\\', c] } else { vec![c] }).collect()
+    s.chars()
+        .flat_map(|c| {
+            if "*?[]\\".contains(c) {
+                vec!['\\', c]
+            } else {
+                vec![c]
+            }
+        })
+        .collect()
 }
 
 /// `{"v": 1, ...value}`.
@@ -91,13 +121,21 @@ pub(crate) fn encode<T: Serialize>(value: &T) -> String {
 }
 
 pub(crate) fn decode<T: DeserializeOwned>(key: &str, raw: &str) -> StoreResult<T> {
-    let v: serde_json::Value =
-        serde_json::from_str(raw).map_err(|e| StoreError::Corrupt { key: key.to_owned(), detail: e.to_string() })?;
+    let v: serde_json::Value = serde_json::from_str(raw).map_err(|e| StoreError::Corrupt {
+        key: key.to_owned(),
+        detail: e.to_string(),
+    })?;
     let found = v.get("v").and_then(|v| v.as_u64()).unwrap_or(0) as u32;
     if found > SCHEMA_VERSION {
-        return Err(StoreError::NewerSchema { key: key.to_owned(), found });
+        return Err(StoreError::NewerSchema {
+            key: key.to_owned(),
+            found,
+        });
     }
-    serde_json::from_value(v).map_err(|e| StoreError::Corrupt { key: key.to_owned(), detail: e.to_string() })
+    serde_json::from_value(v).map_err(|e| StoreError::Corrupt {
+        key: key.to_owned(),
+        detail: e.to_string(),
+    })
 }
 
 /// The per-chat hash families, moved together when a group migrates.
@@ -183,7 +221,9 @@ impl RoleStore for RedisStore {
         if role == Role::Parent {
             self.conn().hdel::<_, _, ()>(&key, user).await?;
         } else {
-            self.conn().hset::<_, _, _, ()>(&key, user, role.as_str()).await?;
+            self.conn()
+                .hset::<_, _, _, ()>(&key, user, role.as_str())
+                .await?;
         }
         Ok(())
     }
@@ -197,14 +237,20 @@ impl RoleStore for RedisStore {
     async fn roles(&self, chat: ChatKey) -> StoreResult<Vec<(UserKey, Role)>> {
         let key = self.key(format_args!("roles:{chat}"));
         let raw: Vec<(UserKey, String)> = self.conn().hgetall(&key).await?;
-        let mut out = raw.into_iter().map(|(u, r)| Ok((u, parse_role(&key, &r)?))).collect::<StoreResult<Vec<_>>>()?;
+        let mut out = raw
+            .into_iter()
+            .map(|(u, r)| Ok((u, parse_role(&key, &r)?)))
+            .collect::<StoreResult<Vec<_>>>()?;
         out.sort_unstable();
         Ok(out)
     }
 }
 
 fn parse_role(key: &str, raw: &str) -> StoreResult<Role> {
-    Role::parse_assignable(raw).ok_or_else(|| StoreError::Corrupt { key: key.to_owned(), detail: format!("unknown role {raw:?}") })
+    Role::parse_assignable(raw).ok_or_else(|| StoreError::Corrupt {
+        key: key.to_owned(),
+        detail: format!("unknown role {raw:?}"),
+    })
 }
 
 #[async_trait]
@@ -227,22 +273,28 @@ impl RosterStore for RedisStore {
         raw.map(|r| decode(&key, &r)).transpose()
     }
 
-    async fn member_by_username(&self, chat: ChatKey, username: &str) -> StoreResult<Option<Member>> {
+    async fn member_by_username(
+        &self,
+        chat: ChatKey,
+        username: &str,
+    ) -> StoreResult<Option<Member>> {
         let unames = self.key(format_args!("unames:{chat}"));
         let wanted = normalise_username(username);
         let id: Option<UserKey> = self.conn().hget(&unames, &wanted).await?;
         let Some(id) = id else { return Ok(None) };
         // The index may be stale if the username moved to someone else; trust the member record.
-        Ok(self
-            .member(chat, id)
-            .await?
-            .filter(|m| m.username.as_deref().map(normalise_username).as_deref() == Some(wanted.as_str())))
+        Ok(self.member(chat, id).await?.filter(|m| {
+            m.username.as_deref().map(normalise_username).as_deref() == Some(wanted.as_str())
+        }))
     }
 
     async fn members(&self, chat: ChatKey) -> StoreResult<Vec<Member>> {
         let key = self.key(format_args!("roster:{chat}"));
         let raw: Vec<(UserKey, String)> = self.conn().hgetall(&key).await?;
-        let mut out = raw.into_iter().map(|(_, r)| decode::<Member>(&key, &r)).collect::<StoreResult<Vec<_>>>()?;
+        let mut out = raw
+            .into_iter()
+            .map(|(_, r)| decode::<Member>(&key, &r))
+            .collect::<StoreResult<Vec<_>>>()?;
         out.sort_by_key(|m| m.user_id);
         Ok(out)
     }

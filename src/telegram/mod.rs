@@ -11,10 +11,10 @@ pub mod send;
 mod settings;
 
 use crate::clock::Clock;
-use crate::tr;
 use crate::i18n::I18n;
 use crate::model::{ChatKey, Group, Lang, Member, Role, Settings, UserKey};
 use crate::store::DynStore;
+use crate::tr;
 use admins::AdminCache;
 use command::Cmd;
 use std::collections::HashMap;
@@ -80,21 +80,35 @@ impl App {
     }
 
     pub fn forget_seen_chat(&self, chat: ChatKey) {
-        self.seen.lock().unwrap_or_else(|e| e.into_inner()).retain(|(c, _), _| *c != chat);
+        self.seen
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .retain(|(c, _), _| *c != chat);
     }
 
     /// The caller's role in a group: Telegram admins (and anonymous admins) are `Admin`; otherwise
     /// what `/role` stored; otherwise `Parent`.
     pub async fn role_of(&self, bot: &Bot, msg: &Message) -> anyhow::Result<Role> {
         let chat = msg.chat.id.0;
-        if msg.sender_chat.as_ref().is_some_and(|c| c.id == msg.chat.id) {
+        if msg
+            .sender_chat
+            .as_ref()
+            .is_some_and(|c| c.id == msg.chat.id)
+        {
             return Ok(Role::Admin); // anonymous administrator posting as the group
         }
-        let Some(user) = msg.from.as_ref() else { return Ok(Role::Parent) };
+        let Some(user) = msg.from.as_ref() else {
+            return Ok(Role::Parent);
+        };
         self.role_of_user(bot, chat, user.id.0).await
     }
 
-    pub async fn role_of_user(&self, bot: &Bot, chat: ChatKey, user: UserKey) -> anyhow::Result<Role> {
+    pub async fn role_of_user(
+        &self,
+        bot: &Bot,
+        chat: ChatKey,
+        user: UserKey,
+    ) -> anyhow::Result<Role> {
         if self.admins.is_admin(bot, chat, user).await {
             return Ok(Role::Admin);
         }
@@ -116,14 +130,21 @@ impl GroupCtx {
 
 /// The language of a private chat: the user's Telegram language, else the operator default.
 pub fn private_lang(app: &App, msg: &Message) -> Lang {
-    Lang::from_telegram(msg.from.as_ref().and_then(|u| u.language_code.as_deref())).unwrap_or(app.defaults.lang)
+    Lang::from_telegram(msg.from.as_ref().and_then(|u| u.language_code.as_deref()))
+        .unwrap_or(app.defaults.lang)
 }
 
 /// Replies to `msg` with plain text (no parse mode: user-supplied names can never inject markup).
 pub async fn reply(bot: &Bot, msg: &Message, text: String) -> anyhow::Result<()> {
     let chat = msg.chat.id;
     let params = ReplyParameters::new(msg.id).allow_sending_without_reply();
-    match send::call(|| bot.send_message(chat, text.clone()).reply_parameters(params.clone()).into_future()).await {
+    match send::call(|| {
+        bot.send_message(chat, text.clone())
+            .reply_parameters(params.clone())
+            .into_future()
+    })
+    .await
+    {
         Ok(_) => Ok(()),
         Err(send::Failure::Forbidden) => {
             tracing::info!(chat = chat.0, "cannot post in this chat any more");
@@ -134,12 +155,24 @@ pub async fn reply(bot: &Bot, msg: &Message, text: String) -> anyhow::Result<()>
 }
 
 /// The answer to a command the caller may not use: who may.
-pub async fn refuse(bot: &Bot, app: &App, msg: &Message, lang: Lang, command: &str, who: Role) -> HandlerResult {
+pub async fn refuse(
+    bot: &Bot,
+    app: &App,
+    msg: &Message,
+    lang: Lang,
+    command: &str,
+    who: Role,
+) -> HandlerResult {
     let who_text = match who {
         Role::Admin | Role::Teacher => app.i18n.get(lang, crate::key!("who-managers"), None),
         _ => app.i18n.get(lang, crate::key!("who-moderators"), None),
     };
-    reply(bot, msg, crate::tr!(app.i18n, lang, "refused", command = command, who = who_text)).await
+    reply(
+        bot,
+        msg,
+        crate::tr!(app.i18n, lang, "refused", command = command, who = who_text),
+    )
+    .await
 }
 
 fn cmd(name: &'static str) -> UpdateHandler<anyhow::Error> {
@@ -148,19 +181,24 @@ fn cmd(name: &'static str) -> UpdateHandler<anyhow::Error> {
 
 /// The whole routing tree.
 pub fn schema() -> UpdateHandler<anyhow::Error> {
-    let group_commands = dptree::filter_map(|msg: Message, me: Me| Cmd::parse(msg.text()?, me.username()))
-        .branch(cmd("help").endpoint(help::group_help))
-        .branch(cmd("start").endpoint(help::group_help))
-        .branch(cmd("role").endpoint(roles::role))
-        .branch(cmd("settings").endpoint(settings::settings));
+    let group_commands =
+        dptree::filter_map(|msg: Message, me: Me| Cmd::parse(msg.text()?, me.username()))
+            .branch(cmd("help").endpoint(help::group_help))
+            .branch(cmd("start").endpoint(help::group_help))
+            .branch(cmd("role").endpoint(roles::role))
+            .branch(cmd("settings").endpoint(settings::settings));
 
-    let private_commands = dptree::filter_map(|msg: Message, me: Me| Cmd::parse(msg.text()?, me.username()))
-        .branch(cmd("start").endpoint(help::private_start))
-        .branch(cmd("help").endpoint(help::private_start))
-        .endpoint(help::private_unknown);
+    let private_commands =
+        dptree::filter_map(|msg: Message, me: Me| Cmd::parse(msg.text()?, me.username()))
+            .branch(cmd("start").endpoint(help::private_start))
+            .branch(cmd("help").endpoint(help::private_start))
+            .endpoint(help::private_unknown);
 
     let messages = Update::filter_message()
-        .branch(dptree::filter_map(|msg: Message| msg.migrate_to_chat_id().copied()).endpoint(groups::migrated))
+        .branch(
+            dptree::filter_map(|msg: Message| msg.migrate_to_chat_id().copied())
+                .endpoint(groups::migrated),
+        )
         .branch(dptree::filter(|msg: Message| msg.chat.is_private()).branch(private_commands))
         .branch(
             dptree::filter(|msg: Message| msg.chat.is_group() || msg.chat.is_supergroup())
@@ -179,7 +217,11 @@ pub fn dispatcher(bot: Bot, app: Arc<App>, me: Me) -> Dispatcher<Bot, anyhow::Er
     Dispatcher::builder(bot, schema())
         .dependencies(dptree::deps![app, me])
         .default_handler(|_| async {})
-        .error_handler(teloxide::error_handlers::LoggingErrorHandler::with_custom_text("an update handler failed"))
+        .error_handler(
+            teloxide::error_handlers::LoggingErrorHandler::with_custom_text(
+                "an update handler failed",
+            ),
+        )
         .build()
 }
 

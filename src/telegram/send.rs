@@ -91,7 +91,9 @@ where
     loop {
         match request().await {
             Ok(v) => return Ok(v),
-            Err(RequestError::RetryAfter(s)) if flood_retries < 5 && s.duration() <= MAX_INLINE_WAIT => {
+            Err(RequestError::RetryAfter(s))
+                if flood_retries < 5 && s.duration() <= MAX_INLINE_WAIT =>
+            {
                 flood_retries += 1;
                 tracing::debug!(wait_s = s.seconds(), "telegram asked us to slow down");
                 tokio::time::sleep(s.duration()).await;
@@ -112,10 +114,22 @@ mod tests {
 
     #[test]
     fn descriptions_teloxide_does_not_name_are_sorted() {
-        assert_eq!(classify_description("Forbidden: bot was kicked from the group chat"), Failure::Forbidden);
-        assert_eq!(classify_description("Forbidden: bot can't initiate conversation with a user"), Failure::Forbidden);
-        assert_eq!(classify_description("Bad Request: not enough rights to delete a message"), Failure::NoRights);
-        assert!(matches!(classify_description("Bad Request: something new"), Failure::Other(_)));
+        assert_eq!(
+            classify_description("Forbidden: bot was kicked from the group chat"),
+            Failure::Forbidden
+        );
+        assert_eq!(
+            classify_description("Forbidden: bot can't initiate conversation with a user"),
+            Failure::Forbidden
+        );
+        assert_eq!(
+            classify_description("Bad Request: not enough rights to delete a message"),
+            Failure::NoRights
+        );
+        assert!(matches!(
+            classify_description("Bad Request: something new"),
+            Failure::Other(_)
+        ));
     }
 
     #[tokio::test(start_paused = true)]
@@ -126,7 +140,13 @@ mod tests {
             n += 1;
             let attempt = n;
             async move {
-                if attempt < 3 { Err(RequestError::RetryAfter(teloxide::types::Seconds::from_seconds(2))) } else { Ok(attempt) }
+                if attempt < 3 {
+                    Err(RequestError::RetryAfter(
+                        teloxide::types::Seconds::from_seconds(2),
+                    ))
+                } else {
+                    Ok(attempt)
+                }
             }
         })
         .await;

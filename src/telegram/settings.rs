@@ -19,22 +19,31 @@ struct Invalid(&'static str, String);
 fn parse_change(key: &str, value: &str) -> Result<Change, Invalid> {
     let shown = truncate(value, 40);
     match key.to_ascii_lowercase().as_str() {
-        "lang" | "language" => Lang::parse(value).map(Change::Lang).ok_or(Invalid(crate::key!("settings-bad-lang"), shown)),
-        "tz" | "timezone" | "zone" => {
-            parse_tz(value).map(|z| Change::Tz(z.name().to_owned())).ok_or(Invalid(crate::key!("settings-bad-tz"), shown))
-        }
-        "grade" => Grade::parse(value).map(Change::Grade).ok_or(Invalid(crate::key!("settings-bad-grade"), shown)),
-        "moderation" => {
-            ModerationMode::parse(value).map(Change::Moderation).ok_or(Invalid(crate::key!("settings-bad-moderation"), shown))
-        }
+        "lang" | "language" => Lang::parse(value)
+            .map(Change::Lang)
+            .ok_or(Invalid(crate::key!("settings-bad-lang"), shown)),
+        "tz" | "timezone" | "zone" => parse_tz(value)
+            .map(|z| Change::Tz(z.name().to_owned()))
+            .ok_or(Invalid(crate::key!("settings-bad-tz"), shown)),
+        "grade" => Grade::parse(value)
+            .map(Change::Grade)
+            .ok_or(Invalid(crate::key!("settings-bad-grade"), shown)),
+        "moderation" => ModerationMode::parse(value)
+            .map(Change::Moderation)
+            .ok_or(Invalid(crate::key!("settings-bad-moderation"), shown)),
         "quiet" => {
             if value.eq_ignore_ascii_case("off") {
                 Ok(Change::Quiet(None))
             } else {
-                QuietHours::parse(value).map(|q| Change::Quiet(Some(q))).ok_or(Invalid(crate::key!("settings-bad-quiet"), shown))
+                QuietHours::parse(value)
+                    .map(|q| Change::Quiet(Some(q)))
+                    .ok_or(Invalid(crate::key!("settings-bad-quiet"), shown))
             }
         }
-        _ => Err(Invalid(crate::key!("settings-unknown-key"), truncate(key, 24))),
+        _ => Err(Invalid(
+            crate::key!("settings-unknown-key"),
+            truncate(key, 24),
+        )),
     }
 }
 
@@ -48,30 +57,64 @@ fn apply(settings: &mut Settings, change: Change) {
     }
 }
 
-pub(super) async fn settings(bot: Bot, app: Arc<App>, msg: Message, ctx: GroupCtx, cmd: Cmd) -> HandlerResult {
+pub(super) async fn settings(
+    bot: Bot,
+    app: Arc<App>,
+    msg: Message,
+    ctx: GroupCtx,
+    cmd: Cmd,
+) -> HandlerResult {
     let lang = ctx.lang();
     if !app.role_of(&bot, &msg).await?.manages() {
         return refuse(&bot, &app, &msg, lang, "/settings", Role::Teacher).await;
     }
     if cmd.args.chars().count() > command::MAX_ARGS {
-        return reply(&bot, &msg, tr!(app.i18n, lang, "args-too-long", max = command::MAX_ARGS)).await;
+        return reply(
+            &bot,
+            &msg,
+            tr!(app.i18n, lang, "args-too-long", max = command::MAX_ARGS),
+        )
+        .await;
     }
     let words = cmd.words();
     let (key, value) = match words.as_slice() {
         [] => return reply(&bot, &msg, show(&app, &ctx.group.settings)).await,
-        [key] => return reply(&bot, &msg, tr!(app.i18n, lang, "settings-missing-value", key = truncate(key, 24))).await,
+        [key] => {
+            return reply(
+                &bot,
+                &msg,
+                tr!(
+                    app.i18n,
+                    lang,
+                    "settings-missing-value",
+                    key = truncate(key, 24)
+                ),
+            )
+            .await;
+        }
         [key, rest @ ..] => (*key, rest.join(" ")),
     };
     let change = match parse_change(key, &value) {
         Ok(c) => c,
-        Err(Invalid(k, given)) => return reply(&bot, &msg, app.i18n.get(lang, k, Some(&given_arg(&given)))).await,
+        Err(Invalid(k, given)) => {
+            return reply(&bot, &msg, app.i18n.get(lang, k, Some(&given_arg(&given)))).await;
+        }
     };
     // Re-read so that two quick changes by different people do not overwrite each other.
-    let mut group = app.store.group(ctx.group.chat_id).await?.unwrap_or(ctx.group);
+    let mut group = app
+        .store
+        .group(ctx.group.chat_id)
+        .await?
+        .unwrap_or(ctx.group);
     apply(&mut group.settings, change);
     app.store.put_group(&group).await?;
     tracing::info!(chat = group.chat_id, setting = key, "settings changed");
-    let text = tr!(app.i18n, group.settings.lang, "settings-saved", settings = show(&app, &group.settings));
+    let text = tr!(
+        app.i18n,
+        group.settings.lang,
+        "settings-saved",
+        settings = show(&app, &group.settings)
+    );
     reply(&bot, &msg, text).await
 }
 

@@ -1,0 +1,220 @@
+//! One behavioural suite, run against the memory store and the Redis store.
+
+mod support;
+
+use jiaxiao::model::{Grade, Group, Lang, Member, Role, Settings};
+use jiaxiao::store::{GroupStore, MemoryStore, RedisStore, Store};
+use std::time::Duration;
+
+fn member(id: u64, name: &str, username: Option<&str>) -> Member {
+    Member {
+        user_id: id,
+        name: name.to_owned(),
+        username: username.map(str::to_owned),
+        lang: None,
+    }
+}
+
+async fn groups_and_settings_persist(s: &dyn Store) {
+    assert!(s.group(-1).await.unwrap().is_none());
+    let mut g = Group::new(-1, "三年二班", Settings::default());
+    g.settings.lang = Lang::En;
+    g.settings.grade = Grade::Junior;
+    s.put_group(&g).await.unwrap();
+    assert_eq!(s.group(-1).await.unwrap(), Some(g.clone()));
+    s.put_group(&Group::new(-2, "other", Settings::default()))
+        .await
+        .unwrap();
+    assert_eq!(s.active_groups().await.unwrap(), vec![-2, -1]);
+    g.active = false;
+    s.put_group(&g).await.unwrap();
+    assert_eq!(s.active_groups().await.unwrap(), vec![-2]);
+    assert!(!s.group(-1).await.unwrap().unwrap().active);
+}
+
+async fn roles_set_list_and_reset(s: &dyn Store) {
+    s.set_role(-5, 10, Role::Teacher).await.unwrap();
+    s.set_role(-5, 11, Role::Committee).await.unwrap();
+    s.set_role(-6, 10, Role::Committee).await.unwrap();
+    assert_eq!(s.role(-5, 10).await.unwrap(), Some(Role::Teacher));
+    assert_eq!(s.role(-6, 10).await.unwrap(), Some(Role::Committee));
+    assert_eq!(
+        s.roles(-5).await.unwrap(),
+        vec![(10, Role::Teacher), (11, Role::Committee)]
+    );
+    s.set_role(-5, 10, Role::Parent).await.unwrap();
+    assert_eq!(s.role(-5, 10).await.unwrap(), None);
+    assert_eq!(s.roles(-5).await.unwrap(), vec![(11, Role::Committee)]);
+}
+
+async fn roster_finds_members_by_username(s: &dyn Store) {
+    s.remember(-7, &member(1, "王老师", Some("WangLaoshi")))
+        .await
+        .unwrap();
+    s.remember(-7, &member(2, "李妈妈", None)).await.unwrap();
+    assert_eq!(
+        s.member_by_username(-7, "@wanglaoshi")
+            .await
+            .unwrap()
+            .unwrap()
+            .user_id,
+        1
+    );
+    assert_eq!(s.member_by_username(-8, "wanglaoshi").await.unwrap(), None);
+    assert_eq!(s.member(-7, 2).await.unwrap().unwrap().name, "李妈妈");
+    assert_eq!(s.members(-7).await.unwrap().len(), 2);
+    // The username moves to someone else: the old owner no longer answers to it.
+    s.remember(-7, &member(3, "New", Some("wanglaoshi")))
+        .await
+        .unwrap();
+    assert_eq!(
+        s.member_by_username(-7, "wanglaoshi")
+            .await
+            .unwrap()
+            .unwrap()
+            .user_id,
+        3
+    );
+}
+
+async fn migration_moves_everything(s: &dyn Store) {
+    let g = Group::new(
+        -100,
+        "old",
+        Settings {
+            grade: Grade::Senior,
+            ..Settings::default()
+        },
+    );
+    s.put_group(&g).await.unwrap();
+    s.set_role(-100, 1, Role::Teacher).await.unwrap();
+    s.remember(-100, &member(1, "T", Some("t"))).await.unwrap();
+    s.migrate_group(-100, -1001234567890).await.unwrap();
+    let moved = s.group(-1001234567890).await.unwrap().unwrap();
+    assert_eq!(moved.chat_id, -1001234567890);
+    assert_eq!(moved.settings.grade, Grade::Senior);
+    assert!(s.group(-100).await.unwrap().is_none());
+    assert_eq!(
+        s.role(-1001234567890, 1).await.unwrap(),
+        Some(Role::Teacher)
+    );
+    assert_eq!(
+        s.member_by_username(-1001234567890, "t")
+            .await
+            .unwrap()
+            .unwrap()
+            .user_id,
+        1
+    );
+    assert!(s.active_groups().await.unwrap().contains(&-1001234567890));
+    assert!(!s.active_groups().await.unwrap().contains(&-100));
+    // Idempotent.
+    s.migrate_group(-100, -1001234567890).await.unwrap();
+    assert_eq!(
+        s.role(-1001234567890, 1).await.unwrap(),
+        Some(Role::Teacher)
+    );
+}
+
+async fn claims_are_exclusive_until_released(s: &dyn Store) {
+    assert!(
+        s.claim_once("lesson:-1:2026-W37-1", Duration::from_secs(60))
+            .await
+            .unwrap()
+    );
+    assert!(
+        !s.claim_once("lesson:-1:2026-W37-1", Duration::from_secs(60))
+            .await
+            .unwrap()
+    );
+    s.release_once("lesson:-1:2026-W37-1").await.unwrap();
+    assert!(
+        s.claim_once("lesson:-1:2026-W37-1", Duration::from_secs(60))
+            .await
+            .unwrap()
+    );
+    assert!(
+        s.claim_once("short", Duration::from_millis(20))
+            .await
+            .unwrap()
+    );
+    tokio::time::sleep(Duration::from_millis(60)).await;
+    assert!(
+        s.claim_once("short", Duration::from_millis(20))
+            .await
+            .unwrap(),
+        "claims expire"
+    );
+}
+
+macro_rules! suite {
+    ($($name:ident),* $(,)?) => {
+        mod memory {
+            use super::*;
+            $( #[tokio::test] async fn $name() { super::$name(&MemoryStore::new()).await; } )*
+        }
+        mod redis {
+            use super::*;
+            $(
+                #[tokio::test]
+                async fn $name() {
+                    let store: RedisStore = support::redis_store(stringify!($name)).await;
+                    super::$name(&store).await;
+                    store.delete_prefix().await.unwrap();
+                }
+            )*
+        }
+    };
+}
+
+suite!(
+    groups_and_settings_persist,
+    roles_set_list_and_reset,
+    roster_finds_members_by_username,
+    migration_moves_everything,
+    claims_are_exclusive_until_released,
+);
+
+#[tokio::test]
+async fn redis_values_carry_a_schema_version_and_newer_ones_are_refused() {
+    let store = support::redis_store("schema").await;
+    store
+        .put_group(&Group::new(-9, "g", Settings::default()))
+        .await
+        .unwrap();
+    let client = ::redis::Client::open(support::redis_url()).unwrap();
+    let mut conn = client.get_multiplexed_async_connection().await.unwrap();
+    let key = format!("{}group:-9", store.prefix());
+    let raw: String = ::redis::cmd("GET")
+        .arg(&key)
+        .query_async(&mut conn)
+        .await
+        .unwrap();
+    assert!(raw.contains("\"v\":1"), "{raw}");
+    let newer = raw.replace("\"v\":1", "\"v\":99");
+    let _: () = ::redis::cmd("SET")
+        .arg(&key)
+        .arg(newer)
+        .query_async(&mut conn)
+        .await
+        .unwrap();
+    let err = store.group(-9).await.unwrap_err();
+    assert!(err.to_string().contains("schema version 99"), "{err}");
+    store.delete_prefix().await.unwrap();
+}
+
+#[tokio::test]
+async fn unreachable_or_malformed_redis_is_a_clear_error_not_a_hang() {
+    let start = std::time::Instant::now();
+    let err = RedisStore::connect("redis://127.0.0.1:1/", "x:", Duration::from_secs(2))
+        .await
+        .err()
+        .unwrap();
+    assert!(err.to_string().contains("did not answer"), "{err}");
+    assert!(start.elapsed() < Duration::from_secs(10));
+    let err = RedisStore::connect("not a url", "x:", Duration::from_secs(2))
+        .await
+        .err()
+        .unwrap();
+    assert!(err.to_string().contains("REDIS_URL"), "{err}");
+}
