@@ -20,6 +20,7 @@ pub mod config;
 pub mod content;
 pub mod i18n;
 pub mod model;
+pub mod schedule;
 pub mod store;
 pub mod telegram;
 

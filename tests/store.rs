@@ -2,8 +2,12 @@
 
 mod support;
 
+use chrono::{DateTime, Duration as Days, Utc};
 use jiaxiao::model::{Grade, Group, Lang, Member, Role, Settings};
-use jiaxiao::store::{GroupStore, MemoryStore, RedisStore, Store};
+use jiaxiao::store::{
+    Counter, Enqueued, GroupStore, MemoryStore, OutMessage, OutboxItem, RedisStore, Store,
+    Subscription,
+};
 use std::time::Duration;
 
 fn member(id: u64, name: &str, username: Option<&str>) -> Member {
@@ -147,6 +151,128 @@ async fn claims_are_exclusive_until_released(s: &dyn Store) {
     );
 }
 
+fn item(id: &str, chat: i64, due: DateTime<Utc>) -> OutboxItem {
+    OutboxItem {
+        id: id.to_owned(),
+        chat,
+        due,
+        attempts: 0,
+        message: OutMessage {
+            text: format!("text {id}"),
+            html: true,
+            buttons: vec![vec![("👍".into(), "lf:u:x".into())]],
+        },
+        lesson: Some("w01-fact-x".into()),
+    }
+}
+
+async fn outbox_is_exactly_once_and_ordered(s: &dyn Store) {
+    let t0 = DateTime::parse_from_rfc3339("2026-09-07T12:00:00Z")
+        .unwrap()
+        .with_timezone(&Utc);
+    let c = Counter::group_lessons(-1);
+    assert_eq!(
+        s.enqueue(&item("b", -1, t0 + Days::minutes(5)), Some((&c, 0)))
+            .await
+            .unwrap(),
+        Enqueued::New
+    );
+    assert_eq!(s.counter(&c).await.unwrap(), 1);
+    // Same id again: nothing happens, the counter does not move.
+    assert_eq!(
+        s.enqueue(&item("b", -1, t0), Some((&c, 1))).await.unwrap(),
+        Enqueued::Duplicate
+    );
+    assert_eq!(s.counter(&c).await.unwrap(), 1);
+    // Stale expectation: conflict, nothing queued.
+    assert_eq!(
+        s.enqueue(&item("c", -1, t0), Some((&c, 0))).await.unwrap(),
+        Enqueued::Conflict
+    );
+    assert_eq!(
+        s.enqueue(&item("a", -2, t0), None).await.unwrap(),
+        Enqueued::New
+    );
+    assert_eq!(s.queued().await.unwrap(), 2);
+    assert_eq!(s.next_due().await.unwrap(), Some(t0));
+    assert_eq!(
+        s.due(t0, 10)
+            .await
+            .unwrap()
+            .iter()
+            .map(|i| i.id.as_str())
+            .collect::<Vec<_>>(),
+        vec!["a"]
+    );
+    let both = s.due(t0 + Days::hours(1), 10).await.unwrap();
+    assert_eq!(
+        both.iter().map(|i| i.id.as_str()).collect::<Vec<_>>(),
+        vec!["a", "b"]
+    );
+    assert_eq!(
+        both[1],
+        item("b", -1, t0 + Days::minutes(5)),
+        "items round-trip"
+    );
+    // Leases are exclusive; reschedule releases them.
+    assert!(s.lease("a", Duration::from_secs(30)).await.unwrap());
+    assert!(!s.lease("a", Duration::from_secs(30)).await.unwrap());
+    let mut later = item("a", -2, t0 + Days::hours(2));
+    later.attempts = 1;
+    s.reschedule(&later).await.unwrap();
+    assert!(s.lease("a", Duration::from_secs(30)).await.unwrap());
+    assert_eq!(s.due(t0 + Days::hours(1), 10).await.unwrap().len(), 1);
+    s.complete("a").await.unwrap();
+    s.complete("b").await.unwrap();
+    assert_eq!(s.queued().await.unwrap(), 0);
+    assert_eq!(s.next_due().await.unwrap(), None);
+    // Completed ids stay known: a restarted scheduler cannot send the slot again.
+    assert_eq!(
+        s.enqueue(&item("a", -2, t0), None).await.unwrap(),
+        Enqueued::Duplicate
+    );
+}
+
+async fn feedback_counts_each_person_once(s: &dyn Store) {
+    assert!(s.add_feedback(-1, "w01", "useful", 7).await.unwrap());
+    assert!(!s.add_feedback(-1, "w01", "useful", 7).await.unwrap());
+    assert!(s.add_feedback(-1, "w01", "tried", 7).await.unwrap());
+    assert!(s.add_feedback(-1, "w01", "useful", 8).await.unwrap());
+    assert_eq!(s.feedback_count(-1, "w01", "useful").await.unwrap(), 2);
+    assert_eq!(s.feedback_count(-1, "w01", "tried").await.unwrap(), 1);
+    assert_eq!(s.feedback_count(-2, "w01", "useful").await.unwrap(), 0);
+    let t = Utc::now();
+    s.log_lesson(-1, "w01", t - Days::days(2)).await.unwrap();
+    s.log_lesson(-1, "w02", t).await.unwrap();
+    let log = s.lesson_log(-1, 5).await.unwrap();
+    assert_eq!(
+        log.iter().map(|(l, _)| l.as_str()).collect::<Vec<_>>(),
+        vec!["w02", "w01"]
+    );
+    // Feedback and progress move with a group upgraded to a supergroup.
+    s.put_group(&Group::new(-1, "g", Settings::default()))
+        .await
+        .unwrap();
+    let c = Counter::group_lessons(-1);
+    s.enqueue(&item("p", -1, t), Some((&c, 0))).await.unwrap();
+    s.migrate_group(-1, -1009).await.unwrap();
+    assert_eq!(s.feedback_count(-1009, "w01", "useful").await.unwrap(), 2);
+    assert_eq!(s.counter(&Counter::group_lessons(-1009)).await.unwrap(), 1);
+    assert_eq!(s.lesson_log(-1009, 5).await.unwrap().len(), 2);
+}
+
+async fn subscriptions_round_trip(s: &dyn Store) {
+    let sub = Subscription {
+        lang: Lang::En,
+        grade: Grade::Junior,
+    };
+    s.set_subscription(42, Some(&sub)).await.unwrap();
+    assert_eq!(s.subscription(42).await.unwrap(), Some(sub.clone()));
+    assert_eq!(s.subscriptions().await.unwrap(), vec![(42, sub)]);
+    s.set_subscription(42, None).await.unwrap();
+    assert!(s.subscriptions().await.unwrap().is_empty());
+}
+
 macro_rules! suite {
     ($($name:ident),* $(,)?) => {
         mod memory {
@@ -173,6 +299,9 @@ suite!(
     roster_finds_members_by_username,
     migration_moves_everything,
     claims_are_exclusive_until_released,
+    outbox_is_exactly_once_and_ordered,
+    feedback_counts_each_person_once,
+    subscriptions_round_trip,
 );
 
 #[tokio::test]

@@ -11,6 +11,13 @@ struct Inner {
     roles: HashMap<ChatKey, BTreeMap<UserKey, Role>>,
     roster: HashMap<ChatKey, BTreeMap<UserKey, Member>>,
     once: HashMap<String, Instant>,
+    queue: BTreeMap<String, OutboxItem>,
+    seen: HashMap<String, Instant>,
+    leases: HashMap<String, Instant>,
+    counters: HashMap<(String, &'static str), u64>,
+    feedback: HashMap<ChatKey, std::collections::HashSet<(String, String, UserKey)>>,
+    lessonlog: HashMap<ChatKey, BTreeMap<String, DateTime<Utc>>>,
+    subs: BTreeMap<UserKey, Subscription>,
 }
 
 /// State in process memory, lost on exit.
@@ -71,6 +78,15 @@ impl GroupStore for MemoryStore {
             for (k, v) in roster {
                 target.entry(k).or_insert(v);
             }
+        }
+        if let Some(v) = g.counters.remove(&(from.to_string(), "lessons")) {
+            g.counters.entry((to.to_string(), "lessons")).or_insert(v);
+        }
+        if let Some(f) = g.feedback.remove(&from) {
+            g.feedback.entry(to).or_default().extend(f);
+        }
+        if let Some(l) = g.lessonlog.remove(&from) {
+            g.lessonlog.entry(to).or_default().extend(l);
         }
         Ok(())
     }
@@ -174,5 +190,156 @@ impl OnceStore for MemoryStore {
     async fn release_once(&self, what: &str) -> StoreResult<()> {
         self.lock().once.remove(what);
         Ok(())
+    }
+}
+
+#[async_trait]
+impl OutboxStore for MemoryStore {
+    async fn enqueue(
+        &self,
+        item: &OutboxItem,
+        advance: Option<(&Counter, u64)>,
+    ) -> StoreResult<Enqueued> {
+        let mut g = self.lock();
+        let now = Instant::now();
+        if g.seen.get(&item.id).is_some_and(|exp| *exp > now) {
+            return Ok(Enqueued::Duplicate);
+        }
+        if let Some((c, expected)) = advance {
+            let slot = g.counters.entry((c.scope.clone(), c.field)).or_insert(0);
+            if *slot != expected {
+                return Ok(Enqueued::Conflict);
+            }
+            *slot += 1;
+        }
+        g.seen.insert(item.id.clone(), now + OUTBOX_DEDUP);
+        g.queue.insert(item.id.clone(), item.clone());
+        Ok(Enqueued::New)
+    }
+
+    async fn counter(&self, counter: &Counter) -> StoreResult<u64> {
+        Ok(self
+            .lock()
+            .counters
+            .get(&(counter.scope.clone(), counter.field))
+            .copied()
+            .unwrap_or(0))
+    }
+
+    async fn due(&self, now: DateTime<Utc>, limit: usize) -> StoreResult<Vec<OutboxItem>> {
+        let g = self.lock();
+        let mut items: Vec<OutboxItem> =
+            g.queue.values().filter(|i| i.due <= now).cloned().collect();
+        items.sort_by(|a, b| (a.due, &a.id).cmp(&(b.due, &b.id)));
+        items.truncate(limit);
+        Ok(items)
+    }
+
+    async fn next_due(&self) -> StoreResult<Option<DateTime<Utc>>> {
+        Ok(self.lock().queue.values().map(|i| i.due).min())
+    }
+
+    async fn lease(&self, id: &str, ttl: Duration) -> StoreResult<bool> {
+        let mut g = self.lock();
+        let now = Instant::now();
+        if g.leases.get(id).is_some_and(|exp| *exp > now) {
+            return Ok(false);
+        }
+        g.leases.insert(id.to_owned(), now + ttl);
+        Ok(true)
+    }
+
+    async fn complete(&self, id: &str) -> StoreResult<()> {
+        let mut g = self.lock();
+        g.queue.remove(id);
+        g.leases.remove(id);
+        Ok(())
+    }
+
+    async fn reschedule(&self, item: &OutboxItem) -> StoreResult<()> {
+        let mut g = self.lock();
+        g.queue.insert(item.id.clone(), item.clone());
+        g.leases.remove(&item.id);
+        Ok(())
+    }
+
+    async fn queued(&self) -> StoreResult<u64> {
+        Ok(self.lock().queue.len() as u64)
+    }
+}
+
+#[async_trait]
+impl LessonStore for MemoryStore {
+    async fn add_feedback(
+        &self,
+        chat: ChatKey,
+        lesson: &str,
+        kind: &str,
+        user: UserKey,
+    ) -> StoreResult<bool> {
+        Ok(self.lock().feedback.entry(chat).or_default().insert((
+            lesson.to_owned(),
+            kind.to_owned(),
+            user,
+        )))
+    }
+
+    async fn feedback_count(&self, chat: ChatKey, lesson: &str, kind: &str) -> StoreResult<u64> {
+        let g = self.lock();
+        Ok(g.feedback
+            .get(&chat)
+            .map(|f| {
+                f.iter()
+                    .filter(|(l, k, _)| l == lesson && k == kind)
+                    .count() as u64
+            })
+            .unwrap_or(0))
+    }
+
+    async fn log_lesson(&self, chat: ChatKey, lesson: &str, at: DateTime<Utc>) -> StoreResult<()> {
+        self.lock()
+            .lessonlog
+            .entry(chat)
+            .or_default()
+            .insert(lesson.to_owned(), at);
+        Ok(())
+    }
+
+    async fn lesson_log(
+        &self,
+        chat: ChatKey,
+        limit: usize,
+    ) -> StoreResult<Vec<(String, DateTime<Utc>)>> {
+        let g = self.lock();
+        let mut out: Vec<(String, DateTime<Utc>)> = g
+            .lessonlog
+            .get(&chat)
+            .map(|l| l.iter().map(|(k, v)| (k.clone(), *v)).collect())
+            .unwrap_or_default();
+        out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        out.truncate(limit);
+        Ok(out)
+    }
+
+    async fn set_subscription(&self, user: UserKey, sub: Option<&Subscription>) -> StoreResult<()> {
+        let mut g = self.lock();
+        match sub {
+            Some(s) => g.subs.insert(user, s.clone()),
+            None => g.subs.remove(&user),
+        };
+        Ok(())
+    }
+
+    async fn subscription(&self, user: UserKey) -> StoreResult<Option<Subscription>> {
+        Ok(self.lock().subs.get(&user).cloned())
+    }
+
+    async fn subscriptions(&self) -> StoreResult<Vec<(UserKey, Subscription)>> {
+        Ok(self
+            .lock()
+            .subs
+            .iter()
+            .map(|(k, v)| (*k, v.clone()))
+            .collect())
     }
 }

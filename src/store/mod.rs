@@ -8,6 +8,11 @@
 //! - `roles:{chat}` → hash user id → role; `roster:{chat}` → hash user id → JSON [`Member`];
 //!   `unames:{chat}` → hash lower-case username → user id
 //! - `once:{what}` → marker set with `SET NX` (exactly-once claims, with expiry)
+//! - `outbox:queue` → sorted set of item ids by due time (ms); `outbox:item:{id}` → JSON [`OutboxItem`];
+//!   `outbox:seen:{id}` → dedup marker (14 days); `outbox:lease:{id}` → the sender that holds it
+//! - `counters:{scope}` → hash of counters (lesson progress); `feedback:{chat}` / `feedbackn:{chat}` →
+//!   who gave which one-tap feedback, and the totals; `lessonlog:{chat}` → lesson id → when sent
+//! - `subs` → hash user id → JSON [`Subscription`] (private lesson subscribers)
 
 mod memory;
 mod redis;
@@ -15,8 +20,10 @@ mod redis;
 pub use self::memory::MemoryStore;
 pub use self::redis::RedisStore;
 
-use crate::model::{ChatKey, Group, Member, Role, UserKey};
+use crate::model::{ChatKey, Grade, Group, Lang, Member, Role, UserKey};
 use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -84,9 +91,128 @@ pub trait OnceStore: Send + Sync {
     async fn release_once(&self, what: &str) -> StoreResult<()>;
 }
 
+/// A message the bot will post on its own (lesson, reminder, notice, broadcast), queued so that it
+/// survives restarts and is sent through one rate-limited path.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OutboxItem {
+    /// Unique per logical send (e.g. `lesson:-100123:2026-09-07`): enqueuing the same id twice is a
+    /// no-op, which is what makes scheduled posts exactly-once across restarts and copies.
+    pub id: String,
+    pub chat: ChatKey,
+    pub due: DateTime<Utc>,
+    #[serde(default)]
+    pub attempts: u32,
+    pub message: OutMessage,
+    /// What to record once it is sent (e.g. the lesson id), for `/lessons`.
+    #[serde(default)]
+    pub lesson: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OutMessage {
+    pub text: String,
+    /// Telegram HTML parse mode (the text is already escaped).
+    pub html: bool,
+    /// Inline keyboard rows of (label, callback data).
+    #[serde(default)]
+    pub buttons: Vec<Vec<(String, String)>>,
+}
+
+/// Where a counter lives: a field of the hash `counters:{scope}`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Counter {
+    pub scope: String,
+    pub field: &'static str,
+}
+
+impl Counter {
+    pub fn group_lessons(chat: ChatKey) -> Counter {
+        Counter {
+            scope: chat.to_string(),
+            field: "lessons",
+        }
+    }
+    pub fn user_lessons(user: UserKey) -> Counter {
+        Counter {
+            scope: format!("user:{user}"),
+            field: "lessons",
+        }
+    }
+}
+
+/// What happened to an [`OutboxStore::enqueue`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Enqueued {
+    New,
+    /// This id was enqueued before (within 14 days): nothing done.
+    Duplicate,
+    /// The counter had moved on (someone else advanced it): nothing done; re-read and retry.
+    Conflict,
+}
+
+/// How long an outbox id is remembered after enqueue.
+pub const OUTBOX_DEDUP: Duration = Duration::from_secs(14 * 24 * 3600);
+
+#[async_trait]
+pub trait OutboxStore: Send + Sync {
+    /// Queues `item` unless its id was seen; with `advance`, also moves that counter from `expected`
+    /// to `expected + 1` — all or nothing.
+    async fn enqueue(
+        &self,
+        item: &OutboxItem,
+        advance: Option<(&Counter, u64)>,
+    ) -> StoreResult<Enqueued>;
+    async fn counter(&self, counter: &Counter) -> StoreResult<u64>;
+    /// Items due at `now`, earliest first.
+    async fn due(&self, now: DateTime<Utc>, limit: usize) -> StoreResult<Vec<OutboxItem>>;
+    /// When the earliest queued item is due.
+    async fn next_due(&self) -> StoreResult<Option<DateTime<Utc>>>;
+    /// Takes an item for sending; false if another sender holds it.
+    async fn lease(&self, id: &str, ttl: Duration) -> StoreResult<bool>;
+    /// Sent (or given up): remove it.
+    async fn complete(&self, id: &str) -> StoreResult<()>;
+    /// Puts it back with a new due time / attempt count, releasing the lease.
+    async fn reschedule(&self, item: &OutboxItem) -> StoreResult<()>;
+    async fn queued(&self) -> StoreResult<u64>;
+}
+
+/// One-tap feedback on lessons and the log of lessons sent, per chat.
+#[async_trait]
+pub trait LessonStore: Send + Sync {
+    /// Records `user`'s `kind` feedback (`useful` / `tried`) on a lesson; false if already counted.
+    async fn add_feedback(
+        &self,
+        chat: ChatKey,
+        lesson: &str,
+        kind: &str,
+        user: UserKey,
+    ) -> StoreResult<bool>;
+    async fn feedback_count(&self, chat: ChatKey, lesson: &str, kind: &str) -> StoreResult<u64>;
+    async fn log_lesson(&self, chat: ChatKey, lesson: &str, at: DateTime<Utc>) -> StoreResult<()>;
+    /// Lessons sent to a chat, newest first.
+    async fn lesson_log(
+        &self,
+        chat: ChatKey,
+        limit: usize,
+    ) -> StoreResult<Vec<(String, DateTime<Utc>)>>;
+    async fn set_subscription(&self, user: UserKey, sub: Option<&Subscription>) -> StoreResult<()>;
+    async fn subscription(&self, user: UserKey) -> StoreResult<Option<Subscription>>;
+    async fn subscriptions(&self) -> StoreResult<Vec<(UserKey, Subscription)>>;
+}
+
+/// A parent receiving lessons privately.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Subscription {
+    pub lang: Lang,
+    pub grade: Grade,
+}
+
 /// Everything the bot keeps.
-pub trait Store: GroupStore + RoleStore + RosterStore + OnceStore {}
-impl<T: GroupStore + RoleStore + RosterStore + OnceStore> Store for T {}
+pub trait Store:
+    GroupStore + RoleStore + RosterStore + OnceStore + OutboxStore + LessonStore
+{
+}
+impl<T: GroupStore + RoleStore + RosterStore + OnceStore + OutboxStore + LessonStore> Store for T {}
 
 pub type DynStore = Arc<dyn Store>;
 

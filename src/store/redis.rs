@@ -139,7 +139,15 @@ pub(crate) fn decode<T: DeserializeOwned>(key: &str, raw: &str) -> StoreResult<T
 }
 
 /// The per-chat hash families, moved together when a group migrates.
-const CHAT_HASHES: &[&str] = &["roles", "roster", "unames"];
+const CHAT_HASHES: &[&str] = &[
+    "roles",
+    "roster",
+    "unames",
+    "counters",
+    "feedback",
+    "feedbackn",
+    "lessonlog",
+];
 
 #[async_trait]
 impl GroupStore for RedisStore {
@@ -319,5 +327,246 @@ impl OnceStore for RedisStore {
         let key = self.key(format_args!("once:{what}"));
         self.conn().del::<_, ()>(key).await?;
         Ok(())
+    }
+}
+
+fn millis(t: DateTime<Utc>) -> i64 {
+    t.timestamp_millis()
+}
+
+fn from_millis(ms: i64) -> DateTime<Utc> {
+    DateTime::from_timestamp_millis(ms).unwrap_or_default()
+}
+
+#[async_trait]
+impl OutboxStore for RedisStore {
+    async fn enqueue(
+        &self,
+        item: &OutboxItem,
+        advance: Option<(&Counter, u64)>,
+    ) -> StoreResult<Enqueued> {
+        // Dedup marker, optional counter compare-and-increment, and the queue entry: one script, so
+        // a crash can neither lose the item after advancing the counter nor send a slot twice.
+        let script = Script::new(
+            r#"
+            if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
+            if ARGV[5] ~= '' then
+                local cur = tonumber(redis.call('HGET', KEYS[4], ARGV[6]) or '0')
+                if cur ~= tonumber(ARGV[5]) then return 2 end
+                redis.call('HSET', KEYS[4], ARGV[6], cur + 1)
+            end
+            redis.call('SET', KEYS[1], 1, 'EX', ARGV[4])
+            redis.call('SET', KEYS[2], ARGV[1])
+            redis.call('ZADD', KEYS[3], ARGV[3], ARGV[2])
+            return 1
+            "#,
+        );
+        let (counter_key, expected, field) = match advance {
+            Some((c, e)) => (
+                self.key(format_args!("counters:{}", c.scope)),
+                e.to_string(),
+                c.field,
+            ),
+            None => (self.key(format_args!("counters:none")), String::new(), ""),
+        };
+        let seen = self.key(format_args!("outbox:seen:{}", item.id));
+        let item_key = self.key(format_args!("outbox:item:{}", item.id));
+        let queue = self.key(format_args!("outbox:queue"));
+        let r: i64 = script
+            .key(seen)
+            .key(item_key)
+            .key(queue)
+            .key(counter_key)
+            .arg(encode(item))
+            .arg(&item.id)
+            .arg(millis(item.due))
+            .arg(OUTBOX_DEDUP.as_secs())
+            .arg(expected)
+            .arg(field)
+            .invoke_async(&mut self.conn())
+            .await?;
+        Ok(match r {
+            1 => Enqueued::New,
+            2 => Enqueued::Conflict,
+            _ => Enqueued::Duplicate,
+        })
+    }
+
+    async fn counter(&self, counter: &Counter) -> StoreResult<u64> {
+        let key = self.key(format_args!("counters:{}", counter.scope));
+        let v: Option<u64> = self.conn().hget(key, counter.field).await?;
+        Ok(v.unwrap_or(0))
+    }
+
+    async fn due(&self, now: DateTime<Utc>, limit: usize) -> StoreResult<Vec<OutboxItem>> {
+        let queue = self.key(format_args!("outbox:queue"));
+        let ids: Vec<String> = self
+            .conn()
+            .zrangebyscore_limit(&queue, "-inf", millis(now), 0, limit as isize)
+            .await?;
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let keys: Vec<String> = ids
+            .iter()
+            .map(|id| self.key(format_args!("outbox:item:{id}")))
+            .collect();
+        let raws: Vec<Option<String>> = ::redis::cmd("MGET")
+            .arg(&keys)
+            .query_async(&mut self.conn())
+            .await?;
+        let mut out = Vec::new();
+        for ((id, key), raw) in ids.iter().zip(&keys).zip(raws) {
+            match raw {
+                Some(r) => out.push(decode(key, &r)?),
+                None => {
+                    // Completed by another sender between the two reads: drop the stale entry.
+                    self.conn().zrem::<_, _, ()>(&queue, id).await?;
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    async fn next_due(&self) -> StoreResult<Option<DateTime<Utc>>> {
+        let queue = self.key(format_args!("outbox:queue"));
+        let first: Vec<(String, i64)> = self.conn().zrange_withscores(&queue, 0, 0).await?;
+        Ok(first.first().map(|(_, ms)| from_millis(*ms)))
+    }
+
+    async fn lease(&self, id: &str, ttl: Duration) -> StoreResult<bool> {
+        let key = self.key(format_args!("outbox:lease:{id}"));
+        let ok: Option<String> = ::redis::cmd("SET")
+            .arg(&key)
+            .arg(std::process::id())
+            .arg("NX")
+            .arg("PX")
+            .arg(ttl.as_millis().max(1) as u64)
+            .query_async(&mut self.conn())
+            .await?;
+        Ok(ok.is_some())
+    }
+
+    async fn complete(&self, id: &str) -> StoreResult<()> {
+        let mut pipe = ::redis::pipe();
+        pipe.atomic()
+            .zrem(self.key(format_args!("outbox:queue")), id)
+            .del(self.key(format_args!("outbox:item:{id}")))
+            .del(self.key(format_args!("outbox:lease:{id}")));
+        pipe.query_async::<()>(&mut self.conn()).await?;
+        Ok(())
+    }
+
+    async fn reschedule(&self, item: &OutboxItem) -> StoreResult<()> {
+        let mut pipe = ::redis::pipe();
+        pipe.atomic()
+            .set(
+                self.key(format_args!("outbox:item:{}", item.id)),
+                encode(item),
+            )
+            .zadd(
+                self.key(format_args!("outbox:queue")),
+                &item.id,
+                millis(item.due),
+            )
+            .del(self.key(format_args!("outbox:lease:{}", item.id)));
+        pipe.query_async::<()>(&mut self.conn()).await?;
+        Ok(())
+    }
+
+    async fn queued(&self) -> StoreResult<u64> {
+        let key = self.key(format_args!("outbox:queue"));
+        Ok(self.conn().zcard(key).await?)
+    }
+}
+
+#[async_trait]
+impl LessonStore for RedisStore {
+    async fn add_feedback(
+        &self,
+        chat: ChatKey,
+        lesson: &str,
+        kind: &str,
+        user: UserKey,
+    ) -> StoreResult<bool> {
+        let script = Script::new(
+            r#"
+            if redis.call('HSETNX', KEYS[1], ARGV[1], 1) == 1 then
+                redis.call('HINCRBY', KEYS[2], ARGV[2], 1)
+                return 1
+            end
+            return 0
+            "#,
+        );
+        let who = self.key(format_args!("feedback:{chat}"));
+        let totals = self.key(format_args!("feedbackn:{chat}"));
+        let r: i64 = script
+            .key(who)
+            .key(totals)
+            .arg(format!("{lesson}|{kind}|{user}"))
+            .arg(format!("{lesson}|{kind}"))
+            .invoke_async(&mut self.conn())
+            .await?;
+        Ok(r == 1)
+    }
+
+    async fn feedback_count(&self, chat: ChatKey, lesson: &str, kind: &str) -> StoreResult<u64> {
+        let key = self.key(format_args!("feedbackn:{chat}"));
+        let n: Option<u64> = self.conn().hget(key, format!("{lesson}|{kind}")).await?;
+        Ok(n.unwrap_or(0))
+    }
+
+    async fn log_lesson(&self, chat: ChatKey, lesson: &str, at: DateTime<Utc>) -> StoreResult<()> {
+        let key = self.key(format_args!("lessonlog:{chat}"));
+        self.conn()
+            .hset::<_, _, _, ()>(key, lesson, millis(at))
+            .await?;
+        Ok(())
+    }
+
+    async fn lesson_log(
+        &self,
+        chat: ChatKey,
+        limit: usize,
+    ) -> StoreResult<Vec<(String, DateTime<Utc>)>> {
+        let key = self.key(format_args!("lessonlog:{chat}"));
+        let raw: Vec<(String, i64)> = self.conn().hgetall(key).await?;
+        let mut out: Vec<(String, DateTime<Utc>)> = raw
+            .into_iter()
+            .map(|(k, ms)| (k, from_millis(ms)))
+            .collect();
+        out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        out.truncate(limit);
+        Ok(out)
+    }
+
+    async fn set_subscription(&self, user: UserKey, sub: Option<&Subscription>) -> StoreResult<()> {
+        let key = self.key(format_args!("subs"));
+        match sub {
+            Some(s) => {
+                self.conn()
+                    .hset::<_, _, _, ()>(key, user, encode(s))
+                    .await?
+            }
+            None => self.conn().hdel::<_, _, ()>(key, user).await?,
+        }
+        Ok(())
+    }
+
+    async fn subscription(&self, user: UserKey) -> StoreResult<Option<Subscription>> {
+        let key = self.key(format_args!("subs"));
+        let raw: Option<String> = self.conn().hget(&key, user).await?;
+        raw.map(|r| decode(&key, &r)).transpose()
+    }
+
+    async fn subscriptions(&self) -> StoreResult<Vec<(UserKey, Subscription)>> {
+        let key = self.key(format_args!("subs"));
+        let raw: Vec<(UserKey, String)> = self.conn().hgetall(&key).await?;
+        let mut out = raw
+            .into_iter()
+            .map(|(u, r)| Ok((u, decode(&key, &r)?)))
+            .collect::<StoreResult<Vec<_>>>()?;
+        out.sort_by_key(|(u, _)| *u);
+        Ok(out)
     }
 }
