@@ -4,8 +4,9 @@
 use crate::clock::SystemClock;
 use crate::config::Config;
 use crate::i18n::I18n;
+use crate::jobs::ratelimit::Limits;
 use crate::store::{DynStore, MemoryStore, RedisStore};
-use crate::telegram::{self, App, Defaults};
+use crate::telegram::{self, App, AppParts, Defaults};
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -13,11 +14,7 @@ use std::time::Duration;
 use teloxide::prelude::*;
 
 #[derive(Parser, Debug)]
-#[command(
-    name = "jiaxiao",
-    version,
-    about = "家校 Jiaxiao: a Telegram bot for school class parent groups"
-)]
+#[command(name = "jiaxiao", version, about = "家校 Jiaxiao: a Telegram bot for school class parent groups")]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -62,9 +59,7 @@ pub fn main() -> ExitCode {
         Command::Run => with_runtime(run()),
         Command::Demo => with_runtime(crate::demo_entry()),
         Command::Classify { .. } => not_yet("classify"),
-        Command::Lessons {
-            command: LessonsCommand::Check { dir },
-        } => crate::content::check_command(dir.as_deref()),
+        Command::Lessons { command: LessonsCommand::Check { dir } } => crate::content::check_command(dir.as_deref()),
     }
 }
 
@@ -74,10 +69,7 @@ fn not_yet(what: &str) -> ExitCode {
 }
 
 fn with_runtime(fut: impl std::future::Future<Output = ExitCode>) -> ExitCode {
-    match tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-    {
+    match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
         Ok(rt) => rt.block_on(fut),
         Err(e) => {
             eprintln!("jiaxiao: cannot start the async runtime: {e}");
@@ -89,13 +81,9 @@ fn with_runtime(fut: impl std::future::Future<Output = ExitCode>) -> ExitCode {
 /// Logging to stderr; `RUST_LOG` overrides the default `info` (message texts are only ever logged at
 /// `debug` or below, tokens never).
 pub fn init_logging() {
-    let filter = tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| {
-        tracing_subscriber::EnvFilter::new("info,teloxide=warn,hyper=warn,reqwest=warn")
-    });
-    let _ = tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_writer(std::io::stderr)
-        .try_init();
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,teloxide=warn,hyper=warn,reqwest=warn"));
+    let _ = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).try_init();
 }
 
 async fn run() -> ExitCode {
@@ -126,15 +114,12 @@ async fn run() -> ExitCode {
 pub async fn open_store(config: &Config) -> anyhow::Result<DynStore> {
     match &config.redis_url {
         Some(url) => {
-            let store =
-                RedisStore::connect(url, &config.redis_prefix, Duration::from_secs(5)).await?;
+            let store = RedisStore::connect(url, &config.redis_prefix, Duration::from_secs(5)).await?;
             tracing::info!(redis = %crate::config::redact_url(url), prefix = %config.redis_prefix, "state is kept in Redis");
             Ok(Arc::new(store))
         }
         None => {
-            tracing::warn!(
-                "REDIS_URL is not set: state is kept IN MEMORY ONLY and is lost when the bot stops"
-            );
+            tracing::warn!("REDIS_URL is not set: state is kept IN MEMORY ONLY and is lost when the bot stops");
             Ok(Arc::new(MemoryStore::new()))
         }
     }
@@ -152,15 +137,27 @@ async fn serve(config: Config) -> anyhow::Result<()> {
         .map_err(|_| anyhow::anyhow!("Telegram did not answer getMe within 30 s"))?
         .map_err(|e| anyhow::anyhow!("getMe failed (is TELOXIDE_TOKEN right?): {e}"))?;
     tracing::info!(username = %me.username(), "connected to Telegram");
-    let defaults = Defaults {
-        lang: config.default_lang,
-        tz: config.default_tz.clone(),
-    };
-    let app = Arc::new(App::new(store, i18n, Arc::new(SystemClock), defaults));
+    let content = crate::content::Content::embedded().map_err(|problems| {
+        anyhow::anyhow!(
+            "the built-in content is invalid ({} problems; run `jiaxiao lessons check`): {}",
+            problems.len(),
+            problems.first().map(|p| p.to_string()).unwrap_or_default()
+        )
+    })?;
+    let defaults = Defaults { lang: config.default_lang, tz: config.default_tz.clone() };
+    let parts = AppParts { store, i18n, content, clock: Arc::new(SystemClock), defaults, limits: Limits::default() };
+    let app = Arc::new(App::new(parts, bot.clone()));
     if let Err(e) = telegram::register_commands(&bot, &app.i18n).await {
         tracing::warn!(error = %e, "could not register the command menu");
     }
+    let (stop, stopped) = tokio::sync::watch::channel(false);
+    let jobs = app.start_jobs(stopped);
     let mut dispatcher = telegram::dispatcher(bot, app, me);
-    dispatcher.dispatch().await;
+    dispatcher.dispatch().await; // returns on Ctrl-C / SIGTERM
+    tracing::info!("shutting down: letting background jobs finish their current step");
+    let _ = stop.send(true);
+    for job in jobs {
+        let _ = tokio::time::timeout(Duration::from_secs(10), job).await;
+    }
     Ok(())
 }

@@ -48,10 +48,7 @@ pub struct ManualClock {
 impl ManualClock {
     pub fn new(start: DateTime<Utc>) -> ManualClock {
         let (tick, _) = watch::channel(start);
-        ManualClock {
-            now: Arc::new(Mutex::new(start)),
-            tick,
-        }
+        ManualClock { now: Arc::new(Mutex::new(start)), tick }
     }
 
     pub fn set(&self, t: DateTime<Utc>) {
@@ -100,9 +97,6 @@ mod tests {
         tokio::task::yield_now().await;
         assert!(!sleeper.is_finished());
         clock.advance(chrono::Duration::minutes(30));
-        tokio::time::timeout(Duration::from_secs(5), sleeper)
-            .await
-            .unwrap()
-            .unwrap();
+        tokio::time::timeout(Duration::from_secs(5), sleeper).await.unwrap().unwrap();
     }
 }

@@ -31,9 +31,7 @@ impl fmt::Debug for Config {
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum ConfigError {
-    #[error(
-        "TELOXIDE_TOKEN is not set: get a token from @BotFather and put it in the environment or in .env"
-    )]
+    #[error("TELOXIDE_TOKEN is not set: get a token from @BotFather and put it in the environment or in .env")]
     MissingToken,
     #[error("TELOXIDE_TOKEN does not look like a bot token (expected <digits>:<secret>)")]
     MalformedToken,
@@ -50,23 +48,18 @@ pub enum ConfigError {
 impl Config {
     /// Reads the configuration through `get` (the process environment in production).
     pub fn from_lookup(get: impl Fn(&str) -> Option<String>) -> Result<Config, ConfigError> {
-        let nonempty = |k: &str| {
-            get(k)
-                .map(|v| v.trim().to_owned())
-                .filter(|v| !v.is_empty())
-        };
+        let nonempty = |k: &str| get(k).map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
         let token = nonempty("TELOXIDE_TOKEN").ok_or(ConfigError::MissingToken)?;
-        let valid_token = token.split_once(':').is_some_and(|(id, secret)| {
-            !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit()) && !secret.is_empty()
-        });
+        let valid_token = token
+            .split_once(':')
+            .is_some_and(|(id, secret)| !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit()) && !secret.is_empty());
         if !valid_token {
             return Err(ConfigError::MalformedToken);
         }
         let api_url = match nonempty("TELOXIDE_API_URL") {
             None => None,
             Some(raw) => {
-                let u = url::Url::parse(raw.trim_end_matches('/'))
-                    .map_err(|_| ConfigError::BadApiUrl(raw.clone()))?;
+                let u = url::Url::parse(raw.trim_end_matches('/')).map_err(|_| ConfigError::BadApiUrl(raw.clone()))?;
                 if !matches!(u.scheme(), "http" | "https") {
                     return Err(ConfigError::BadApiUrl(raw));
                 }
@@ -86,14 +79,7 @@ impl Config {
             Some(p) if valid_prefix(&p) => p,
             Some(p) => return Err(ConfigError::BadPrefix(p)),
         };
-        Ok(Config {
-            token,
-            api_url,
-            redis_url: nonempty("REDIS_URL"),
-            redis_prefix,
-            default_lang,
-            default_tz,
-        })
+        Ok(Config { token, api_url, redis_url: nonempty("REDIS_URL"), redis_prefix, default_lang, default_tz })
     }
 
     pub fn from_env() -> Result<Config, ConfigError> {
@@ -102,9 +88,7 @@ impl Config {
 }
 
 fn valid_prefix(p: &str) -> bool {
-    (1..=32).contains(&p.len())
-        && p.bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"_:-".contains(&b))
+    (1..=32).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric() || b"_:-".contains(&b))
 }
 
 /// `redis://user:secret@host/0` → `redis://user:***@host/0`, for log lines.
@@ -126,10 +110,7 @@ mod tests {
     use std::collections::HashMap;
 
     fn cfg(pairs: &[(&str, &str)]) -> Result<Config, ConfigError> {
-        let map: HashMap<String, String> = pairs
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect();
+        let map: HashMap<String, String> = pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
         Config::from_lookup(|k| map.get(k).cloned())
     }
 
@@ -138,41 +119,18 @@ mod tests {
         let err = cfg(&[]).unwrap_err();
         assert_eq!(err, ConfigError::MissingToken);
         assert!(err.to_string().contains("TELOXIDE_TOKEN"));
-        assert_eq!(
-            cfg(&[("TELOXIDE_TOKEN", "  ")]).unwrap_err(),
-            ConfigError::MissingToken
-        );
+        assert_eq!(cfg(&[("TELOXIDE_TOKEN", "  ")]).unwrap_err(), ConfigError::MissingToken);
     }
 
     #[test]
     fn validates_each_variable() {
         let t = ("TELOXIDE_TOKEN", "123:abc");
-        assert_eq!(
-            cfg(&[("TELOXIDE_TOKEN", "nocolon")]).unwrap_err(),
-            ConfigError::MalformedToken
-        );
-        assert!(matches!(
-            cfg(&[t, ("TELOXIDE_API_URL", "ftp://x")]),
-            Err(ConfigError::BadApiUrl(_))
-        ));
-        assert!(matches!(
-            cfg(&[t, ("JIAXIAO_DEFAULT_TZ", "Mars/Olympus")]),
-            Err(ConfigError::BadTz(_))
-        ));
-        assert!(matches!(
-            cfg(&[t, ("JIAXIAO_DEFAULT_LANG", "fr")]),
-            Err(ConfigError::BadLang(_))
-        ));
-        assert!(matches!(
-            cfg(&[t, ("JIAXIAO_REDIS_PREFIX", "a b")]),
-            Err(ConfigError::BadPrefix(_))
-        ));
-        let ok = cfg(&[
-            t,
-            ("TELOXIDE_API_URL", "http://127.0.0.1:8081/"),
-            ("JIAXIAO_DEFAULT_LANG", "en"),
-        ])
-        .unwrap();
+        assert_eq!(cfg(&[("TELOXIDE_TOKEN", "nocolon")]).unwrap_err(), ConfigError::MalformedToken);
+        assert!(matches!(cfg(&[t, ("TELOXIDE_API_URL", "ftp://x")]), Err(ConfigError::BadApiUrl(_))));
+        assert!(matches!(cfg(&[t, ("JIAXIAO_DEFAULT_TZ", "Mars/Olympus")]), Err(ConfigError::BadTz(_))));
+        assert!(matches!(cfg(&[t, ("JIAXIAO_DEFAULT_LANG", "fr")]), Err(ConfigError::BadLang(_))));
+        assert!(matches!(cfg(&[t, ("JIAXIAO_REDIS_PREFIX", "a b")]), Err(ConfigError::BadPrefix(_))));
+        let ok = cfg(&[t, ("TELOXIDE_API_URL", "http://127.0.0.1:8081/"), ("JIAXIAO_DEFAULT_LANG", "en")]).unwrap();
         assert_eq!(ok.api_url.unwrap().as_str(), "http://127.0.0.1:8081/");
         assert_eq!(ok.default_lang, Lang::En);
         assert_eq!(ok.redis_prefix, "jiaxiao:");
@@ -180,11 +138,7 @@ mod tests {
 
     #[test]
     fn debug_never_shows_secrets() {
-        let c = cfg(&[
-            ("TELOXIDE_TOKEN", "123:supersecret"),
-            ("REDIS_URL", "redis://u:pw@h:6379/0"),
-        ])
-        .unwrap();
+        let c = cfg(&[("TELOXIDE_TOKEN", "123:supersecret"), ("REDIS_URL", "redis://u:pw@h:6379/0")]).unwrap();
         let d = format!("{c:?}");
         assert!(!d.contains("supersecret") && !d.contains(":pw@"), "{d}");
     }

@@ -10,6 +10,8 @@
 //! - [`clock`]: time as a dependency, so jobs and the demo can run on a simulated clock.
 //! - [`telegram`]: the routing tree, the handlers, and the safe way to call Telegram.
 //! - [`config`]: the operator's environment, validated once.
+//! - [`schedule`]: pure time arithmetic (next slot in a zone, quiet hours, catch-up).
+//! - [`jobs`]: the outbox sender and the lesson scheduler.
 //! - [`cli`]: the `jiaxiao` command line (`run`, `demo`, `classify`, `lessons check`).
 //!
 //! `main.rs` only hands over to [`cli::main`].
@@ -19,6 +21,7 @@ pub mod clock;
 pub mod config;
 pub mod content;
 pub mod i18n;
+pub mod jobs;
 pub mod model;
 pub mod schedule;
 pub mod store;

@@ -15,9 +15,7 @@ pub type ChatKey = i64;
 pub type UserKey = u64;
 
 /// The languages the bot speaks.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default)]
 pub enum Lang {
     #[default]
     #[serde(rename = "zh-CN")]
@@ -47,20 +45,12 @@ impl Lang {
 
     /// A private chat follows the user's Telegram `language_code`: zh* → zh-CN, anything else → en.
     pub fn from_telegram(code: Option<&str>) -> Option<Lang> {
-        code.map(|c| {
-            if c.to_ascii_lowercase().starts_with("zh") {
-                Lang::ZhCn
-            } else {
-                Lang::En
-            }
-        })
+        code.map(|c| if c.to_ascii_lowercase().starts_with("zh") { Lang::ZhCn } else { Lang::En })
     }
 }
 
 /// School stage of the class; picks reminder defaults and lesson variants.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default, PartialOrd, Ord,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default, PartialOrd, Ord)]
 #[serde(rename_all = "lowercase")]
 pub enum Grade {
     Kindergarten,
@@ -71,12 +61,7 @@ pub enum Grade {
 }
 
 impl Grade {
-    pub const ALL: [Grade; 4] = [
-        Grade::Kindergarten,
-        Grade::Primary,
-        Grade::Junior,
-        Grade::Senior,
-    ];
+    pub const ALL: [Grade; 4] = [Grade::Kindergarten, Grade::Primary, Grade::Junior, Grade::Senior];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -88,9 +73,7 @@ impl Grade {
     }
 
     pub fn parse(s: &str) -> Option<Grade> {
-        Grade::ALL
-            .into_iter()
-            .find(|g| g.as_str().eq_ignore_ascii_case(s.trim()))
+        Grade::ALL.into_iter().find(|g| g.as_str().eq_ignore_ascii_case(s.trim()))
     }
 }
 
@@ -114,13 +97,9 @@ impl ModerationMode {
     }
 
     pub fn parse(s: &str) -> Option<ModerationMode> {
-        [
-            ModerationMode::Flag,
-            ModerationMode::Delete,
-            ModerationMode::Off,
-        ]
-        .into_iter()
-        .find(|m| m.as_str().eq_ignore_ascii_case(s.trim()))
+        [ModerationMode::Flag, ModerationMode::Delete, ModerationMode::Off]
+            .into_iter()
+            .find(|m| m.as_str().eq_ignore_ascii_case(s.trim()))
     }
 }
 
@@ -137,8 +116,7 @@ impl HhMm {
     }
 
     pub fn to_naive(self) -> NaiveTime {
-        NaiveTime::from_hms_opt(self.hour.into(), self.minute.into(), 0)
-            .expect("validated on construction")
+        NaiveTime::from_hms_opt(self.hour.into(), self.minute.into(), 0).expect("validated on construction")
     }
 
     pub fn from_naive(t: NaiveTime) -> HhMm {
@@ -184,8 +162,7 @@ impl Serialize for HhMm {
 impl<'de> Deserialize<'de> for HhMm {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
-        s.parse()
-            .map_err(|_| serde::de::Error::custom(format!("invalid time {s:?}, expected HH:MM")))
+        s.parse().map_err(|_| serde::de::Error::custom(format!("invalid time {s:?}, expected HH:MM")))
     }
 }
 
@@ -197,10 +174,7 @@ pub struct QuietHours {
 }
 
 impl QuietHours {
-    pub const DEFAULT: QuietHours = QuietHours {
-        start: HhMm::new(21, 30),
-        end: HhMm::new(7, 0),
-    };
+    pub const DEFAULT: QuietHours = QuietHours { start: HhMm::new(21, 30), end: HhMm::new(7, 0) };
 
     /// Parses `HH:MM-HH:MM` (also `~`, `–`, `至`). Start and end must differ.
     pub fn parse(s: &str) -> Option<QuietHours> {
@@ -217,11 +191,7 @@ impl QuietHours {
     /// Whether a local time of day falls inside the window (start inclusive, end exclusive).
     pub fn contains(&self, t: HhMm) -> bool {
         let (s, e, x) = (self.start.minutes(), self.end.minutes(), t.minutes());
-        if s < e {
-            s <= x && x < e
-        } else {
-            x >= s || x < e
-        }
+        if s < e { s <= x && x < e } else { x >= s || x < e }
     }
 }
 
@@ -238,9 +208,7 @@ pub fn parse_tz(s: &str) -> Option<Tz> {
     if s.is_empty() || s.len() > 64 {
         return None;
     }
-    s.parse::<Tz>()
-        .ok()
-        .or_else(|| Tz::from_str_insensitive(s).ok())
+    s.parse::<Tz>().ok().or_else(|| Tz::from_str_insensitive(s).ok())
 }
 
 /// Per-group settings (`/settings`).
@@ -254,6 +222,8 @@ pub struct Settings {
     pub moderation: ModerationMode,
     /// `None` means quiet hours are switched off.
     pub quiet: Option<QuietHours>,
+    /// Micro-lesson days and time; `None` = off.
+    pub lessons: Option<crate::schedule::Weekly>,
 }
 
 impl Default for Settings {
@@ -264,6 +234,7 @@ impl Default for Settings {
             grade: Grade::Primary,
             moderation: ModerationMode::Flag,
             quiet: Some(QuietHours::DEFAULT),
+            lessons: Some(crate::schedule::Weekly::lessons_default()),
         }
     }
 }
@@ -271,11 +242,7 @@ impl Default for Settings {
 impl Settings {
     /// Defaults for a new group, taking the operator's configured language and zone.
     pub fn with_defaults(lang: Lang, tz: &str) -> Settings {
-        Settings {
-            lang,
-            tz: tz.to_owned(),
-            ..Settings::default()
-        }
+        Settings { lang, tz: tz.to_owned(), ..Settings::default() }
     }
 
     pub fn zone(&self) -> Tz {
@@ -292,18 +259,15 @@ pub struct Group {
     pub active: bool,
     /// The one-time greeting has been posted.
     pub greeted: bool,
+    /// When the bot joined (scheduled posts never catch up on slots before it).
+    #[serde(default)]
+    pub joined_at: Option<chrono::DateTime<chrono::Utc>>,
     pub settings: Settings,
 }
 
 impl Group {
     pub fn new(chat_id: ChatKey, title: &str, settings: Settings) -> Group {
-        Group {
-            chat_id,
-            title: title.to_owned(),
-            active: true,
-            greeted: false,
-            settings,
-        }
+        Group { chat_id, title: title.to_owned(), active: true, greeted: false, joined_at: None, settings }
     }
 }
 
@@ -329,9 +293,7 @@ impl Role {
 
     /// Roles that `/role` may assign.
     pub fn parse_assignable(s: &str) -> Option<Role> {
-        [Role::Teacher, Role::Committee, Role::Parent]
-            .into_iter()
-            .find(|r| r.as_str().eq_ignore_ascii_case(s.trim()))
+        [Role::Teacher, Role::Committee, Role::Parent].into_iter().find(|r| r.as_str().eq_ignore_ascii_case(s.trim()))
     }
 
     /// Admin and teacher run the class: settings, roles, reminders, lessons.

@@ -4,8 +4,7 @@ use fluent_syntax::ast;
 use std::collections::{BTreeMap, BTreeSet};
 
 fn messages(src: &str) -> BTreeMap<String, BTreeSet<String>> {
-    let res = fluent_syntax::parser::parse(src)
-        .unwrap_or_else(|(_, errs)| panic!("locale does not parse: {errs:?}"));
+    let res = fluent_syntax::parser::parse(src).unwrap_or_else(|(_, errs)| panic!("locale does not parse: {errs:?}"));
     let mut out = BTreeMap::new();
     for entry in res.body {
         if let ast::Entry::Message(m) = entry {
@@ -50,10 +49,7 @@ fn collect_inline(i: &ast::InlineExpression<&str>, vars: &mut BTreeSet<String>) 
 }
 
 fn locales() -> Vec<(&'static str, BTreeMap<String, BTreeSet<String>>)> {
-    jiaxiao::i18n::SOURCES
-        .iter()
-        .map(|(lang, src)| (lang.code(), messages(src)))
-        .collect()
+    jiaxiao::i18n::SOURCES.iter().map(|(lang, src)| (lang.code(), messages(src))).collect()
 }
 
 #[test]
@@ -80,10 +76,7 @@ fn locales_have_the_same_keys_and_variables() {
             "keys in {code} missing from {base_code}"
         );
         for (k, vars) in base {
-            assert_eq!(
-                vars, &other[k],
-                "message {k}: variables differ between {base_code} and {code}"
-            );
+            assert_eq!(vars, &other[k], "message {k}: variables differ between {base_code} and {code}");
         }
     }
 }
@@ -94,10 +87,7 @@ fn every_key_used_in_code_exists() {
     let tr = regex::Regex::new(r#"tr!\(\s*[^,]+,\s*[^,]+,\s*"([a-z0-9-]+)""#).unwrap();
     let marked = regex::Regex::new(r#"key!\("([a-z0-9-]+)"\)"#).unwrap();
     let mut used = BTreeSet::new();
-    let mut stack = vec![std::path::PathBuf::from(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/src"
-    ))];
+    let mut stack = vec![std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/src"))];
     while let Some(dir) = stack.pop() {
         for entry in std::fs::read_dir(&dir).unwrap() {
             let path = entry.unwrap().path();
@@ -113,17 +103,10 @@ fn every_key_used_in_code_exists() {
             }
         }
     }
-    assert!(
-        used.len() > 20,
-        "the scan found too few keys ({}); is the pattern still right?",
-        used.len()
-    );
+    assert!(used.len() > 20, "the scan found too few keys ({}); is the pattern still right?", used.len());
     for (code, msgs) in locales() {
         for (key, file) in &used {
-            assert!(
-                msgs.contains_key(key),
-                "{file} uses key {key:?}, missing from locale {code}"
-            );
+            assert!(msgs.contains_key(key), "{file} uses key {key:?}, missing from locale {code}");
         }
     }
 }

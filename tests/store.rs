@@ -5,18 +5,12 @@ mod support;
 use chrono::{DateTime, Duration as Days, Utc};
 use jiaxiao::model::{Grade, Group, Lang, Member, Role, Settings};
 use jiaxiao::store::{
-    Counter, Enqueued, GroupStore, MemoryStore, OutMessage, OutboxItem, RedisStore, Store,
-    Subscription,
+    Counter, Enqueued, GroupStore, MemoryStore, OutMessage, OutboxItem, RedisStore, Store, Subscription,
 };
 use std::time::Duration;
 
 fn member(id: u64, name: &str, username: Option<&str>) -> Member {
-    Member {
-        user_id: id,
-        name: name.to_owned(),
-        username: username.map(str::to_owned),
-        lang: None,
-    }
+    Member { user_id: id, name: name.to_owned(), username: username.map(str::to_owned), lang: None }
 }
 
 async fn groups_and_settings_persist(s: &dyn Store) {
@@ -26,9 +20,7 @@ async fn groups_and_settings_persist(s: &dyn Store) {
     g.settings.grade = Grade::Junior;
     s.put_group(&g).await.unwrap();
     assert_eq!(s.group(-1).await.unwrap(), Some(g.clone()));
-    s.put_group(&Group::new(-2, "other", Settings::default()))
-        .await
-        .unwrap();
+    s.put_group(&Group::new(-2, "other", Settings::default())).await.unwrap();
     assert_eq!(s.active_groups().await.unwrap(), vec![-2, -1]);
     g.active = false;
     s.put_group(&g).await.unwrap();
@@ -42,54 +34,26 @@ async fn roles_set_list_and_reset(s: &dyn Store) {
     s.set_role(-6, 10, Role::Committee).await.unwrap();
     assert_eq!(s.role(-5, 10).await.unwrap(), Some(Role::Teacher));
     assert_eq!(s.role(-6, 10).await.unwrap(), Some(Role::Committee));
-    assert_eq!(
-        s.roles(-5).await.unwrap(),
-        vec![(10, Role::Teacher), (11, Role::Committee)]
-    );
+    assert_eq!(s.roles(-5).await.unwrap(), vec![(10, Role::Teacher), (11, Role::Committee)]);
     s.set_role(-5, 10, Role::Parent).await.unwrap();
     assert_eq!(s.role(-5, 10).await.unwrap(), None);
     assert_eq!(s.roles(-5).await.unwrap(), vec![(11, Role::Committee)]);
 }
 
 async fn roster_finds_members_by_username(s: &dyn Store) {
-    s.remember(-7, &member(1, "王老师", Some("WangLaoshi")))
-        .await
-        .unwrap();
+    s.remember(-7, &member(1, "王老师", Some("WangLaoshi"))).await.unwrap();
     s.remember(-7, &member(2, "李妈妈", None)).await.unwrap();
-    assert_eq!(
-        s.member_by_username(-7, "@wanglaoshi")
-            .await
-            .unwrap()
-            .unwrap()
-            .user_id,
-        1
-    );
+    assert_eq!(s.member_by_username(-7, "@wanglaoshi").await.unwrap().unwrap().user_id, 1);
     assert_eq!(s.member_by_username(-8, "wanglaoshi").await.unwrap(), None);
     assert_eq!(s.member(-7, 2).await.unwrap().unwrap().name, "李妈妈");
     assert_eq!(s.members(-7).await.unwrap().len(), 2);
     // The username moves to someone else: the old owner no longer answers to it.
-    s.remember(-7, &member(3, "New", Some("wanglaoshi")))
-        .await
-        .unwrap();
-    assert_eq!(
-        s.member_by_username(-7, "wanglaoshi")
-            .await
-            .unwrap()
-            .unwrap()
-            .user_id,
-        3
-    );
+    s.remember(-7, &member(3, "New", Some("wanglaoshi"))).await.unwrap();
+    assert_eq!(s.member_by_username(-7, "wanglaoshi").await.unwrap().unwrap().user_id, 3);
 }
 
 async fn migration_moves_everything(s: &dyn Store) {
-    let g = Group::new(
-        -100,
-        "old",
-        Settings {
-            grade: Grade::Senior,
-            ..Settings::default()
-        },
-    );
+    let g = Group::new(-100, "old", Settings { grade: Grade::Senior, ..Settings::default() });
     s.put_group(&g).await.unwrap();
     s.set_role(-100, 1, Role::Teacher).await.unwrap();
     s.remember(-100, &member(1, "T", Some("t"))).await.unwrap();
@@ -98,57 +62,23 @@ async fn migration_moves_everything(s: &dyn Store) {
     assert_eq!(moved.chat_id, -1001234567890);
     assert_eq!(moved.settings.grade, Grade::Senior);
     assert!(s.group(-100).await.unwrap().is_none());
-    assert_eq!(
-        s.role(-1001234567890, 1).await.unwrap(),
-        Some(Role::Teacher)
-    );
-    assert_eq!(
-        s.member_by_username(-1001234567890, "t")
-            .await
-            .unwrap()
-            .unwrap()
-            .user_id,
-        1
-    );
+    assert_eq!(s.role(-1001234567890, 1).await.unwrap(), Some(Role::Teacher));
+    assert_eq!(s.member_by_username(-1001234567890, "t").await.unwrap().unwrap().user_id, 1);
     assert!(s.active_groups().await.unwrap().contains(&-1001234567890));
     assert!(!s.active_groups().await.unwrap().contains(&-100));
     // Idempotent.
     s.migrate_group(-100, -1001234567890).await.unwrap();
-    assert_eq!(
-        s.role(-1001234567890, 1).await.unwrap(),
-        Some(Role::Teacher)
-    );
+    assert_eq!(s.role(-1001234567890, 1).await.unwrap(), Some(Role::Teacher));
 }
 
 async fn claims_are_exclusive_until_released(s: &dyn Store) {
-    assert!(
-        s.claim_once("lesson:-1:2026-W37-1", Duration::from_secs(60))
-            .await
-            .unwrap()
-    );
-    assert!(
-        !s.claim_once("lesson:-1:2026-W37-1", Duration::from_secs(60))
-            .await
-            .unwrap()
-    );
+    assert!(s.claim_once("lesson:-1:2026-W37-1", Duration::from_secs(60)).await.unwrap());
+    assert!(!s.claim_once("lesson:-1:2026-W37-1", Duration::from_secs(60)).await.unwrap());
     s.release_once("lesson:-1:2026-W37-1").await.unwrap();
-    assert!(
-        s.claim_once("lesson:-1:2026-W37-1", Duration::from_secs(60))
-            .await
-            .unwrap()
-    );
-    assert!(
-        s.claim_once("short", Duration::from_millis(20))
-            .await
-            .unwrap()
-    );
+    assert!(s.claim_once("lesson:-1:2026-W37-1", Duration::from_secs(60)).await.unwrap());
+    assert!(s.claim_once("short", Duration::from_millis(20)).await.unwrap());
     tokio::time::sleep(Duration::from_millis(60)).await;
-    assert!(
-        s.claim_once("short", Duration::from_millis(20))
-            .await
-            .unwrap(),
-        "claims expire"
-    );
+    assert!(s.claim_once("short", Duration::from_millis(20)).await.unwrap(), "claims expire");
 }
 
 fn item(id: &str, chat: i64, due: DateTime<Utc>) -> OutboxItem {
@@ -167,53 +97,22 @@ fn item(id: &str, chat: i64, due: DateTime<Utc>) -> OutboxItem {
 }
 
 async fn outbox_is_exactly_once_and_ordered(s: &dyn Store) {
-    let t0 = DateTime::parse_from_rfc3339("2026-09-07T12:00:00Z")
-        .unwrap()
-        .with_timezone(&Utc);
+    let t0 = DateTime::parse_from_rfc3339("2026-09-07T12:00:00Z").unwrap().with_timezone(&Utc);
     let c = Counter::group_lessons(-1);
-    assert_eq!(
-        s.enqueue(&item("b", -1, t0 + Days::minutes(5)), Some((&c, 0)))
-            .await
-            .unwrap(),
-        Enqueued::New
-    );
+    assert_eq!(s.enqueue(&item("b", -1, t0 + Days::minutes(5)), Some((&c, 0))).await.unwrap(), Enqueued::New);
     assert_eq!(s.counter(&c).await.unwrap(), 1);
     // Same id again: nothing happens, the counter does not move.
-    assert_eq!(
-        s.enqueue(&item("b", -1, t0), Some((&c, 1))).await.unwrap(),
-        Enqueued::Duplicate
-    );
+    assert_eq!(s.enqueue(&item("b", -1, t0), Some((&c, 1))).await.unwrap(), Enqueued::Duplicate);
     assert_eq!(s.counter(&c).await.unwrap(), 1);
     // Stale expectation: conflict, nothing queued.
-    assert_eq!(
-        s.enqueue(&item("c", -1, t0), Some((&c, 0))).await.unwrap(),
-        Enqueued::Conflict
-    );
-    assert_eq!(
-        s.enqueue(&item("a", -2, t0), None).await.unwrap(),
-        Enqueued::New
-    );
+    assert_eq!(s.enqueue(&item("c", -1, t0), Some((&c, 0))).await.unwrap(), Enqueued::Conflict);
+    assert_eq!(s.enqueue(&item("a", -2, t0), None).await.unwrap(), Enqueued::New);
     assert_eq!(s.queued().await.unwrap(), 2);
     assert_eq!(s.next_due().await.unwrap(), Some(t0));
-    assert_eq!(
-        s.due(t0, 10)
-            .await
-            .unwrap()
-            .iter()
-            .map(|i| i.id.as_str())
-            .collect::<Vec<_>>(),
-        vec!["a"]
-    );
+    assert_eq!(s.due(t0, 10).await.unwrap().iter().map(|i| i.id.as_str()).collect::<Vec<_>>(), vec!["a"]);
     let both = s.due(t0 + Days::hours(1), 10).await.unwrap();
-    assert_eq!(
-        both.iter().map(|i| i.id.as_str()).collect::<Vec<_>>(),
-        vec!["a", "b"]
-    );
-    assert_eq!(
-        both[1],
-        item("b", -1, t0 + Days::minutes(5)),
-        "items round-trip"
-    );
+    assert_eq!(both.iter().map(|i| i.id.as_str()).collect::<Vec<_>>(), vec!["a", "b"]);
+    assert_eq!(both[1], item("b", -1, t0 + Days::minutes(5)), "items round-trip");
     // Leases are exclusive; reschedule releases them.
     assert!(s.lease("a", Duration::from_secs(30)).await.unwrap());
     assert!(!s.lease("a", Duration::from_secs(30)).await.unwrap());
@@ -227,10 +126,7 @@ async fn outbox_is_exactly_once_and_ordered(s: &dyn Store) {
     assert_eq!(s.queued().await.unwrap(), 0);
     assert_eq!(s.next_due().await.unwrap(), None);
     // Completed ids stay known: a restarted scheduler cannot send the slot again.
-    assert_eq!(
-        s.enqueue(&item("a", -2, t0), None).await.unwrap(),
-        Enqueued::Duplicate
-    );
+    assert_eq!(s.enqueue(&item("a", -2, t0), None).await.unwrap(), Enqueued::Duplicate);
 }
 
 async fn feedback_counts_each_person_once(s: &dyn Store) {
@@ -245,14 +141,9 @@ async fn feedback_counts_each_person_once(s: &dyn Store) {
     s.log_lesson(-1, "w01", t - Days::days(2)).await.unwrap();
     s.log_lesson(-1, "w02", t).await.unwrap();
     let log = s.lesson_log(-1, 5).await.unwrap();
-    assert_eq!(
-        log.iter().map(|(l, _)| l.as_str()).collect::<Vec<_>>(),
-        vec!["w02", "w01"]
-    );
+    assert_eq!(log.iter().map(|(l, _)| l.as_str()).collect::<Vec<_>>(), vec!["w02", "w01"]);
     // Feedback and progress move with a group upgraded to a supergroup.
-    s.put_group(&Group::new(-1, "g", Settings::default()))
-        .await
-        .unwrap();
+    s.put_group(&Group::new(-1, "g", Settings::default())).await.unwrap();
     let c = Counter::group_lessons(-1);
     s.enqueue(&item("p", -1, t), Some((&c, 0))).await.unwrap();
     s.migrate_group(-1, -1009).await.unwrap();
@@ -262,10 +153,7 @@ async fn feedback_counts_each_person_once(s: &dyn Store) {
 }
 
 async fn subscriptions_round_trip(s: &dyn Store) {
-    let sub = Subscription {
-        lang: Lang::En,
-        grade: Grade::Junior,
-    };
+    let sub = Subscription { lang: Lang::En, grade: Grade::Junior };
     s.set_subscription(42, Some(&sub)).await.unwrap();
     assert_eq!(s.subscription(42).await.unwrap(), Some(sub.clone()));
     assert_eq!(s.subscriptions().await.unwrap(), vec![(42, sub)]);
@@ -307,26 +195,14 @@ suite!(
 #[tokio::test]
 async fn redis_values_carry_a_schema_version_and_newer_ones_are_refused() {
     let store = support::redis_store("schema").await;
-    store
-        .put_group(&Group::new(-9, "g", Settings::default()))
-        .await
-        .unwrap();
+    store.put_group(&Group::new(-9, "g", Settings::default())).await.unwrap();
     let client = ::redis::Client::open(support::redis_url()).unwrap();
     let mut conn = client.get_multiplexed_async_connection().await.unwrap();
     let key = format!("{}group:-9", store.prefix());
-    let raw: String = ::redis::cmd("GET")
-        .arg(&key)
-        .query_async(&mut conn)
-        .await
-        .unwrap();
+    let raw: String = ::redis::cmd("GET").arg(&key).query_async(&mut conn).await.unwrap();
     assert!(raw.contains("\"v\":1"), "{raw}");
     let newer = raw.replace("\"v\":1", "\"v\":99");
-    let _: () = ::redis::cmd("SET")
-        .arg(&key)
-        .arg(newer)
-        .query_async(&mut conn)
-        .await
-        .unwrap();
+    let _: () = ::redis::cmd("SET").arg(&key).arg(newer).query_async(&mut conn).await.unwrap();
     let err = store.group(-9).await.unwrap_err();
     assert!(err.to_string().contains("schema version 99"), "{err}");
     store.delete_prefix().await.unwrap();
@@ -335,15 +211,9 @@ async fn redis_values_carry_a_schema_version_and_newer_ones_are_refused() {
 #[tokio::test]
 async fn unreachable_or_malformed_redis_is_a_clear_error_not_a_hang() {
     let start = std::time::Instant::now();
-    let err = RedisStore::connect("redis://127.0.0.1:1/", "x:", Duration::from_secs(2))
-        .await
-        .err()
-        .unwrap();
+    let err = RedisStore::connect("redis://127.0.0.1:1/", "x:", Duration::from_secs(2)).await.err().unwrap();
     assert!(err.to_string().contains("did not answer"), "{err}");
     assert!(start.elapsed() < Duration::from_secs(10));
-    let err = RedisStore::connect("not a url", "x:", Duration::from_secs(2))
-        .await
-        .err()
-        .unwrap();
+    let err = RedisStore::connect("not a url", "x:", Duration::from_secs(2)).await.err().unwrap();
     assert!(err.to_string().contains("REDIS_URL"), "{err}");
 }

@@ -57,15 +57,44 @@ settings-show =
     • grade: { $grade }
     • moderation: { $moderation }
     • quiet hours (quiet): { $quiet }
+    • micro-lessons (lessons): { $lessons }
     For example: /settings tz Asia/Shanghai, /settings grade junior, /settings quiet 21:30-07:00
 settings-saved =
     Saved.
     { $settings }
 settings-off = off
 settings-missing-value = Please give a value after "{ $key }", for example /settings tz Asia/Shanghai.
-settings-unknown-key = There is no setting "{ $given }". You can change: lang, tz, grade, moderation, quiet.
+settings-unknown-key = There is no setting "{ $given }". You can change: lang, tz, grade, moderation, quiet, lessons.
 settings-bad-lang = "{ $given }" is not supported. Languages: zh-CN (Simplified Chinese) or en (English).
 settings-bad-tz = "{ $given }" is not a time zone I know. Use an IANA zone name such as Asia/Shanghai, Asia/Hong_Kong or Europe/London.
 settings-bad-grade = "{ $given }" is not a grade. Choose kindergarten, primary, junior or senior.
 settings-bad-moderation = "{ $given }" is not a moderation mode. Choose flag (tell moderators), delete (remove at once) or off.
 settings-bad-quiet = "{ $given }" is not a time window. Use HH:MM-HH:MM, for example 21:30-07:00, or off.
+
+## Micro-lessons
+cmd-lesson = post this group's next micro-lesson (/lesson <id> for a given one)
+cmd-lessons = recent micro-lessons and parents' feedback
+cmd-lesson-private = send me my next micro-lesson
+cmd-subscribe = get a micro-lesson privately every Mon, Wed and Fri (add a grade, e.g. /subscribe junior)
+cmd-unsubscribe = stop private micro-lessons
+lesson-kind-fact = Monday · Fact
+lesson-kind-tip = Wednesday · Tip
+lesson-kind-growth = Friday · Growth
+lesson-footer = Based on clause { $clause } of the 2023 guidelines on school–family–society co-education · Jiaxiao lessons
+lesson-btn-useful = 👍 Useful
+lesson-btn-tried = ✅ Tried it
+lesson-none = There is no lesson to send right now.
+lesson-unknown = There is no lesson with id "{ $given }". Send /lesson for the next one.
+lesson-usage = Usage: /lesson for the next lesson, or /lesson <id> for a given one.
+lessons-none-yet = No lesson has been posted here yet. By default they come Monday, Wednesday and Friday at 20:00; change it with /settings lessons.
+lessons-line = • { $title }: 👍 { $useful }  ✅ { $tried }
+lessons-summary =
+    Recent lessons and parents' feedback:
+    { $lines }
+    Schedule: { $schedule }
+subscribe-usage = Usage: /subscribe or /subscribe kindergarten|primary|junior|senior
+subscribed = Subscribed! You'll get a micro-lesson privately every Monday, Wednesday and Friday at 20:00 (China time), grade: { $grade }. Send /unsubscribe at any time.
+unsubscribed = Unsubscribed: no more private lessons. Send /lesson whenever you want one.
+feedback-thanks = Thank you for the feedback!
+feedback-already = Your feedback is already counted, thank you!
+settings-bad-lessons = "{ $given }" is not a lesson schedule. Use /settings lessons mon,wed,fri 20:00, or /settings lessons off.

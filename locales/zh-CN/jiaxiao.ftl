@@ -57,15 +57,44 @@ settings-show =
     • 年级 grade：{ $grade }
     • 违规消息处理 moderation：{ $moderation }
     • 免打扰时段 quiet：{ $quiet }
+    • 小课堂 lessons：{ $lessons }
     修改示例：/settings tz Asia/Shanghai，/settings grade junior，/settings quiet 21:30-07:00
 settings-saved =
     已保存。
     { $settings }
 settings-off = 关闭
 settings-missing-value = 请在“{ $key }”后面写上新的值，例如 /settings tz Asia/Shanghai。
-settings-unknown-key = 没有“{ $given }”这项设置。可以修改：lang、tz、grade、moderation、quiet。
+settings-unknown-key = 没有“{ $given }”这项设置。可以修改：lang、tz、grade、moderation、quiet、lessons。
 settings-bad-lang = 不支持“{ $given }”。语言可选：zh-CN（简体中文）或 en（English）。
 settings-bad-tz = “{ $given }”不是有效的时区。请使用 IANA 时区名称，例如 Asia/Shanghai、Asia/Hong_Kong、Europe/London。
 settings-bad-grade = “{ $given }”不是有效的年级。可选：kindergarten（幼儿园）、primary（小学）、junior（初中）、senior（高中）。
 settings-bad-moderation = “{ $given }”不是有效的处理方式。可选：flag（提醒管理员）、delete（直接删除）、off（关闭）。
 settings-bad-quiet = “{ $given }”不是有效的时段。格式为 HH:MM-HH:MM，例如 21:30-07:00；关闭请用 off。
+
+## 家庭教育小课堂
+cmd-lesson = 发送本群的下一节小课堂（/lesson <编号> 发送指定一节）
+cmd-lessons = 查看最近的小课堂和家长反馈
+cmd-lesson-private = 给我发下一节小课堂
+cmd-subscribe = 每周一、三、五私信收到小课堂（可加年级，如 /subscribe junior）
+cmd-unsubscribe = 不再私信接收小课堂
+lesson-kind-fact = 周一·小知识
+lesson-kind-tip = 周三·小行动
+lesson-kind-growth = 周五·成长加油站
+lesson-footer = 依据《关于健全学校家庭社会协同育人机制的意见》第{ $clause }条 · 家校小课堂
+lesson-btn-useful = 👍 有用
+lesson-btn-tried = ✅ 试过了
+lesson-none = 暂时没有可发送的小课堂。
+lesson-unknown = 没有编号为“{ $given }”的小课堂。发送 /lesson 获取下一节。
+lesson-usage = 用法：/lesson 发送下一节，或 /lesson <编号> 发送指定一节。
+lessons-none-yet = 本群还没有发过小课堂。默认每周一、三、五 20:00 发送，可用 /settings lessons 修改。
+lessons-line = • { $title }：👍 { $useful }  ✅ { $tried }
+lessons-summary =
+    最近的小课堂和家长反馈：
+    { $lines }
+    发送时间：{ $schedule }
+subscribe-usage = 用法：/subscribe 或 /subscribe kindergarten|primary|junior|senior
+subscribed = 已订阅！每周一、三、五 20:00（北京时间）私信给您发一节小课堂（年级：{ $grade }）。随时发送 /unsubscribe 退订。
+unsubscribed = 已退订，不会再私信发送小课堂。想看时发送 /lesson 即可。
+feedback-thanks = 谢谢您的反馈！
+feedback-already = 已经记录过您的反馈了，谢谢！
+settings-bad-lessons = “{ $given }”不是有效的小课堂时间。格式：/settings lessons mon,wed,fri 20:00；关闭请用 /settings lessons off。

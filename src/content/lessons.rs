@@ -67,41 +67,24 @@ impl Lesson {
     /// Parses `+++ front matter +++ body`; `file_stem` must equal the id.
     pub fn parse(file_stem: &str, text: &str) -> Result<Lesson, String> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let rest = text
-            .strip_prefix("+++")
-            .ok_or("missing front matter (the file must start with +++)")?;
-        let (front, body) = rest
-            .split_once("\n+++")
-            .ok_or("front matter is not closed with +++")?;
-        let fm: FrontMatter =
-            toml::from_str(front).map_err(|e| format!("front matter: {}", e.message()))?;
+        let rest = text.strip_prefix("+++").ok_or("missing front matter (the file must start with +++)")?;
+        let (front, body) = rest.split_once("\n+++").ok_or("front matter is not closed with +++")?;
+        let fm: FrontMatter = toml::from_str(front).map_err(|e| format!("front matter: {}", e.message()))?;
         let body = body.trim_start_matches(['\r', '\n']).trim().to_owned();
         if fm.id != file_stem {
-            return Err(format!(
-                "id {:?} differs from the file name {file_stem:?}",
-                fm.id
-            ));
+            return Err(format!("id {:?} differs from the file name {file_stem:?}", fm.id));
         }
         let id_ok = !fm.id.is_empty()
-            && fm
-                .id
-                .bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-            && fm.id.len() <= 60;
+            && fm.id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            && fm.id.len() <= 56;
         if !id_ok {
-            return Err(format!(
-                "id {:?} must be 1-60 characters of a-z, 0-9 and -",
-                fm.id
-            ));
+            return Err(format!("id {:?} must be 1-56 characters of a-z, 0-9 and -", fm.id));
         }
         if fm.seq == 0 {
             return Err("seq starts at 1".into());
         }
         if !(1..=15).contains(&fm.clause) {
-            return Err(format!(
-                "clause {} is not a clause of the policy (1-15)",
-                fm.clause
-            ));
+            return Err(format!("clause {} is not a clause of the policy (1-15)", fm.clause));
         }
         if fm.grades.is_empty() {
             return Err("grades is empty".into());
@@ -117,15 +100,10 @@ impl Lesson {
         }
         let cjk = body.chars().filter(|c| is_cjk(*c)).count();
         if cjk > MAX_CJK_CHARS {
-            return Err(format!(
-                "body has {cjk} Chinese characters; at most {MAX_CJK_CHARS}"
-            ));
+            return Err(format!("body has {cjk} Chinese characters; at most {MAX_CJK_CHARS}"));
         }
         if cjk == 0 {
-            let words = body
-                .split_whitespace()
-                .filter(|w| w.chars().any(char::is_alphanumeric))
-                .count();
+            let words = body.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count();
             if words > MAX_EN_WORDS {
                 return Err(format!("body has {words} words; at most {MAX_EN_WORDS}"));
             }
@@ -170,41 +148,25 @@ mod tests {
 
     #[test]
     fn each_field_is_checked() {
+        assert!(Lesson::parse("other", GOOD).unwrap_err().contains("file name"));
         assert!(
-            Lesson::parse("other", GOOD)
-                .unwrap_err()
-                .contains("file name")
+            Lesson::parse("w01-fact-x", &GOOD.replace("clause = 7", "clause = 0")).unwrap_err().contains("clause 0")
         );
         assert!(
-            Lesson::parse("w01-fact-x", &GOOD.replace("clause = 7", "clause = 0"))
-                .unwrap_err()
-                .contains("clause 0")
-        );
-        assert!(
-            Lesson::parse("w01-fact-x", &GOOD.replace("\"fact\"", "\"story\""))
-                .unwrap_err()
-                .contains("front matter")
+            Lesson::parse("w01-fact-x", &GOOD.replace("\"fact\"", "\"story\"")).unwrap_err().contains("front matter")
         );
         assert!(
             Lesson::parse("w01-fact-x", &GOOD.replace("\"primary\"", "\"college\""))
                 .unwrap_err()
                 .contains("front matter")
         );
-        assert!(
-            Lesson::parse("w01-fact-x", &GOOD.replace("正文。", &"字".repeat(301)))
-                .unwrap_err()
-                .contains("301")
-        );
+        assert!(Lesson::parse("w01-fact-x", &GOOD.replace("正文。", &"字".repeat(301))).unwrap_err().contains("301"));
         assert!(
             Lesson::parse("w01-fact-x", &GOOD.replace("正文。", &"word ".repeat(121)))
                 .unwrap_err()
                 .contains("121 words")
         );
         assert!(Lesson::parse("w01-fact-x", "no front matter").is_err());
-        assert!(
-            Lesson::parse("w01-fact-x", &GOOD.replace("topic", "extra = 1\ntopic"))
-                .unwrap_err()
-                .contains("extra")
-        );
+        assert!(Lesson::parse("w01-fact-x", &GOOD.replace("topic", "extra = 1\ntopic")).unwrap_err().contains("extra"));
     }
 }

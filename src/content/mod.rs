@@ -54,10 +54,7 @@ impl Content {
         let mut problems = Vec::new();
         collect_disk(dir, dir, &mut files, &mut problems);
         if files.is_empty() && problems.is_empty() {
-            problems.push(Problem {
-                file: dir.display().to_string(),
-                message: "no content files found".into(),
-            });
+            problems.push(Problem { file: dir.display().to_string(), message: "no content files found".into() });
         }
         match (Content::from_files(files), problems.is_empty()) {
             (Ok(c), true) => Ok(c),
@@ -79,10 +76,7 @@ impl Content {
                 ["lessons", locale, file] if file.ends_with(".md") => match lang_of(locale) {
                     Some(lang) => match Lesson::parse(file.trim_end_matches(".md"), &text) {
                         Ok(l) => content.lessons.entry(lang).or_default().push(l),
-                        Err(msg) => problems.push(Problem {
-                            file: format!("content/{path}"),
-                            message: msg,
-                        }),
+                        Err(msg) => problems.push(Problem { file: format!("content/{path}"), message: msg }),
                     },
                     None => problems.push(unknown_locale(&path, locale)),
                 },
@@ -93,10 +87,7 @@ impl Content {
                             Ok(r) => {
                                 content.reminders.insert(lang, r);
                             }
-                            Err(msg) => problems.push(Problem {
-                                file: format!("content/{path}"),
-                                message: msg,
-                            }),
+                            Err(msg) => problems.push(Problem { file: format!("content/{path}"), message: msg }),
                         },
                         None => problems.push(unknown_locale(&path, locale)),
                     }
@@ -118,24 +109,16 @@ impl Content {
 
     /// Every lesson of a locale, in curriculum order.
     pub fn lessons(&self, lang: Lang) -> &[Lesson] {
-        self.lessons
-            .get(&lang)
-            .map(Vec::as_slice)
-            .unwrap_or_default()
+        self.lessons.get(&lang).map(Vec::as_slice).unwrap_or_default()
     }
 
     /// The term's lessons for one grade band, in curriculum order (one per `seq`).
     pub fn curriculum(&self, lang: Lang, grade: Grade) -> Vec<&Lesson> {
-        self.lessons(lang)
-            .iter()
-            .filter(|l| l.grades.contains(&grade))
-            .collect()
+        self.lessons(lang).iter().filter(|l| l.grades.contains(&grade)).collect()
     }
 
     pub fn lesson(&self, lang: Lang, id: &str) -> Option<&Lesson> {
-        self.lessons(lang)
-            .iter()
-            .find(|l| l.id.eq_ignore_ascii_case(id.trim()))
+        self.lessons(lang).iter().find(|l| l.id.eq_ignore_ascii_case(id.trim()))
     }
 
     pub fn reminders(&self, lang: Lang) -> &ReminderTexts {
@@ -151,19 +134,13 @@ fn lang_of(locale: &str) -> Option<Lang> {
 }
 
 fn unknown_locale(path: &str, locale: &str) -> Problem {
-    Problem {
-        file: format!("content/{path}"),
-        message: format!("unknown locale {locale:?} (expected zh-CN or en)"),
-    }
+    Problem { file: format!("content/{path}"), message: format!("unknown locale {locale:?} (expected zh-CN or en)") }
 }
 
 fn collect_embedded(dir: &include_dir::Dir<'_>, out: &mut Vec<SourceFile>) {
     for f in dir.files() {
         if let Some(text) = f.contents_utf8() {
-            out.push((
-                f.path().to_string_lossy().replace('\\', "/"),
-                text.to_owned(),
-            ));
+            out.push((f.path().to_string_lossy().replace('\\', "/"), text.to_owned()));
         }
     }
     for d in dir.dirs() {
@@ -175,10 +152,7 @@ fn collect_disk(root: &Path, dir: &Path, out: &mut Vec<SourceFile>, problems: &m
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {
-            problems.push(Problem {
-                file: dir.display().to_string(),
-                message: format!("cannot read: {e}"),
-            });
+            problems.push(Problem { file: dir.display().to_string(), message: format!("cannot read: {e}") });
             return;
         }
     };
@@ -187,17 +161,12 @@ fn collect_disk(root: &Path, dir: &Path, out: &mut Vec<SourceFile>, problems: &m
         if path.is_dir() {
             collect_disk(root, &path, out, problems);
         } else if path.extension().is_some_and(|e| e == "md" || e == "toml") {
-            let rel = path
-                .strip_prefix(root)
-                .unwrap_or(&path)
-                .to_string_lossy()
-                .replace('\\', "/");
+            let rel = path.strip_prefix(root).unwrap_or(&path).to_string_lossy().replace('\\', "/");
             match std::fs::read_to_string(&path) {
                 Ok(text) => out.push((rel, text)),
-                Err(e) => problems.push(Problem {
-                    file: format!("content/{rel}"),
-                    message: format!("not UTF-8 text: {e}"),
-                }),
+                Err(e) => {
+                    problems.push(Problem { file: format!("content/{rel}"), message: format!("not UTF-8 text: {e}") })
+                }
             }
         }
     }
@@ -244,10 +213,7 @@ pub fn validate(content: &Content) -> Vec<Problem> {
                 if n != 1 {
                     problems.push(p(
                         dir.clone(),
-                        format!(
-                            "seq {seq}: grade {} is covered by {n} lessons, expected exactly 1",
-                            g.as_str()
-                        ),
+                        format!("seq {seq}: grade {} is covered by {n} lessons, expected exactly 1", g.as_str()),
                     ));
                 }
             }
@@ -255,18 +221,12 @@ pub fn validate(content: &Content) -> Vec<Problem> {
         if let Some(max) = coverage.keys().max() {
             for seq in 1..=*max {
                 if !coverage.contains_key(&seq) {
-                    problems.push(p(
-                        dir.clone(),
-                        format!("seq {seq} is missing (the curriculum has a gap)"),
-                    ));
+                    problems.push(p(dir.clone(), format!("seq {seq} is missing (the curriculum has a gap)")));
                 }
             }
         }
         if !content.reminders.contains_key(&lang) {
-            problems.push(p(
-                format!("content/reminders/{}.toml", lang.code()),
-                "missing".into(),
-            ));
+            problems.push(p(format!("content/reminders/{}.toml", lang.code()), "missing".into()));
         }
     }
     // Pairing across locales.
@@ -287,10 +247,7 @@ pub fn validate(content: &Content) -> Vec<Problem> {
             }
         }
         for o in other.iter().filter(|o| !base.iter().any(|l| l.id == o.id)) {
-            problems.push(p(
-                format!("content/lessons/{}/{}.md", lang.code(), o.id),
-                "has no zh-CN counterpart".into(),
-            ));
+            problems.push(p(format!("content/lessons/{}/{}.md", lang.code(), o.id), "has no zh-CN counterpart".into()));
         }
     }
     problems
@@ -307,12 +264,7 @@ pub fn check_command(dir: Option<&Path>) -> std::process::ExitCode {
     match result {
         Ok(c) => {
             let n: usize = Lang::ALL.iter().map(|l| c.lessons(*l).len()).sum();
-            let seqs = c
-                .lessons(Lang::ZhCn)
-                .iter()
-                .map(|l| l.seq)
-                .max()
-                .unwrap_or(0);
+            let seqs = c.lessons(Lang::ZhCn).iter().map(|l| l.seq).max().unwrap_or(0);
             println!(
                 "content OK: {n} lesson files, {seqs} lessons per grade band, reminders for {} locales",
                 Lang::ALL.len()
@@ -335,24 +287,14 @@ mod tests {
 
     #[test]
     fn embedded_content_is_valid_and_complete() {
-        let c = Content::embedded().unwrap_or_else(|p| {
-            panic!(
-                "{}",
-                p.iter()
-                    .map(|x| x.to_string())
-                    .collect::<Vec<_>>()
-                    .join("\n")
-            )
-        });
+        let c = Content::embedded()
+            .unwrap_or_else(|p| panic!("{}", p.iter().map(|x| x.to_string()).collect::<Vec<_>>().join("\n")));
         for lang in Lang::ALL {
             for g in Grade::ALL {
                 let cur = c.curriculum(lang, g);
                 assert!(cur.len() >= 36, "{lang:?} {g:?}: {} lessons", cur.len());
                 let seqs: Vec<u32> = cur.iter().map(|l| l.seq).collect();
-                assert!(
-                    seqs.windows(2).all(|w| w[0] < w[1]),
-                    "one lesson per seq, in order"
-                );
+                assert!(seqs.windows(2).all(|w| w[0] < w[1]), "one lesson per seq, in order");
             }
         }
     }
@@ -366,27 +308,12 @@ mod tests {
         };
         let reminders = "[[exercise]]\ntext = \"go\"\n[[screen]]\ntext = \"off\"\n[[bedtime]]\ntext = \"{bedtime}\"\n";
         let files = vec![
-            (
-                "lessons/zh-CN/w01-fact-a.md".to_owned(),
-                ok("w01-fact-a", 1, "fact"),
-            ),
-            (
-                "lessons/zh-CN/w01-tip-b.md".to_owned(),
-                ok("w01-tip-b", 2, "growth"),
-            ),
-            (
-                "lessons/zh-CN/w01-x.md".to_owned(),
-                "no front matter".to_owned(),
-            ),
-            (
-                "lessons/en/w01-fact-a.md".to_owned(),
-                ok("w01-fact-a", 1, "fact").replace("clause = 8", "clause = 99"),
-            ),
+            ("lessons/zh-CN/w01-fact-a.md".to_owned(), ok("w01-fact-a", 1, "fact")),
+            ("lessons/zh-CN/w01-tip-b.md".to_owned(), ok("w01-tip-b", 2, "growth")),
+            ("lessons/zh-CN/w01-x.md".to_owned(), "no front matter".to_owned()),
+            ("lessons/en/w01-fact-a.md".to_owned(), ok("w01-fact-a", 1, "fact").replace("clause = 8", "clause = 99")),
             ("reminders/zh-CN.toml".to_owned(), reminders.to_owned()),
-            (
-                "reminders/en.toml".to_owned(),
-                reminders.replace("{bedtime}", "{oops}"),
-            ),
+            ("reminders/en.toml".to_owned(), reminders.replace("{bedtime}", "{oops}")),
         ];
         let problems = Content::from_files(files).unwrap_err();
         let text: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
@@ -395,9 +322,6 @@ mod tests {
         assert!(has("clause 99"), "{text:#?}");
         assert!(has("seq 2 is a tip slot"), "{text:#?}");
         assert!(has("{oops}"), "{text:#?}");
-        assert!(
-            has("w01-tip-b.md: missing: every zh-CN lesson needs a counterpart"),
-            "{text:#?}"
-        );
+        assert!(has("w01-tip-b.md: missing: every zh-CN lesson needs a counterpart"), "{text:#?}");
     }
 }

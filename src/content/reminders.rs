@@ -11,11 +11,7 @@ pub enum ReminderKind {
 }
 
 impl ReminderKind {
-    pub const ALL: [ReminderKind; 3] = [
-        ReminderKind::Exercise,
-        ReminderKind::Screen,
-        ReminderKind::Bedtime,
-    ];
+    pub const ALL: [ReminderKind; 3] = [ReminderKind::Exercise, ReminderKind::Screen, ReminderKind::Bedtime];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -26,9 +22,7 @@ impl ReminderKind {
     }
 
     pub fn parse(s: &str) -> Option<ReminderKind> {
-        ReminderKind::ALL
-            .into_iter()
-            .find(|k| k.as_str().eq_ignore_ascii_case(s.trim()))
+        ReminderKind::ALL.into_iter().find(|k| k.as_str().eq_ignore_ascii_case(s.trim()))
     }
 }
 
@@ -62,35 +56,23 @@ pub const MAX_REMINDER_CHARS: usize = 200;
 impl ReminderTexts {
     pub fn parse(text: &str) -> Result<ReminderTexts, String> {
         let file: File = toml::from_str(text).map_err(|e| e.message().to_owned())?;
-        for (kind, entries) in [
-            ("exercise", &file.exercise),
-            ("screen", &file.screen),
-            ("bedtime", &file.bedtime),
-        ] {
+        for (kind, entries) in [("exercise", &file.exercise), ("screen", &file.screen), ("bedtime", &file.bedtime)] {
             if entries.is_empty() {
                 return Err(format!("no [[{kind}]] texts"));
             }
             for e in entries {
                 if e.text.trim().is_empty() || e.text.chars().count() > MAX_REMINDER_CHARS {
-                    return Err(format!(
-                        "a [[{kind}]] text must be 1-{MAX_REMINDER_CHARS} characters"
-                    ));
+                    return Err(format!("a [[{kind}]] text must be 1-{MAX_REMINDER_CHARS} characters"));
                 }
                 for placeholder in placeholders(&e.text) {
                     if !(kind == "bedtime" && placeholder == "bedtime") {
-                        return Err(format!(
-                            "[[{kind}]] text uses unknown placeholder {{{placeholder}}}"
-                        ));
+                        return Err(format!("[[{kind}]] text uses unknown placeholder {{{placeholder}}}"));
                     }
                 }
             }
         }
         for g in Grade::ALL {
-            if !file
-                .bedtime
-                .iter()
-                .any(|e| e.grades.is_empty() || e.grades.contains(&g))
-            {
+            if !file.bedtime.iter().any(|e| e.grades.is_empty() || e.grades.contains(&g)) {
                 return Err(format!("no [[bedtime]] text for grade {}", g.as_str()));
             }
         }
@@ -103,12 +85,9 @@ impl ReminderTexts {
         let entries: Vec<&Entry> = match kind {
             ReminderKind::Exercise => self.file.exercise.iter().collect(),
             ReminderKind::Screen => self.file.screen.iter().collect(),
-            ReminderKind::Bedtime => self
-                .file
-                .bedtime
-                .iter()
-                .filter(|e| e.grades.is_empty() || e.grades.contains(&grade))
-                .collect(),
+            ReminderKind::Bedtime => {
+                self.file.bedtime.iter().filter(|e| e.grades.is_empty() || e.grades.contains(&grade)).collect()
+            }
         };
         match entries.get((day % entries.len().max(1) as u64) as usize) {
             Some(e) => e.text.replace("{bedtime}", bedtime),
@@ -149,27 +128,16 @@ mod tests {
         assert_eq!(r.text(ReminderKind::Exercise, Grade::Primary, 0, ""), "a");
         assert_eq!(r.text(ReminderKind::Exercise, Grade::Primary, 1, ""), "b");
         assert_eq!(r.text(ReminderKind::Exercise, Grade::Primary, 2, ""), "a");
-        assert_eq!(
-            r.text(ReminderKind::Bedtime, Grade::Junior, 5, "22:00"),
-            "J 22:00"
-        );
+        assert_eq!(r.text(ReminderKind::Bedtime, Grade::Junior, 5, "22:00"), "J 22:00");
     }
 
     #[test]
     fn rejects_missing_kinds_grades_and_placeholders() {
-        assert!(
-            ReminderTexts::parse("[[exercise]]\ntext = \"a\"\n")
-                .unwrap_err()
-                .contains("[[screen]]")
-        );
-        let base =
-            "[[exercise]]\ntext = \"a {x}\"\n[[screen]]\ntext = \"s\"\n[[bedtime]]\ntext = \"b\"\n";
+        assert!(ReminderTexts::parse("[[exercise]]\ntext = \"a\"\n").unwrap_err().contains("[[screen]]"));
+        let base = "[[exercise]]\ntext = \"a {x}\"\n[[screen]]\ntext = \"s\"\n[[bedtime]]\ntext = \"b\"\n";
         assert!(ReminderTexts::parse(base).unwrap_err().contains("{x}"));
-        let no_senior = "[[exercise]]\ntext = \"a\"\n[[screen]]\ntext = \"s\"\n[[bedtime]]\ngrades = [\"primary\"]\ntext = \"b\"\n";
-        assert!(
-            ReminderTexts::parse(no_senior)
-                .unwrap_err()
-                .contains("no [[bedtime]] text for grade kindergarten")
-        );
+        let no_senior =
+            "[[exercise]]\ntext = \"a\"\n[[screen]]\ntext = \"s\"\n[[bedtime]]\ngrades = [\"primary\"]\ntext = \"b\"\n";
+        assert!(ReminderTexts::parse(no_senior).unwrap_err().contains("no [[bedtime]] text for grade kindergarten"));
     }
 }

@@ -19,10 +19,7 @@ pub const SOURCES: [(Lang, &str); 2] = [
 #[derive(Debug, thiserror::Error)]
 pub enum I18nError {
     #[error("locales/{locale}/jiaxiao.ftl does not parse: {detail}")]
-    Parse {
-        locale: &'static str,
-        detail: String,
-    },
+    Parse { locale: &'static str, detail: String },
 }
 
 /// Parsed bundles for every language the bot speaks.
@@ -32,16 +29,7 @@ pub struct I18n {
 
 impl std::fmt::Debug for I18n {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("I18n")
-            .field(
-                "langs",
-                &self
-                    .bundles
-                    .iter()
-                    .map(|(l, _)| l.code())
-                    .collect::<Vec<_>>(),
-            )
-            .finish()
+        f.debug_struct("I18n").field("langs", &self.bundles.iter().map(|(l, _)| l.code()).collect::<Vec<_>>()).finish()
     }
 }
 
@@ -50,31 +38,22 @@ impl I18n {
     pub fn load() -> Result<I18n, I18nError> {
         let mut bundles = Vec::new();
         for (lang, src) in SOURCES {
-            let res =
-                FluentResource::try_new(src.to_owned()).map_err(|(_, errs)| I18nError::Parse {
-                    locale: lang.code(),
-                    detail: format!("{errs:?}"),
-                })?;
+            let res = FluentResource::try_new(src.to_owned())
+                .map_err(|(_, errs)| I18nError::Parse { locale: lang.code(), detail: format!("{errs:?}") })?;
             let id: LanguageIdentifier = lang.code().parse().expect("static language id");
             let mut bundle = FluentBundle::new_concurrent(vec![id]);
             // Telegram clients show Unicode isolation marks as junk; our arguments are plain text.
             bundle.set_use_isolating(false);
-            bundle.add_resource(res).map_err(|errs| I18nError::Parse {
-                locale: lang.code(),
-                detail: format!("{errs:?}"),
-            })?;
+            bundle
+                .add_resource(res)
+                .map_err(|errs| I18nError::Parse { locale: lang.code(), detail: format!("{errs:?}") })?;
             bundles.push((lang, bundle));
         }
         Ok(I18n { bundles })
     }
 
     fn bundle(&self, lang: Lang) -> &FluentBundle<FluentResource> {
-        &self
-            .bundles
-            .iter()
-            .find(|(l, _)| *l == lang)
-            .expect("every Lang has a bundle")
-            .1
+        &self.bundles.iter().find(|(l, _)| *l == lang).expect("every Lang has a bundle").1
     }
 
     /// The message `key` in `lang`, falling back to zh-CN and finally to the key itself (which the
@@ -86,12 +65,7 @@ impl I18n {
                 let mut errors = Vec::new();
                 let text = bundle.format_pattern(pattern, args, &mut errors);
                 if !errors.is_empty() {
-                    tracing::warn!(
-                        key,
-                        lang = l.code(),
-                        ?errors,
-                        "locale message formatted with errors"
-                    );
+                    tracing::warn!(key, lang = l.code(), ?errors, "locale message formatted with errors");
                 }
                 return text.into_owned();
             }
@@ -146,9 +120,6 @@ mod tests {
     #[test]
     fn unknown_key_falls_back_to_the_key() {
         let i18n = I18n::load().unwrap();
-        assert_eq!(
-            i18n.get(Lang::En, "no-such-key-anywhere", None),
-            "no-such-key-anywhere"
-        );
+        assert_eq!(i18n.get(Lang::En, "no-such-key-anywhere", None), "no-such-key-anywhere");
     }
 }

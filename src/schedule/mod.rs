@@ -3,9 +3,7 @@
 //! after downtime. No I/O; every function takes "now" as an argument.
 
 use crate::model::{HhMm, QuietHours};
-use chrono::{
-    DateTime, Datelike, Duration, LocalResult, NaiveDate, NaiveDateTime, TimeZone, Utc, Weekday,
-};
+use chrono::{DateTime, Datelike, Duration, LocalResult, NaiveDate, NaiveDateTime, TimeZone, Utc, Weekday};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
@@ -20,21 +18,14 @@ pub struct Weekly {
 impl Weekly {
     /// The Ready4K rhythm: Monday, Wednesday, Friday at 20:00.
     pub fn lessons_default() -> Weekly {
-        Weekly {
-            days: vec![Weekday::Mon, Weekday::Wed, Weekday::Fri],
-            at: HhMm::new(20, 0),
-        }
+        Weekly { days: vec![Weekday::Mon, Weekday::Wed, Weekday::Fri], at: HhMm::new(20, 0) }
     }
 
     /// Parses `mon,wed,fri 20:00` (also `周一,周三,周五`, `1,3,5`, `daily`/`weekdays`).
     pub fn parse(days: &str, at: &str) -> Option<Weekly> {
         let at: HhMm = at.parse().ok()?;
         let mut out = Vec::new();
-        for part in days
-            .split([',', '，', '、', '/'])
-            .map(str::trim)
-            .filter(|p| !p.is_empty())
-        {
+        for part in days.split([',', '，', '、', '/']).map(str::trim).filter(|p| !p.is_empty()) {
             match part.to_ascii_lowercase().as_str() {
                 "daily" | "everyday" | "每天" => out.extend(ALL_DAYS),
                 "weekdays" | "工作日" => out.extend(&ALL_DAYS[..5]),
@@ -51,11 +42,7 @@ impl Weekly {
 
     /// `mon,wed,fri 20:00`.
     pub fn describe(&self) -> String {
-        let days: Vec<&str> = self
-            .days
-            .iter()
-            .map(|d| DAY_NAMES[d.num_days_from_monday() as usize])
-            .collect();
+        let days: Vec<&str> = self.days.iter().map(|d| DAY_NAMES[d.num_days_from_monday() as usize]).collect();
         format!("{} {}", days.join(","), self.at)
     }
 
@@ -93,15 +80,8 @@ impl Weekly {
     }
 }
 
-const ALL_DAYS: [Weekday; 7] = [
-    Weekday::Mon,
-    Weekday::Tue,
-    Weekday::Wed,
-    Weekday::Thu,
-    Weekday::Fri,
-    Weekday::Sat,
-    Weekday::Sun,
-];
+const ALL_DAYS: [Weekday; 7] =
+    [Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu, Weekday::Fri, Weekday::Sat, Weekday::Sun];
 const DAY_NAMES: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 
 fn parse_day(p: &str) -> Option<Weekday> {
@@ -130,9 +110,7 @@ pub fn local_instant(tz: Tz, date: NaiveDate, at: HhMm) -> DateTime<Utc> {
             let mut n = naive;
             for _ in 0..(24 * 60) {
                 n += Duration::minutes(1);
-                if let LocalResult::Single(t) | LocalResult::Ambiguous(t, _) =
-                    tz.from_local_datetime(&n)
-                {
+                if let LocalResult::Single(t) | LocalResult::Ambiguous(t, _) = tz.from_local_datetime(&n) {
                     return t.with_timezone(&Utc);
                 }
             }
@@ -157,21 +135,12 @@ pub fn after_quiet(tz: Tz, quiet: Option<QuietHours>, t: DateTime<Utc>) -> DateT
     // The end is today if it is still ahead, otherwise tomorrow.
     let today = local.date_naive();
     let end_today = local_instant(tz, today, q.end);
-    if end_today > t {
-        end_today
-    } else {
-        local_instant(tz, today + Duration::days(1), q.end)
-    }
+    if end_today > t { end_today } else { local_instant(tz, today + Duration::days(1), q.end) }
 }
 
 /// After downtime: the slot to send late, if the most recent one was missed by less than `grace`.
 /// Older misses are skipped (the curriculum simply continues at the next slot).
-pub fn catch_up(
-    schedule: &Weekly,
-    tz: Tz,
-    now: DateTime<Utc>,
-    grace: Duration,
-) -> Option<DateTime<Utc>> {
+pub fn catch_up(schedule: &Weekly, tz: Tz, now: DateTime<Utc>, grace: Duration) -> Option<DateTime<Utc>> {
     let last = schedule.last_at_or_before(tz, now);
     (now - last <= grace).then_some(last)
 }
@@ -203,10 +172,7 @@ mod tests {
     fn parses_days_and_times() {
         let w = Weekly::parse("mon,wed,fri", "20:00").unwrap();
         assert_eq!(w, Weekly::lessons_default());
-        assert_eq!(
-            Weekly::parse("周五,周一，1", "7:30").unwrap().describe(),
-            "mon,fri 07:30"
-        );
+        assert_eq!(Weekly::parse("周五,周一，1", "7:30").unwrap().describe(), "mon,fri 07:30");
         assert_eq!(Weekly::parse("weekdays", "08:00").unwrap().days.len(), 5);
         assert!(Weekly::parse("funday", "20:00").is_none());
         assert!(Weekly::parse("mon", "25:00").is_none());
@@ -217,71 +183,35 @@ mod tests {
     fn next_slot_is_in_the_groups_zone() {
         let w = Weekly::lessons_default();
         // 2026-09-07 is a Monday. 20:00 in Shanghai is 12:00 UTC.
-        assert_eq!(
-            w.next_after(Shanghai, utc("2026-09-07T00:00:00Z")),
-            utc("2026-09-07T12:00:00Z")
-        );
+        assert_eq!(w.next_after(Shanghai, utc("2026-09-07T00:00:00Z")), utc("2026-09-07T12:00:00Z"));
         // Exactly at the slot → the next one (Wednesday).
-        assert_eq!(
-            w.next_after(Shanghai, utc("2026-09-07T12:00:00Z")),
-            utc("2026-09-09T12:00:00Z")
-        );
+        assert_eq!(w.next_after(Shanghai, utc("2026-09-07T12:00:00Z")), utc("2026-09-09T12:00:00Z"));
         // Friday after the slot → Monday.
-        assert_eq!(
-            w.next_after(Shanghai, utc("2026-09-11T13:00:00Z")),
-            utc("2026-09-14T12:00:00Z")
-        );
+        assert_eq!(w.next_after(Shanghai, utc("2026-09-11T13:00:00Z")), utc("2026-09-14T12:00:00Z"));
         // London in summer time: 20:00 BST = 19:00 UTC.
-        assert_eq!(
-            w.next_after(London, utc("2026-09-07T00:00:00Z")),
-            utc("2026-09-07T19:00:00Z")
-        );
+        assert_eq!(w.next_after(London, utc("2026-09-07T00:00:00Z")), utc("2026-09-07T19:00:00Z"));
     }
 
     #[test]
     fn dst_gaps_and_repeats_still_fire_once() {
-        let w = Weekly {
-            days: vec![Weekday::Sun],
-            at: HhMm::new(2, 30),
-        };
+        let w = Weekly { days: vec![Weekday::Sun], at: HhMm::new(2, 30) };
         // 2026-03-08: New York skips 02:00-03:00 → fires at 03:00 EDT (07:00 UTC).
-        assert_eq!(
-            w.next_after(New_York, utc("2026-03-07T12:00:00Z")),
-            utc("2026-03-08T07:00:00Z")
-        );
+        assert_eq!(w.next_after(New_York, utc("2026-03-07T12:00:00Z")), utc("2026-03-08T07:00:00Z"));
         // 2026-11-01: 01:30 happens twice → first occurrence (EDT, 05:30 UTC).
-        let w = Weekly {
-            days: vec![Weekday::Sun],
-            at: HhMm::new(1, 30),
-        };
-        assert_eq!(
-            w.next_after(New_York, utc("2026-10-31T12:00:00Z")),
-            utc("2026-11-01T05:30:00Z")
-        );
+        let w = Weekly { days: vec![Weekday::Sun], at: HhMm::new(1, 30) };
+        assert_eq!(w.next_after(New_York, utc("2026-10-31T12:00:00Z")), utc("2026-11-01T05:30:00Z"));
     }
 
     #[test]
     fn quiet_hours_push_posts_to_their_end() {
         let q = Some(QuietHours::DEFAULT); // 21:30-07:00
         // 22:00 Shanghai (14:00 UTC) → 07:00 next morning (23:00 UTC).
-        assert_eq!(
-            after_quiet(Shanghai, q, utc("2026-09-07T14:00:00Z")),
-            utc("2026-09-07T23:00:00Z")
-        );
+        assert_eq!(after_quiet(Shanghai, q, utc("2026-09-07T14:00:00Z")), utc("2026-09-07T23:00:00Z"));
         // 06:00 Shanghai → 07:00 the same morning.
-        assert_eq!(
-            after_quiet(Shanghai, q, utc("2026-09-07T22:00:00Z")),
-            utc("2026-09-07T23:00:00Z")
-        );
+        assert_eq!(after_quiet(Shanghai, q, utc("2026-09-07T22:00:00Z")), utc("2026-09-07T23:00:00Z"));
         // 20:00 → unchanged; quiet off → unchanged.
-        assert_eq!(
-            after_quiet(Shanghai, q, utc("2026-09-07T12:00:00Z")),
-            utc("2026-09-07T12:00:00Z")
-        );
-        assert_eq!(
-            after_quiet(Shanghai, None, utc("2026-09-07T14:00:00Z")),
-            utc("2026-09-07T14:00:00Z")
-        );
+        assert_eq!(after_quiet(Shanghai, q, utc("2026-09-07T12:00:00Z")), utc("2026-09-07T12:00:00Z"));
+        assert_eq!(after_quiet(Shanghai, None, utc("2026-09-07T14:00:00Z")), utc("2026-09-07T14:00:00Z"));
     }
 
     #[test]
@@ -289,14 +219,8 @@ mod tests {
         let w = Weekly::lessons_default();
         let grace = Duration::hours(12);
         // Back up on Monday 23:00 local: the 20:00 slot is 3 h old → catch up.
-        assert_eq!(
-            catch_up(&w, Shanghai, utc("2026-09-07T15:00:00Z"), grace),
-            Some(utc("2026-09-07T12:00:00Z"))
-        );
+        assert_eq!(catch_up(&w, Shanghai, utc("2026-09-07T15:00:00Z"), grace), Some(utc("2026-09-07T12:00:00Z")));
         // Back up on Tuesday 20:00 local: 24 h old → skipped.
-        assert_eq!(
-            catch_up(&w, Shanghai, utc("2026-09-08T12:00:00Z"), grace),
-            None
-        );
+        assert_eq!(catch_up(&w, Shanghai, utc("2026-09-08T12:00:00Z"), grace), None);
     }
 }

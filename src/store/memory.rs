@@ -50,13 +50,7 @@ impl GroupStore for MemoryStore {
     }
 
     async fn active_groups(&self) -> StoreResult<Vec<ChatKey>> {
-        let mut ids: Vec<_> = self
-            .lock()
-            .groups
-            .values()
-            .filter(|g| g.active)
-            .map(|g| g.chat_id)
-            .collect();
+        let mut ids: Vec<_> = self.lock().groups.values().filter(|g| g.active).map(|g| g.chat_id).collect();
         ids.sort_unstable();
         Ok(ids)
     }
@@ -106,20 +100,11 @@ impl RoleStore for MemoryStore {
     }
 
     async fn role(&self, chat: ChatKey, user: UserKey) -> StoreResult<Option<Role>> {
-        Ok(self
-            .lock()
-            .roles
-            .get(&chat)
-            .and_then(|r| r.get(&user).copied()))
+        Ok(self.lock().roles.get(&chat).and_then(|r| r.get(&user).copied()))
     }
 
     async fn roles(&self, chat: ChatKey) -> StoreResult<Vec<(UserKey, Role)>> {
-        Ok(self
-            .lock()
-            .roles
-            .get(&chat)
-            .map(|r| r.iter().map(|(k, v)| (*k, *v)).collect())
-            .unwrap_or_default())
+        Ok(self.lock().roles.get(&chat).map(|r| r.iter().map(|(k, v)| (*k, *v)).collect()).unwrap_or_default())
     }
 }
 
@@ -131,9 +116,7 @@ impl RosterStore for MemoryStore {
         // A username moves with its owner: forget it on whoever had it before.
         if let Some(u) = member.username.as_deref().map(normalise_username) {
             for m in roster.values_mut() {
-                if m.user_id != member.user_id
-                    && m.username.as_deref().map(normalise_username).as_deref() == Some(&u)
-                {
+                if m.user_id != member.user_id && m.username.as_deref().map(normalise_username).as_deref() == Some(&u) {
                     m.username = None;
                 }
             }
@@ -143,33 +126,18 @@ impl RosterStore for MemoryStore {
     }
 
     async fn member(&self, chat: ChatKey, user: UserKey) -> StoreResult<Option<Member>> {
-        Ok(self
-            .lock()
-            .roster
-            .get(&chat)
-            .and_then(|r| r.get(&user).cloned()))
+        Ok(self.lock().roster.get(&chat).and_then(|r| r.get(&user).cloned()))
     }
 
-    async fn member_by_username(
-        &self,
-        chat: ChatKey,
-        username: &str,
-    ) -> StoreResult<Option<Member>> {
+    async fn member_by_username(&self, chat: ChatKey, username: &str) -> StoreResult<Option<Member>> {
         let wanted = normalise_username(username);
         Ok(self.lock().roster.get(&chat).and_then(|r| {
-            r.values()
-                .find(|m| m.username.as_deref().map(normalise_username).as_deref() == Some(&wanted))
-                .cloned()
+            r.values().find(|m| m.username.as_deref().map(normalise_username).as_deref() == Some(&wanted)).cloned()
         }))
     }
 
     async fn members(&self, chat: ChatKey) -> StoreResult<Vec<Member>> {
-        Ok(self
-            .lock()
-            .roster
-            .get(&chat)
-            .map(|r| r.values().cloned().collect())
-            .unwrap_or_default())
+        Ok(self.lock().roster.get(&chat).map(|r| r.values().cloned().collect()).unwrap_or_default())
     }
 }
 
@@ -195,11 +163,7 @@ impl OnceStore for MemoryStore {
 
 #[async_trait]
 impl OutboxStore for MemoryStore {
-    async fn enqueue(
-        &self,
-        item: &OutboxItem,
-        advance: Option<(&Counter, u64)>,
-    ) -> StoreResult<Enqueued> {
+    async fn enqueue(&self, item: &OutboxItem, advance: Option<(&Counter, u64)>) -> StoreResult<Enqueued> {
         let mut g = self.lock();
         let now = Instant::now();
         if g.seen.get(&item.id).is_some_and(|exp| *exp > now) {
@@ -218,18 +182,12 @@ impl OutboxStore for MemoryStore {
     }
 
     async fn counter(&self, counter: &Counter) -> StoreResult<u64> {
-        Ok(self
-            .lock()
-            .counters
-            .get(&(counter.scope.clone(), counter.field))
-            .copied()
-            .unwrap_or(0))
+        Ok(self.lock().counters.get(&(counter.scope.clone(), counter.field)).copied().unwrap_or(0))
     }
 
     async fn due(&self, now: DateTime<Utc>, limit: usize) -> StoreResult<Vec<OutboxItem>> {
         let g = self.lock();
-        let mut items: Vec<OutboxItem> =
-            g.queue.values().filter(|i| i.due <= now).cloned().collect();
+        let mut items: Vec<OutboxItem> = g.queue.values().filter(|i| i.due <= now).cloned().collect();
         items.sort_by(|a, b| (a.due, &a.id).cmp(&(b.due, &b.id)));
         items.truncate(limit);
         Ok(items)
@@ -270,52 +228,27 @@ impl OutboxStore for MemoryStore {
 
 #[async_trait]
 impl LessonStore for MemoryStore {
-    async fn add_feedback(
-        &self,
-        chat: ChatKey,
-        lesson: &str,
-        kind: &str,
-        user: UserKey,
-    ) -> StoreResult<bool> {
-        Ok(self.lock().feedback.entry(chat).or_default().insert((
-            lesson.to_owned(),
-            kind.to_owned(),
-            user,
-        )))
+    async fn add_feedback(&self, chat: ChatKey, lesson: &str, kind: &str, user: UserKey) -> StoreResult<bool> {
+        Ok(self.lock().feedback.entry(chat).or_default().insert((lesson.to_owned(), kind.to_owned(), user)))
     }
 
     async fn feedback_count(&self, chat: ChatKey, lesson: &str, kind: &str) -> StoreResult<u64> {
         let g = self.lock();
         Ok(g.feedback
             .get(&chat)
-            .map(|f| {
-                f.iter()
-                    .filter(|(l, k, _)| l == lesson && k == kind)
-                    .count() as u64
-            })
+            .map(|f| f.iter().filter(|(l, k, _)| l == lesson && k == kind).count() as u64)
             .unwrap_or(0))
     }
 
     async fn log_lesson(&self, chat: ChatKey, lesson: &str, at: DateTime<Utc>) -> StoreResult<()> {
-        self.lock()
-            .lessonlog
-            .entry(chat)
-            .or_default()
-            .insert(lesson.to_owned(), at);
+        self.lock().lessonlog.entry(chat).or_default().insert(lesson.to_owned(), at);
         Ok(())
     }
 
-    async fn lesson_log(
-        &self,
-        chat: ChatKey,
-        limit: usize,
-    ) -> StoreResult<Vec<(String, DateTime<Utc>)>> {
+    async fn lesson_log(&self, chat: ChatKey, limit: usize) -> StoreResult<Vec<(String, DateTime<Utc>)>> {
         let g = self.lock();
-        let mut out: Vec<(String, DateTime<Utc>)> = g
-            .lessonlog
-            .get(&chat)
-            .map(|l| l.iter().map(|(k, v)| (k.clone(), *v)).collect())
-            .unwrap_or_default();
+        let mut out: Vec<(String, DateTime<Utc>)> =
+            g.lessonlog.get(&chat).map(|l| l.iter().map(|(k, v)| (k.clone(), *v)).collect()).unwrap_or_default();
         out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         out.truncate(limit);
         Ok(out)
@@ -335,11 +268,6 @@ impl LessonStore for MemoryStore {
     }
 
     async fn subscriptions(&self) -> StoreResult<Vec<(UserKey, Subscription)>> {
-        Ok(self
-            .lock()
-            .subs
-            .iter()
-            .map(|(k, v)| (*k, v.clone()))
-            .collect())
+        Ok(self.lock().subs.iter().map(|(k, v)| (*k, v.clone())).collect())
     }
 }

@@ -73,11 +73,7 @@ pub trait RosterStore: Send + Sync {
     async fn remember(&self, chat: ChatKey, member: &Member) -> StoreResult<()>;
     async fn member(&self, chat: ChatKey, user: UserKey) -> StoreResult<Option<Member>>;
     /// Looks a member up by `@username` (case-insensitive, with or without the `@`).
-    async fn member_by_username(
-        &self,
-        chat: ChatKey,
-        username: &str,
-    ) -> StoreResult<Option<Member>>;
+    async fn member_by_username(&self, chat: ChatKey, username: &str) -> StoreResult<Option<Member>>;
     /// Every member seen, sorted by user id.
     async fn members(&self, chat: ChatKey) -> StoreResult<Vec<Member>>;
 }
@@ -127,16 +123,10 @@ pub struct Counter {
 
 impl Counter {
     pub fn group_lessons(chat: ChatKey) -> Counter {
-        Counter {
-            scope: chat.to_string(),
-            field: "lessons",
-        }
+        Counter { scope: chat.to_string(), field: "lessons" }
     }
     pub fn user_lessons(user: UserKey) -> Counter {
-        Counter {
-            scope: format!("user:{user}"),
-            field: "lessons",
-        }
+        Counter { scope: format!("user:{user}"), field: "lessons" }
     }
 }
 
@@ -157,11 +147,7 @@ pub const OUTBOX_DEDUP: Duration = Duration::from_secs(14 * 24 * 3600);
 pub trait OutboxStore: Send + Sync {
     /// Queues `item` unless its id was seen; with `advance`, also moves that counter from `expected`
     /// to `expected + 1` — all or nothing.
-    async fn enqueue(
-        &self,
-        item: &OutboxItem,
-        advance: Option<(&Counter, u64)>,
-    ) -> StoreResult<Enqueued>;
+    async fn enqueue(&self, item: &OutboxItem, advance: Option<(&Counter, u64)>) -> StoreResult<Enqueued>;
     async fn counter(&self, counter: &Counter) -> StoreResult<u64>;
     /// Items due at `now`, earliest first.
     async fn due(&self, now: DateTime<Utc>, limit: usize) -> StoreResult<Vec<OutboxItem>>;
@@ -180,21 +166,11 @@ pub trait OutboxStore: Send + Sync {
 #[async_trait]
 pub trait LessonStore: Send + Sync {
     /// Records `user`'s `kind` feedback (`useful` / `tried`) on a lesson; false if already counted.
-    async fn add_feedback(
-        &self,
-        chat: ChatKey,
-        lesson: &str,
-        kind: &str,
-        user: UserKey,
-    ) -> StoreResult<bool>;
+    async fn add_feedback(&self, chat: ChatKey, lesson: &str, kind: &str, user: UserKey) -> StoreResult<bool>;
     async fn feedback_count(&self, chat: ChatKey, lesson: &str, kind: &str) -> StoreResult<u64>;
     async fn log_lesson(&self, chat: ChatKey, lesson: &str, at: DateTime<Utc>) -> StoreResult<()>;
     /// Lessons sent to a chat, newest first.
-    async fn lesson_log(
-        &self,
-        chat: ChatKey,
-        limit: usize,
-    ) -> StoreResult<Vec<(String, DateTime<Utc>)>>;
+    async fn lesson_log(&self, chat: ChatKey, limit: usize) -> StoreResult<Vec<(String, DateTime<Utc>)>>;
     async fn set_subscription(&self, user: UserKey, sub: Option<&Subscription>) -> StoreResult<()>;
     async fn subscription(&self, user: UserKey) -> StoreResult<Option<Subscription>>;
     async fn subscriptions(&self) -> StoreResult<Vec<(UserKey, Subscription)>>;
@@ -208,10 +184,7 @@ pub struct Subscription {
 }
 
 /// Everything the bot keeps.
-pub trait Store:
-    GroupStore + RoleStore + RosterStore + OnceStore + OutboxStore + LessonStore
-{
-}
+pub trait Store: GroupStore + RoleStore + RosterStore + OnceStore + OutboxStore + LessonStore {}
 impl<T: GroupStore + RoleStore + RosterStore + OnceStore + OutboxStore + LessonStore> Store for T {}
 
 pub type DynStore = Arc<dyn Store>;

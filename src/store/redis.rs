@@ -18,28 +18,16 @@ pub enum ConnectError {
     #[error("REDIS_URL is not a valid Redis URL (expected redis://host:port/db): {0}")]
     BadUrl(String),
     #[error("Redis at {url} did not answer within {secs} s; is it running? ({detail})")]
-    Unreachable {
-        url: String,
-        secs: u64,
-        detail: String,
-    },
+    Unreachable { url: String, secs: u64, detail: String },
 }
 
 impl RedisStore {
     /// Connects and checks the server answers `PING`, within `timeout` — never hangs at start-up.
-    pub async fn connect(
-        url: &str,
-        prefix: &str,
-        timeout: Duration,
-    ) -> Result<RedisStore, ConnectError> {
+    pub async fn connect(url: &str, prefix: &str, timeout: Duration) -> Result<RedisStore, ConnectError> {
         let shown = crate::config::redact_url(url);
-        let client = ::redis::Client::open(url)
-            .map_err(|e| ConnectError::BadUrl(format!("{shown}: {e}")))?;
-        let unreachable = |detail: String| ConnectError::Unreachable {
-            url: shown.clone(),
-            secs: timeout.as_secs(),
-            detail,
-        };
+        let client = ::redis::Client::open(url).map_err(|e| ConnectError::BadUrl(format!("{shown}: {e}")))?;
+        let unreachable =
+            |detail: String| ConnectError::Unreachable { url: shown.clone(), secs: timeout.as_secs(), detail };
         let config = ConnectionManagerConfig::new()
             .set_connection_timeout(Some(timeout))
             .set_response_timeout(Some(timeout))
@@ -54,10 +42,7 @@ impl RedisStore {
             Ok(Err(e)) => return Err(unreachable(e.to_string())),
             Err(_) => return Err(unreachable("timed out".to_owned())),
         };
-        Ok(RedisStore {
-            conn,
-            prefix: prefix.to_owned(),
-        })
+        Ok(RedisStore { conn, prefix: prefix.to_owned() })
     }
 
     pub fn prefix(&self) -> &str {
@@ -100,15 +85,7 @@ impl RedisStore {
 }
 
 fn escape_glob(s: &str) -> String {
-    s.chars()
-        .flat_map(|c| {
-            if "*?[]\\".contains(c) {
-                vec!['\\', c]
-            } else {
-                vec![c]
-            }
-        })
-        .collect()
+    s.chars().flat_map(|c| if "*?[]\\".contains(c) { vec!['\\', c] } else { vec![c] }).collect()
 }
 
 /// `{"v": 1, ...value}`.
@@ -121,33 +98,17 @@ pub(crate) fn encode<T: Serialize>(value: &T) -> String {
 }
 
 pub(crate) fn decode<T: DeserializeOwned>(key: &str, raw: &str) -> StoreResult<T> {
-    let v: serde_json::Value = serde_json::from_str(raw).map_err(|e| StoreError::Corrupt {
-        key: key.to_owned(),
-        detail: e.to_string(),
-    })?;
+    let v: serde_json::Value =
+        serde_json::from_str(raw).map_err(|e| StoreError::Corrupt { key: key.to_owned(), detail: e.to_string() })?;
     let found = v.get("v").and_then(|v| v.as_u64()).unwrap_or(0) as u32;
     if found > SCHEMA_VERSION {
-        return Err(StoreError::NewerSchema {
-            key: key.to_owned(),
-            found,
-        });
+        return Err(StoreError::NewerSchema { key: key.to_owned(), found });
     }
-    serde_json::from_value(v).map_err(|e| StoreError::Corrupt {
-        key: key.to_owned(),
-        detail: e.to_string(),
-    })
+    serde_json::from_value(v).map_err(|e| StoreError::Corrupt { key: key.to_owned(), detail: e.to_string() })
 }
 
 /// The per-chat hash families, moved together when a group migrates.
-const CHAT_HASHES: &[&str] = &[
-    "roles",
-    "roster",
-    "unames",
-    "counters",
-    "feedback",
-    "feedbackn",
-    "lessonlog",
-];
+const CHAT_HASHES: &[&str] = &["roles", "roster", "unames", "counters", "feedback", "feedbackn", "lessonlog"];
 
 #[async_trait]
 impl GroupStore for RedisStore {
@@ -229,9 +190,7 @@ impl RoleStore for RedisStore {
         if role == Role::Parent {
             self.conn().hdel::<_, _, ()>(&key, user).await?;
         } else {
-            self.conn()
-                .hset::<_, _, _, ()>(&key, user, role.as_str())
-                .await?;
+            self.conn().hset::<_, _, _, ()>(&key, user, role.as_str()).await?;
         }
         Ok(())
     }
@@ -245,20 +204,15 @@ impl RoleStore for RedisStore {
     async fn roles(&self, chat: ChatKey) -> StoreResult<Vec<(UserKey, Role)>> {
         let key = self.key(format_args!("roles:{chat}"));
         let raw: Vec<(UserKey, String)> = self.conn().hgetall(&key).await?;
-        let mut out = raw
-            .into_iter()
-            .map(|(u, r)| Ok((u, parse_role(&key, &r)?)))
-            .collect::<StoreResult<Vec<_>>>()?;
+        let mut out = raw.into_iter().map(|(u, r)| Ok((u, parse_role(&key, &r)?))).collect::<StoreResult<Vec<_>>>()?;
         out.sort_unstable();
         Ok(out)
     }
 }
 
 fn parse_role(key: &str, raw: &str) -> StoreResult<Role> {
-    Role::parse_assignable(raw).ok_or_else(|| StoreError::Corrupt {
-        key: key.to_owned(),
-        detail: format!("unknown role {raw:?}"),
-    })
+    Role::parse_assignable(raw)
+        .ok_or_else(|| StoreError::Corrupt { key: key.to_owned(), detail: format!("unknown role {raw:?}") })
 }
 
 #[async_trait]
@@ -281,28 +235,22 @@ impl RosterStore for RedisStore {
         raw.map(|r| decode(&key, &r)).transpose()
     }
 
-    async fn member_by_username(
-        &self,
-        chat: ChatKey,
-        username: &str,
-    ) -> StoreResult<Option<Member>> {
+    async fn member_by_username(&self, chat: ChatKey, username: &str) -> StoreResult<Option<Member>> {
         let unames = self.key(format_args!("unames:{chat}"));
         let wanted = normalise_username(username);
         let id: Option<UserKey> = self.conn().hget(&unames, &wanted).await?;
         let Some(id) = id else { return Ok(None) };
         // The index may be stale if the username moved to someone else; trust the member record.
-        Ok(self.member(chat, id).await?.filter(|m| {
-            m.username.as_deref().map(normalise_username).as_deref() == Some(wanted.as_str())
-        }))
+        Ok(self
+            .member(chat, id)
+            .await?
+            .filter(|m| m.username.as_deref().map(normalise_username).as_deref() == Some(wanted.as_str())))
     }
 
     async fn members(&self, chat: ChatKey) -> StoreResult<Vec<Member>> {
         let key = self.key(format_args!("roster:{chat}"));
         let raw: Vec<(UserKey, String)> = self.conn().hgetall(&key).await?;
-        let mut out = raw
-            .into_iter()
-            .map(|(_, r)| decode::<Member>(&key, &r))
-            .collect::<StoreResult<Vec<_>>>()?;
+        let mut out = raw.into_iter().map(|(_, r)| decode::<Member>(&key, &r)).collect::<StoreResult<Vec<_>>>()?;
         out.sort_by_key(|m| m.user_id);
         Ok(out)
     }
@@ -340,11 +288,7 @@ fn from_millis(ms: i64) -> DateTime<Utc> {
 
 #[async_trait]
 impl OutboxStore for RedisStore {
-    async fn enqueue(
-        &self,
-        item: &OutboxItem,
-        advance: Option<(&Counter, u64)>,
-    ) -> StoreResult<Enqueued> {
+    async fn enqueue(&self, item: &OutboxItem, advance: Option<(&Counter, u64)>) -> StoreResult<Enqueued> {
         // Dedup marker, optional counter compare-and-increment, and the queue entry: one script, so
         // a crash can neither lose the item after advancing the counter nor send a slot twice.
         let script = Script::new(
@@ -362,11 +306,7 @@ impl OutboxStore for RedisStore {
             "#,
         );
         let (counter_key, expected, field) = match advance {
-            Some((c, e)) => (
-                self.key(format_args!("counters:{}", c.scope)),
-                e.to_string(),
-                c.field,
-            ),
+            Some((c, e)) => (self.key(format_args!("counters:{}", c.scope)), e.to_string(), c.field),
             None => (self.key(format_args!("counters:none")), String::new(), ""),
         };
         let seen = self.key(format_args!("outbox:seen:{}", item.id));
@@ -400,21 +340,12 @@ impl OutboxStore for RedisStore {
 
     async fn due(&self, now: DateTime<Utc>, limit: usize) -> StoreResult<Vec<OutboxItem>> {
         let queue = self.key(format_args!("outbox:queue"));
-        let ids: Vec<String> = self
-            .conn()
-            .zrangebyscore_limit(&queue, "-inf", millis(now), 0, limit as isize)
-            .await?;
+        let ids: Vec<String> = self.conn().zrangebyscore_limit(&queue, "-inf", millis(now), 0, limit as isize).await?;
         if ids.is_empty() {
             return Ok(Vec::new());
         }
-        let keys: Vec<String> = ids
-            .iter()
-            .map(|id| self.key(format_args!("outbox:item:{id}")))
-            .collect();
-        let raws: Vec<Option<String>> = ::redis::cmd("MGET")
-            .arg(&keys)
-            .query_async(&mut self.conn())
-            .await?;
+        let keys: Vec<String> = ids.iter().map(|id| self.key(format_args!("outbox:item:{id}"))).collect();
+        let raws: Vec<Option<String>> = ::redis::cmd("MGET").arg(&keys).query_async(&mut self.conn()).await?;
         let mut out = Vec::new();
         for ((id, key), raw) in ids.iter().zip(&keys).zip(raws) {
             match raw {
@@ -460,15 +391,8 @@ impl OutboxStore for RedisStore {
     async fn reschedule(&self, item: &OutboxItem) -> StoreResult<()> {
         let mut pipe = ::redis::pipe();
         pipe.atomic()
-            .set(
-                self.key(format_args!("outbox:item:{}", item.id)),
-                encode(item),
-            )
-            .zadd(
-                self.key(format_args!("outbox:queue")),
-                &item.id,
-                millis(item.due),
-            )
+            .set(self.key(format_args!("outbox:item:{}", item.id)), encode(item))
+            .zadd(self.key(format_args!("outbox:queue")), &item.id, millis(item.due))
             .del(self.key(format_args!("outbox:lease:{}", item.id)));
         pipe.query_async::<()>(&mut self.conn()).await?;
         Ok(())
@@ -482,13 +406,7 @@ impl OutboxStore for RedisStore {
 
 #[async_trait]
 impl LessonStore for RedisStore {
-    async fn add_feedback(
-        &self,
-        chat: ChatKey,
-        lesson: &str,
-        kind: &str,
-        user: UserKey,
-    ) -> StoreResult<bool> {
+    async fn add_feedback(&self, chat: ChatKey, lesson: &str, kind: &str, user: UserKey) -> StoreResult<bool> {
         let script = Script::new(
             r#"
             if redis.call('HSETNX', KEYS[1], ARGV[1], 1) == 1 then
@@ -518,23 +436,14 @@ impl LessonStore for RedisStore {
 
     async fn log_lesson(&self, chat: ChatKey, lesson: &str, at: DateTime<Utc>) -> StoreResult<()> {
         let key = self.key(format_args!("lessonlog:{chat}"));
-        self.conn()
-            .hset::<_, _, _, ()>(key, lesson, millis(at))
-            .await?;
+        self.conn().hset::<_, _, _, ()>(key, lesson, millis(at)).await?;
         Ok(())
     }
 
-    async fn lesson_log(
-        &self,
-        chat: ChatKey,
-        limit: usize,
-    ) -> StoreResult<Vec<(String, DateTime<Utc>)>> {
+    async fn lesson_log(&self, chat: ChatKey, limit: usize) -> StoreResult<Vec<(String, DateTime<Utc>)>> {
         let key = self.key(format_args!("lessonlog:{chat}"));
         let raw: Vec<(String, i64)> = self.conn().hgetall(key).await?;
-        let mut out: Vec<(String, DateTime<Utc>)> = raw
-            .into_iter()
-            .map(|(k, ms)| (k, from_millis(ms)))
-            .collect();
+        let mut out: Vec<(String, DateTime<Utc>)> = raw.into_iter().map(|(k, ms)| (k, from_millis(ms))).collect();
         out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         out.truncate(limit);
         Ok(out)
@@ -543,11 +452,7 @@ impl LessonStore for RedisStore {
     async fn set_subscription(&self, user: UserKey, sub: Option<&Subscription>) -> StoreResult<()> {
         let key = self.key(format_args!("subs"));
         match sub {
-            Some(s) => {
-                self.conn()
-                    .hset::<_, _, _, ()>(key, user, encode(s))
-                    .await?
-            }
+            Some(s) => self.conn().hset::<_, _, _, ()>(key, user, encode(s)).await?,
             None => self.conn().hdel::<_, _, ()>(key, user).await?,
         }
         Ok(())
@@ -562,10 +467,7 @@ impl LessonStore for RedisStore {
     async fn subscriptions(&self) -> StoreResult<Vec<(UserKey, Subscription)>> {
         let key = self.key(format_args!("subs"));
         let raw: Vec<(UserKey, String)> = self.conn().hgetall(&key).await?;
-        let mut out = raw
-            .into_iter()
-            .map(|(u, r)| Ok((u, decode(&key, &r)?)))
-            .collect::<StoreResult<Vec<_>>>()?;
+        let mut out = raw.into_iter().map(|(u, r)| Ok((u, decode(&key, &r)?))).collect::<StoreResult<Vec<_>>>()?;
         out.sort_by_key(|(u, _)| *u);
         Ok(out)
     }

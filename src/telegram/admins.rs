@@ -15,17 +15,12 @@ pub struct AdminCache {
 
 impl AdminCache {
     pub fn new(ttl: Duration) -> AdminCache {
-        AdminCache {
-            ttl,
-            entries: Mutex::new(HashMap::new()),
-        }
+        AdminCache { ttl, entries: Mutex::new(HashMap::new()) }
     }
 
     fn cached(&self, chat: ChatKey, user: UserKey) -> Option<bool> {
         let map = self.entries.lock().unwrap_or_else(|e| e.into_inner());
-        map.get(&(chat, user))
-            .filter(|(_, at)| at.elapsed() < self.ttl)
-            .map(|(admin, _)| *admin)
+        map.get(&(chat, user)).filter(|(_, at)| at.elapsed() < self.ttl).map(|(admin, _)| *admin)
     }
 
     /// Records what a `chat_member` update or an answer from Telegram said.
@@ -39,10 +34,7 @@ impl AdminCache {
     }
 
     pub fn forget_chat(&self, chat: ChatKey) {
-        self.entries
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .retain(|(c, _), _| *c != chat);
+        self.entries.lock().unwrap_or_else(|e| e.into_inner()).retain(|(c, _), _| *c != chat);
     }
 
     /// Whether `user` is the creator or an administrator of `chat`. When Telegram cannot be asked the
@@ -51,17 +43,9 @@ impl AdminCache {
         if let Some(admin) = self.cached(chat, user) {
             return admin;
         }
-        match super::send::call(|| {
-            bot.get_chat_member(ChatId(chat), UserId(user))
-                .into_future()
-        })
-        .await
-        {
+        match super::send::call(|| bot.get_chat_member(ChatId(chat), UserId(user)).into_future()).await {
             Ok(member) => {
-                let admin = matches!(
-                    member.kind,
-                    ChatMemberKind::Owner(_) | ChatMemberKind::Administrator(_)
-                );
+                let admin = matches!(member.kind, ChatMemberKind::Owner(_) | ChatMemberKind::Administrator(_));
                 self.record(chat, user, admin);
                 admin
             }

@@ -25,10 +25,7 @@ impl Cmd {
             Some((n, t)) => (n, Some(t)),
             None => (head, None),
         };
-        if name.is_empty()
-            || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
-            || name.len() > 32
-        {
+        if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') || name.len() > 32 {
             return None;
         }
         if let Some(t) = target
@@ -36,10 +33,7 @@ impl Cmd {
         {
             return None;
         }
-        Some(Cmd {
-            name: name.to_ascii_lowercase(),
-            args: args.trim().to_owned(),
-        })
+        Some(Cmd { name: name.to_ascii_lowercase(), args: args.trim().to_owned() })
     }
 
     /// Whitespace-separated arguments.
@@ -62,9 +56,6 @@ mod tests {
         assert_eq!(Cmd::parse("hello /help", "b"), None);
         assert_eq!(Cmd::parse("/", "b"), None);
         assert_eq!(Cmd::parse("/中文", "b"), None);
-        assert_eq!(
-            Cmd::parse("/notice\n第一行\n第二行", "b").unwrap().args,
-            "第一行\n第二行"
-        );
+        assert_eq!(Cmd::parse("/notice\n第一行\n第二行", "b").unwrap().args, "第一行\n第二行");
     }
 }

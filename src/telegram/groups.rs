@@ -10,12 +10,7 @@ pub(super) fn member_of(user: &User) -> Member {
         name.push(' ');
         name.push_str(last);
     }
-    Member {
-        user_id: user.id.0,
-        name,
-        username: user.username.clone(),
-        lang: user.language_code.clone(),
-    }
+    Member { user_id: user.id.0, name, username: user.username.clone(), lang: user.language_code.clone() }
 }
 
 fn chat_title(chat: &teloxide::types::Chat) -> String {
@@ -35,12 +30,7 @@ pub(super) async fn learn_from_message(bot: Bot, app: Arc<App>, msg: Message) ->
         if let Some(user) = msg.from.as_ref().filter(|u| !u.is_bot) {
             app.remember_member(group.chat_id, member_of(user)).await?;
         }
-        for user in msg
-            .new_chat_members()
-            .unwrap_or_default()
-            .iter()
-            .filter(|u| !u.is_bot)
-        {
+        for user in msg.new_chat_members().unwrap_or_default().iter().filter(|u| !u.is_bot) {
             app.remember_member(group.chat_id, member_of(user)).await?;
         }
         Ok(GroupCtx { group })
@@ -65,11 +55,13 @@ async fn ensure_group(bot: &Bot, app: &App, chat: &teloxide::types::Chat) -> any
         }
         None => Group::new(chat.id.0, &chat_title(chat), app.default_settings()),
     };
+    group.joined_at = Some(app.clock.now());
     if !group.greeted {
         greet(bot, app, &group).await;
         group.greeted = true;
     }
     app.store.put_group(&group).await?;
+    app.lessons.changed.notify_one();
     tracing::info!(chat = group.chat_id, "group is active");
     Ok(group)
 }
@@ -83,11 +75,7 @@ async fn greet(bot: &Bot, app: &App, group: &Group) {
 }
 
 /// `my_chat_member`: the bot was added to or removed from a group.
-pub(super) async fn bot_membership_changed(
-    bot: Bot,
-    app: Arc<App>,
-    upd: ChatMemberUpdated,
-) -> HandlerResult {
+pub(super) async fn bot_membership_changed(bot: Bot, app: Arc<App>, upd: ChatMemberUpdated) -> HandlerResult {
     if !(upd.chat.is_group() || upd.chat.is_supergroup()) {
         return Ok(());
     }
@@ -121,11 +109,7 @@ pub async fn mark_inactive(app: &App, chat: ChatKey) -> anyhow::Result<()> {
 pub(super) async fn member_status_changed(app: Arc<App>, upd: ChatMemberUpdated) -> HandlerResult {
     let user = &upd.new_chat_member.user;
     let kind = &upd.new_chat_member.kind;
-    app.admins.record(
-        upd.chat.id.0,
-        user.id.0,
-        kind.is_owner() || kind.is_administrator(),
-    );
+    app.admins.record(upd.chat.id.0, user.id.0, kind.is_owner() || kind.is_administrator());
     if kind.is_present() && !user.is_bot {
         app.remember_member(upd.chat.id.0, member_of(user)).await?;
     }
@@ -138,10 +122,6 @@ pub(super) async fn migrated(app: Arc<App>, msg: Message, to: ChatId) -> Handler
     app.store.migrate_group(from, to.0).await?;
     app.admins.forget_chat(from);
     app.forget_seen_chat(from);
-    tracing::info!(
-        from,
-        to = to.0,
-        "group migrated to a supergroup; state moved"
-    );
+    tracing::info!(from, to = to.0, "group migrated to a supergroup; state moved");
     Ok(())
 }

@@ -32,34 +32,14 @@ pub struct CommandSpec {
 }
 
 pub const GROUP_COMMANDS: &[CommandSpec] = &[
-    CommandSpec {
-        name: "help",
-        who: Who::Anyone,
-        desc: crate::key!("cmd-help"),
-    },
-    CommandSpec {
-        name: "role",
-        who: Who::Managers,
-        desc: crate::key!("cmd-role"),
-    },
-    CommandSpec {
-        name: "settings",
-        who: Who::Managers,
-        desc: crate::key!("cmd-settings"),
-    },
+    CommandSpec { name: "help", who: Who::Anyone, desc: crate::key!("cmd-help") },
+    CommandSpec { name: "role", who: Who::Managers, desc: crate::key!("cmd-role") },
+    CommandSpec { name: "settings", who: Who::Managers, desc: crate::key!("cmd-settings") },
 ];
 
 pub const PRIVATE_COMMANDS: &[CommandSpec] = &[
-    CommandSpec {
-        name: "start",
-        who: Who::Anyone,
-        desc: crate::key!("cmd-start"),
-    },
-    CommandSpec {
-        name: "help",
-        who: Who::Anyone,
-        desc: crate::key!("cmd-help"),
-    },
+    CommandSpec { name: "start", who: Who::Anyone, desc: crate::key!("cmd-start") },
+    CommandSpec { name: "help", who: Who::Anyone, desc: crate::key!("cmd-help") },
 ];
 
 pub fn role_name(app: &App, lang: Lang, role: Role) -> String {
@@ -82,12 +62,7 @@ fn command_lines(app: &App, lang: Lang, specs: &[CommandSpec], role: Role) -> St
 }
 
 /// `/help` in a group: the commands this caller may use.
-pub(super) async fn group_help(
-    bot: Bot,
-    app: Arc<App>,
-    msg: Message,
-    ctx: GroupCtx,
-) -> HandlerResult {
+pub(super) async fn group_help(bot: Bot, app: Arc<App>, msg: Message, ctx: GroupCtx) -> HandlerResult {
     let lang = ctx.lang();
     let role = app.role_of(&bot, &msg).await?;
     let text = tr!(
@@ -103,12 +78,8 @@ pub(super) async fn group_help(
 /// `/start` and `/help` in a private chat.
 pub(super) async fn private_start(bot: Bot, app: Arc<App>, msg: Message) -> HandlerResult {
     let lang = private_lang(&app, &msg);
-    let text = tr!(
-        app.i18n,
-        lang,
-        "help-private",
-        commands = command_lines(&app, lang, PRIVATE_COMMANDS, Role::Parent)
-    );
+    let text =
+        tr!(app.i18n, lang, "help-private", commands = command_lines(&app, lang, PRIVATE_COMMANDS, Role::Parent));
     reply(&bot, &msg, text).await
 }
 
@@ -121,21 +92,13 @@ pub(super) async fn private_unknown(bot: Bot, app: Arc<App>, msg: Message) -> Ha
 /// Registers the command menu with Telegram, in both languages, for groups and private chats.
 pub async fn register_commands(bot: &Bot, i18n: &crate::i18n::I18n) -> anyhow::Result<()> {
     let menu = |lang: Lang, specs: &[CommandSpec]| -> Vec<BotCommand> {
-        specs
-            .iter()
-            .map(|c| BotCommand::new(c.name, i18n.get(lang, c.desc, None)))
-            .collect()
+        specs.iter().map(|c| BotCommand::new(c.name, i18n.get(lang, c.desc, None))).collect()
     };
-    for (scope, specs) in [
-        (BotCommandScope::AllGroupChats, GROUP_COMMANDS),
-        (BotCommandScope::AllPrivateChats, PRIVATE_COMMANDS),
-    ] {
+    for (scope, specs) in
+        [(BotCommandScope::AllGroupChats, GROUP_COMMANDS), (BotCommandScope::AllPrivateChats, PRIVATE_COMMANDS)]
+    {
         // No language code: everyone whose language has no list of its own, i.e. the zh-CN default.
-        for (code, lang) in [
-            (None, Lang::ZhCn),
-            (Some("zh"), Lang::ZhCn),
-            (Some("en"), Lang::En),
-        ] {
+        for (code, lang) in [(None, Lang::ZhCn), (Some("zh"), Lang::ZhCn), (Some("en"), Lang::En)] {
             let commands = menu(lang, specs);
             send::call(|| {
                 let mut req = bot.set_my_commands(commands.clone()).scope(scope.clone());

@@ -6,12 +6,17 @@ pub mod admins;
 pub mod command;
 mod groups;
 pub mod help;
+mod lessons;
 mod roles;
 pub mod send;
 mod settings;
 
 use crate::clock::Clock;
+use crate::content::Content;
 use crate::i18n::I18n;
+use crate::jobs::lessons::Lessons;
+use crate::jobs::outbox::Outbox;
+use crate::jobs::ratelimit::Limits;
 use crate::model::{ChatKey, Group, Lang, Member, Role, Settings, UserKey};
 use crate::store::DynStore;
 use crate::tr;
@@ -38,24 +43,51 @@ pub struct Defaults {
 /// Everything handlers share.
 pub struct App {
     pub store: DynStore,
-    pub i18n: I18n,
+    pub i18n: Arc<I18n>,
     pub clock: Arc<dyn Clock>,
     pub admins: AdminCache,
     pub defaults: Defaults,
+    pub outbox: Arc<Outbox>,
+    pub lessons: Arc<Lessons>,
     /// Members whose roster entry is already up to date, so that the hot path skips the write.
     seen: Mutex<HashMap<(ChatKey, UserKey), Member>>,
 }
 
+/// What [`App::new`] needs.
+pub struct AppParts {
+    pub store: DynStore,
+    pub i18n: I18n,
+    pub content: Content,
+    pub clock: Arc<dyn Clock>,
+    pub defaults: Defaults,
+    pub limits: Limits,
+}
+
 impl App {
-    pub fn new(store: DynStore, i18n: I18n, clock: Arc<dyn Clock>, defaults: Defaults) -> App {
+    /// Builds the app; `bot` is used by the background jobs to send.
+    pub fn new(parts: AppParts, bot: Bot) -> App {
+        let AppParts { store, i18n, content, clock, defaults, limits } = parts;
+        let i18n = Arc::new(i18n);
+        let outbox = Outbox::new(store.clone(), bot, clock.clone(), limits);
+        let tz = crate::model::parse_tz(&defaults.tz).unwrap_or(chrono_tz::Asia::Shanghai);
+        let lessons =
+            Arc::new(Lessons::new(Arc::new(content), store.clone(), clock.clone(), outbox.clone(), i18n.clone(), tz));
         App {
             store,
             i18n,
             clock,
             admins: AdminCache::new(std::time::Duration::from_secs(300)),
             defaults,
+            outbox,
+            lessons,
             seen: Mutex::new(HashMap::new()),
         }
+    }
+
+    /// Starts the background jobs (outbox sender, lesson scheduler); they stop when `shutdown` turns
+    /// true.
+    pub fn start_jobs(&self, shutdown: tokio::sync::watch::Receiver<bool>) -> Vec<tokio::task::JoinHandle<()>> {
+        vec![tokio::spawn(self.outbox.clone().run(shutdown.clone())), tokio::spawn(self.lessons.clone().run(shutdown))]
     }
 
     pub fn default_settings(&self) -> Settings {
@@ -80,21 +112,14 @@ impl App {
     }
 
     pub fn forget_seen_chat(&self, chat: ChatKey) {
-        self.seen
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .retain(|(c, _), _| *c != chat);
+        self.seen.lock().unwrap_or_else(|e| e.into_inner()).retain(|(c, _), _| *c != chat);
     }
 
     /// The caller's role in a group: Telegram admins (and anonymous admins) are `Admin`; otherwise
     /// what `/role` stored; otherwise `Parent`.
     pub async fn role_of(&self, bot: &Bot, msg: &Message) -> anyhow::Result<Role> {
         let chat = msg.chat.id.0;
-        if msg
-            .sender_chat
-            .as_ref()
-            .is_some_and(|c| c.id == msg.chat.id)
-        {
+        if msg.sender_chat.as_ref().is_some_and(|c| c.id == msg.chat.id) {
             return Ok(Role::Admin); // anonymous administrator posting as the group
         }
         let Some(user) = msg.from.as_ref() else {
@@ -103,12 +128,7 @@ impl App {
         self.role_of_user(bot, chat, user.id.0).await
     }
 
-    pub async fn role_of_user(
-        &self,
-        bot: &Bot,
-        chat: ChatKey,
-        user: UserKey,
-    ) -> anyhow::Result<Role> {
+    pub async fn role_of_user(&self, bot: &Bot, chat: ChatKey, user: UserKey) -> anyhow::Result<Role> {
         if self.admins.is_admin(bot, chat, user).await {
             return Ok(Role::Admin);
         }
@@ -130,21 +150,14 @@ impl GroupCtx {
 
 /// The language of a private chat: the user's Telegram language, else the operator default.
 pub fn private_lang(app: &App, msg: &Message) -> Lang {
-    Lang::from_telegram(msg.from.as_ref().and_then(|u| u.language_code.as_deref()))
-        .unwrap_or(app.defaults.lang)
+    Lang::from_telegram(msg.from.as_ref().and_then(|u| u.language_code.as_deref())).unwrap_or(app.defaults.lang)
 }
 
 /// Replies to `msg` with plain text (no parse mode: user-supplied names can never inject markup).
 pub async fn reply(bot: &Bot, msg: &Message, text: String) -> anyhow::Result<()> {
     let chat = msg.chat.id;
     let params = ReplyParameters::new(msg.id).allow_sending_without_reply();
-    match send::call(|| {
-        bot.send_message(chat, text.clone())
-            .reply_parameters(params.clone())
-            .into_future()
-    })
-    .await
-    {
+    match send::call(|| bot.send_message(chat, text.clone()).reply_parameters(params.clone()).into_future()).await {
         Ok(_) => Ok(()),
         Err(send::Failure::Forbidden) => {
             tracing::info!(chat = chat.0, "cannot post in this chat any more");
@@ -155,24 +168,12 @@ pub async fn reply(bot: &Bot, msg: &Message, text: String) -> anyhow::Result<()>
 }
 
 /// The answer to a command the caller may not use: who may.
-pub async fn refuse(
-    bot: &Bot,
-    app: &App,
-    msg: &Message,
-    lang: Lang,
-    command: &str,
-    who: Role,
-) -> HandlerResult {
+pub async fn refuse(bot: &Bot, app: &App, msg: &Message, lang: Lang, command: &str, who: Role) -> HandlerResult {
     let who_text = match who {
         Role::Admin | Role::Teacher => app.i18n.get(lang, crate::key!("who-managers"), None),
         _ => app.i18n.get(lang, crate::key!("who-moderators"), None),
     };
-    reply(
-        bot,
-        msg,
-        crate::tr!(app.i18n, lang, "refused", command = command, who = who_text),
-    )
-    .await
+    reply(bot, msg, crate::tr!(app.i18n, lang, "refused", command = command, who = who_text)).await
 }
 
 fn cmd(name: &'static str) -> UpdateHandler<anyhow::Error> {
@@ -181,24 +182,21 @@ fn cmd(name: &'static str) -> UpdateHandler<anyhow::Error> {
 
 /// The whole routing tree.
 pub fn schema() -> UpdateHandler<anyhow::Error> {
-    let group_commands =
-        dptree::filter_map(|msg: Message, me: Me| Cmd::parse(msg.text()?, me.username()))
-            .branch(cmd("help").endpoint(help::group_help))
-            .branch(cmd("start").endpoint(help::group_help))
-            .branch(cmd("role").endpoint(roles::role))
-            .branch(cmd("settings").endpoint(settings::settings));
+    let group_commands = dptree::filter_map(|msg: Message, me: Me| Cmd::parse(msg.text()?, me.username()))
+        .branch(cmd("help").endpoint(help::group_help))
+        .branch(cmd("start").endpoint(help::group_help))
+        .branch(cmd("role").endpoint(roles::role))
+        .branch(cmd("settings").endpoint(settings::settings))
+        .branch(cmd("lesson").endpoint(lessons::group_lesson))
+        .branch(cmd("lessons").endpoint(lessons::group_lessons));
 
-    let private_commands =
-        dptree::filter_map(|msg: Message, me: Me| Cmd::parse(msg.text()?, me.username()))
-            .branch(cmd("start").endpoint(help::private_start))
-            .branch(cmd("help").endpoint(help::private_start))
-            .endpoint(help::private_unknown);
+    let private_commands = dptree::filter_map(|msg: Message, me: Me| Cmd::parse(msg.text()?, me.username()))
+        .branch(cmd("start").endpoint(help::private_start))
+        .branch(cmd("help").endpoint(help::private_start))
+        .endpoint(help::private_unknown);
 
     let messages = Update::filter_message()
-        .branch(
-            dptree::filter_map(|msg: Message| msg.migrate_to_chat_id().copied())
-                .endpoint(groups::migrated),
-        )
+        .branch(dptree::filter_map(|msg: Message| msg.migrate_to_chat_id().copied()).endpoint(groups::migrated))
         .branch(dptree::filter(|msg: Message| msg.chat.is_private()).branch(private_commands))
         .branch(
             dptree::filter(|msg: Message| msg.chat.is_group() || msg.chat.is_supergroup())
@@ -210,6 +208,7 @@ pub fn schema() -> UpdateHandler<anyhow::Error> {
         .branch(Update::filter_my_chat_member().endpoint(groups::bot_membership_changed))
         .branch(Update::filter_chat_member().endpoint(groups::member_status_changed))
         .branch(messages)
+        .branch(Update::filter_callback_query().endpoint(lessons::feedback))
 }
 
 /// A dispatcher over [`schema`] with the app and the bot's identity injected.
@@ -217,11 +216,8 @@ pub fn dispatcher(bot: Bot, app: Arc<App>, me: Me) -> Dispatcher<Bot, anyhow::Er
     Dispatcher::builder(bot, schema())
         .dependencies(dptree::deps![app, me])
         .default_handler(|_| async {})
-        .error_handler(
-            teloxide::error_handlers::LoggingErrorHandler::with_custom_text(
-                "an update handler failed",
-            ),
-        )
+        .enable_ctrlc_handler()
+        .error_handler(teloxide::error_handlers::LoggingErrorHandler::with_custom_text("an update handler failed"))
         .build()
 }
 

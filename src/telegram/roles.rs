@@ -8,13 +8,7 @@ enum Target {
     Bot,
 }
 
-pub(super) async fn role(
-    bot: Bot,
-    app: Arc<App>,
-    msg: Message,
-    ctx: GroupCtx,
-    cmd: Cmd,
-) -> HandlerResult {
+pub(super) async fn role(bot: Bot, app: Arc<App>, msg: Message, ctx: GroupCtx, cmd: Cmd) -> HandlerResult {
     let lang = ctx.lang();
     let chat = ctx.group.chat_id;
     let caller = app.role_of(&bot, &msg).await?;
@@ -22,12 +16,7 @@ pub(super) async fn role(
         return refuse(&bot, &app, &msg, lang, "/role", Role::Teacher).await;
     }
     if cmd.args.chars().count() > command::MAX_ARGS {
-        return reply(
-            &bot,
-            &msg,
-            tr!(app.i18n, lang, "args-too-long", max = command::MAX_ARGS),
-        )
-        .await;
+        return reply(&bot, &msg, tr!(app.i18n, lang, "args-too-long", max = command::MAX_ARGS)).await;
     }
     let words = cmd.words();
     let reply_target = msg.reply_to_message().and_then(|r| r.from.as_ref());
@@ -41,17 +30,7 @@ pub(super) async fn role(
         _ => return reply(&bot, &msg, tr!(app.i18n, lang, "role-usage")).await,
     };
     let Some(new_role) = Role::parse_assignable(role_word) else {
-        return reply(
-            &bot,
-            &msg,
-            tr!(
-                app.i18n,
-                lang,
-                "role-unknown",
-                given = truncate(role_word, 32)
-            ),
-        )
-        .await;
+        return reply(&bot, &msg, tr!(app.i18n, lang, "role-unknown", given = truncate(role_word, 32))).await;
     };
     let target = match (username, reply_target) {
         (Some(u), _) => match app.store.member_by_username(chat, u).await? {
@@ -69,57 +48,26 @@ pub(super) async fn role(
     let member = match target {
         Target::User(m) => m,
         Target::NotSeen(u) => {
-            return reply(
-                &bot,
-                &msg,
-                tr!(app.i18n, lang, "role-unknown-user", username = u),
-            )
-            .await;
+            return reply(&bot, &msg, tr!(app.i18n, lang, "role-unknown-user", username = u)).await;
         }
         Target::Bot => return reply(&bot, &msg, tr!(app.i18n, lang, "role-not-bots")).await,
     };
     if app.admins.is_admin(&bot, chat, member.user_id).await {
-        return reply(
-            &bot,
-            &msg,
-            tr!(app.i18n, lang, "role-is-admin", name = member.name.clone()),
-        )
-        .await;
+        return reply(&bot, &msg, tr!(app.i18n, lang, "role-is-admin", name = member.name.clone())).await;
     }
     app.store.set_role(chat, member.user_id, new_role).await?;
-    tracing::info!(
-        chat,
-        user = member.user_id,
-        role = new_role.as_str(),
-        "role set"
-    );
-    let text = tr!(
-        app.i18n,
-        lang,
-        "role-set",
-        name = member.name.clone(),
-        role = help::role_name(&app, lang, new_role)
-    );
+    tracing::info!(chat, user = member.user_id, role = new_role.as_str(), "role set");
+    let text =
+        tr!(app.i18n, lang, "role-set", name = member.name.clone(), role = help::role_name(&app, lang, new_role));
     reply(&bot, &msg, text).await
 }
 
-async fn list_roles(
-    bot: &Bot,
-    app: &App,
-    msg: &Message,
-    lang: Lang,
-    chat: ChatKey,
-) -> HandlerResult {
+async fn list_roles(bot: &Bot, app: &App, msg: &Message, lang: Lang, chat: ChatKey) -> HandlerResult {
     let mut lines = Vec::new();
-    if let Ok(admins) = send::call(|| bot.get_chat_administrators(ChatId(chat)).into_future()).await
-    {
+    if let Ok(admins) = send::call(|| bot.get_chat_administrators(ChatId(chat)).into_future()).await {
         for a in admins.iter().filter(|a| !a.user.is_bot) {
             app.admins.record(chat, a.user.id.0, true);
-            lines.push(format!(
-                "• {} — {}",
-                a.user.full_name(),
-                help::role_name(app, lang, Role::Admin)
-            ));
+            lines.push(format!("• {} — {}", a.user.full_name(), help::role_name(app, lang, Role::Admin)));
         }
     }
     for (user, role) in app.store.roles(chat).await? {
@@ -139,9 +87,5 @@ async fn list_roles(
 
 /// At most `max` characters of user input, for echoing it back.
 pub fn truncate(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
-        s.to_owned()
-    } else {
-        s.chars().take(max).chain(['…']).collect()
-    }
+    if s.chars().count() <= max { s.to_owned() } else { s.chars().take(max).chain(['…']).collect() }
 }

@@ -79,6 +79,19 @@ fn classify_description(s: &str) -> Failure {
 /// queue reschedules instead of blocking a handler for minutes).
 pub const MAX_INLINE_WAIT: Duration = Duration::from_secs(60);
 
+/// Runs `request` once more on a network error, but never waits out a 429: the caller (the outbox)
+/// reschedules instead.
+pub async fn call_once<T, F, Fut>(mut request: F) -> Result<T, Failure>
+where
+    F: FnMut() -> Fut,
+    Fut: Future<Output = Result<T, RequestError>>,
+{
+    match request().await {
+        Err(RequestError::Network(_)) => request().await.map_err(|e| Failure::of(&e)),
+        other => other.map_err(|e| Failure::of(&e)),
+    }
+}
+
 /// Runs `request` until it succeeds, honouring `retry_after` (up to [`MAX_INLINE_WAIT`] per wait) and
 /// retrying network errors twice.
 pub async fn call<T, F, Fut>(mut request: F) -> Result<T, Failure>
@@ -91,9 +104,7 @@ where
     loop {
         match request().await {
             Ok(v) => return Ok(v),
-            Err(RequestError::RetryAfter(s))
-                if flood_retries < 5 && s.duration() <= MAX_INLINE_WAIT =>
-            {
+            Err(RequestError::RetryAfter(s)) if flood_retries < 5 && s.duration() <= MAX_INLINE_WAIT => {
                 flood_retries += 1;
                 tracing::debug!(wait_s = s.seconds(), "telegram asked us to slow down");
                 tokio::time::sleep(s.duration()).await;
@@ -114,22 +125,10 @@ mod tests {
 
     #[test]
     fn descriptions_teloxide_does_not_name_are_sorted() {
-        assert_eq!(
-            classify_description("Forbidden: bot was kicked from the group chat"),
-            Failure::Forbidden
-        );
-        assert_eq!(
-            classify_description("Forbidden: bot can't initiate conversation with a user"),
-            Failure::Forbidden
-        );
-        assert_eq!(
-            classify_description("Bad Request: not enough rights to delete a message"),
-            Failure::NoRights
-        );
-        assert!(matches!(
-            classify_description("Bad Request: something new"),
-            Failure::Other(_)
-        ));
+        assert_eq!(classify_description("Forbidden: bot was kicked from the group chat"), Failure::Forbidden);
+        assert_eq!(classify_description("Forbidden: bot can't initiate conversation with a user"), Failure::Forbidden);
+        assert_eq!(classify_description("Bad Request: not enough rights to delete a message"), Failure::NoRights);
+        assert!(matches!(classify_description("Bad Request: something new"), Failure::Other(_)));
     }
 
     #[tokio::test(start_paused = true)]
@@ -141,9 +140,7 @@ mod tests {
             let attempt = n;
             async move {
                 if attempt < 3 {
-                    Err(RequestError::RetryAfter(
-                        teloxide::types::Seconds::from_seconds(2),
-                    ))
+                    Err(RequestError::RetryAfter(teloxide::types::Seconds::from_seconds(2)))
                 } else {
                     Ok(attempt)
                 }

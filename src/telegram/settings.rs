@@ -3,6 +3,7 @@
 use super::roles::truncate;
 use super::*;
 use crate::model::{Grade, ModerationMode, QuietHours, parse_tz};
+use crate::schedule::Weekly;
 
 /// What a valid `/settings <key> <value>` changes.
 enum Change {
@@ -11,6 +12,7 @@ enum Change {
     Grade(Grade),
     Moderation(ModerationMode),
     Quiet(Option<QuietHours>),
+    Lessons(Option<Weekly>),
 }
 
 /// A user mistake, answered with the locale key that explains what was expected.
@@ -19,15 +21,13 @@ struct Invalid(&'static str, String);
 fn parse_change(key: &str, value: &str) -> Result<Change, Invalid> {
     let shown = truncate(value, 40);
     match key.to_ascii_lowercase().as_str() {
-        "lang" | "language" => Lang::parse(value)
-            .map(Change::Lang)
-            .ok_or(Invalid(crate::key!("settings-bad-lang"), shown)),
+        "lang" | "language" => {
+            Lang::parse(value).map(Change::Lang).ok_or(Invalid(crate::key!("settings-bad-lang"), shown))
+        }
         "tz" | "timezone" | "zone" => parse_tz(value)
             .map(|z| Change::Tz(z.name().to_owned()))
             .ok_or(Invalid(crate::key!("settings-bad-tz"), shown)),
-        "grade" => Grade::parse(value)
-            .map(Change::Grade)
-            .ok_or(Invalid(crate::key!("settings-bad-grade"), shown)),
+        "grade" => Grade::parse(value).map(Change::Grade).ok_or(Invalid(crate::key!("settings-bad-grade"), shown)),
         "moderation" => ModerationMode::parse(value)
             .map(Change::Moderation)
             .ok_or(Invalid(crate::key!("settings-bad-moderation"), shown)),
@@ -40,10 +40,7 @@ fn parse_change(key: &str, value: &str) -> Result<Change, Invalid> {
                     .ok_or(Invalid(crate::key!("settings-bad-quiet"), shown))
             }
         }
-        _ => Err(Invalid(
-            crate::key!("settings-unknown-key"),
-            truncate(key, 24),
-        )),
+        _ => Err(Invalid(crate::key!("settings-unknown-key"), truncate(key, 24))),
     }
 }
 
@@ -54,43 +51,23 @@ fn apply(settings: &mut Settings, change: Change) {
         Change::Grade(g) => settings.grade = g,
         Change::Moderation(m) => settings.moderation = m,
         Change::Quiet(q) => settings.quiet = q,
+        Change::Lessons(l) => settings.lessons = l,
     }
 }
 
-pub(super) async fn settings(
-    bot: Bot,
-    app: Arc<App>,
-    msg: Message,
-    ctx: GroupCtx,
-    cmd: Cmd,
-) -> HandlerResult {
+pub(super) async fn settings(bot: Bot, app: Arc<App>, msg: Message, ctx: GroupCtx, cmd: Cmd) -> HandlerResult {
     let lang = ctx.lang();
     if !app.role_of(&bot, &msg).await?.manages() {
         return refuse(&bot, &app, &msg, lang, "/settings", Role::Teacher).await;
     }
     if cmd.args.chars().count() > command::MAX_ARGS {
-        return reply(
-            &bot,
-            &msg,
-            tr!(app.i18n, lang, "args-too-long", max = command::MAX_ARGS),
-        )
-        .await;
+        return reply(&bot, &msg, tr!(app.i18n, lang, "args-too-long", max = command::MAX_ARGS)).await;
     }
     let words = cmd.words();
     let (key, value) = match words.as_slice() {
         [] => return reply(&bot, &msg, show(&app, &ctx.group.settings)).await,
         [key] => {
-            return reply(
-                &bot,
-                &msg,
-                tr!(
-                    app.i18n,
-                    lang,
-                    "settings-missing-value",
-                    key = truncate(key, 24)
-                ),
-            )
-            .await;
+            return reply(&bot, &msg, tr!(app.i18n, lang, "settings-missing-value", key = truncate(key, 24))).await;
         }
         [key, rest @ ..] => (*key, rest.join(" ")),
     };
@@ -101,20 +78,12 @@ pub(super) async fn settings(
         }
     };
     // Re-read so that two quick changes by different people do not overwrite each other.
-    let mut group = app
-        .store
-        .group(ctx.group.chat_id)
-        .await?
-        .unwrap_or(ctx.group);
+    let mut group = app.store.group(ctx.group.chat_id).await?.unwrap_or(ctx.group);
     apply(&mut group.settings, change);
     app.store.put_group(&group).await?;
+    app.lessons.changed.notify_one();
     tracing::info!(chat = group.chat_id, setting = key, "settings changed");
-    let text = tr!(
-        app.i18n,
-        group.settings.lang,
-        "settings-saved",
-        settings = show(&app, &group.settings)
-    );
+    let text = tr!(app.i18n, group.settings.lang, "settings-saved", settings = show(&app, &group.settings));
     reply(&bot, &msg, text).await
 }
 
@@ -131,10 +100,15 @@ fn show(app: &App, s: &Settings) -> String {
         Some(q) => q.to_string(),
         None => tr!(app.i18n, lang, "settings-off"),
     };
+    let lessons = match &s.lessons {
+        Some(w) => w.describe(),
+        None => tr!(app.i18n, lang, "settings-off"),
+    };
     tr!(
         app.i18n,
         lang,
         "settings-show",
+        lessons = lessons,
         lang = lang.code(),
         tz = s.tz.clone(),
         grade = s.grade.as_str(),

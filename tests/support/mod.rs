@@ -12,17 +12,8 @@ pub fn redis_url() -> String {
 /// A key prefix no other test (or test run) uses.
 pub fn unique_prefix(test: &str) -> String {
     static N: AtomicU64 = AtomicU64::new(0);
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .subsec_nanos();
-    format!(
-        "jxtest:{}:{}:{}:{}:",
-        test,
-        std::process::id(),
-        nanos,
-        N.fetch_add(1, Ordering::Relaxed)
-    )
+    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().subsec_nanos();
+    format!("jxtest:{}:{}:{}:{}:", test, std::process::id(), nanos, N.fetch_add(1, Ordering::Relaxed))
 }
 
 /// A Redis store under a fresh prefix. Tests call `cleanup` (deletes only that prefix) at the end.

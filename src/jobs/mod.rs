@@ -1,0 +1,7 @@
+//! Background work, each job owning its task and stopping on the shared shutdown signal:
+//! - [`outbox`]: the one rate-limited sending path for everything the bot posts on its own;
+//! - [`lessons`]: the micro-lesson scheduler.
+
+pub mod lessons;
+pub mod outbox;
+pub mod ratelimit;

@@ -1,0 +1,178 @@
+//! The one sending path for everything the bot posts on its own. Items wait in the store's outbox
+//! (so a restart loses nothing), a worker takes each due item under a lease (so several copies never
+//! send the same one), sends it within Telegram's limits, and reschedules it on 429 or transient
+//! errors. A group that removed the bot is marked inactive; a parent who blocked it is unsubscribed.
+
+use super::ratelimit::{Limits, RateLimiter};
+use crate::clock::Clock;
+use crate::store::{DynStore, Enqueued, OutboxItem, StoreResult};
+use crate::telegram::send::{self, Failure};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+use teloxide::prelude::*;
+use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup, ParseMode};
+use tokio::sync::{Notify, watch};
+
+/// How long a sender may hold an item before another copy may take it over.
+const LEASE: Duration = Duration::from_secs(120);
+/// Attempts before an item that keeps failing (not 429) is dropped.
+const MAX_ATTEMPTS: u32 = 6;
+
+/// Handle to the outbox: enqueue from anywhere; [`Outbox::run`] sends.
+pub struct Outbox {
+    store: DynStore,
+    bot: Bot,
+    clock: Arc<dyn Clock>,
+    limiter: Mutex<RateLimiter>,
+    wake: Notify,
+}
+
+impl Outbox {
+    pub fn new(store: DynStore, bot: Bot, clock: Arc<dyn Clock>, limits: Limits) -> Arc<Outbox> {
+        Arc::new(Outbox { store, bot, clock, limiter: Mutex::new(RateLimiter::new(limits)), wake: Notify::new() })
+    }
+
+    /// Queues an item (see [`crate::store::OutboxStore::enqueue`]) and wakes the sender.
+    pub async fn push(
+        &self,
+        item: &OutboxItem,
+        advance: Option<(&crate::store::Counter, u64)>,
+    ) -> StoreResult<Enqueued> {
+        let r = self.store.enqueue(item, advance).await?;
+        if r == Enqueued::New {
+            self.wake.notify_one();
+        }
+        Ok(r)
+    }
+
+    /// Sends due items until `shutdown` turns true.
+    pub async fn run(self: Arc<Self>, mut shutdown: watch::Receiver<bool>) {
+        tracing::info!("outbox sender started");
+        while !*shutdown.borrow() {
+            let worked = match self.send_due().await {
+                Ok(n) => n > 0,
+                Err(e) => {
+                    tracing::warn!(error = %e, "outbox: store error; retrying shortly");
+                    tokio::select! {
+                        _ = tokio::time::sleep(Duration::from_secs(2)) => {}
+                        _ = shutdown.changed() => {}
+                    }
+                    continue;
+                }
+            };
+            if worked {
+                continue;
+            }
+            let next = match self.store.next_due().await {
+                Ok(n) => n,
+                Err(_) => None,
+            };
+            let now = self.clock.now();
+            let until = next.unwrap_or(now + chrono::Duration::seconds(60)).min(now + chrono::Duration::seconds(60));
+            tokio::select! {
+                _ = self.clock.sleep_until(until) => {}
+                _ = self.wake.notified() => {}
+                _ = shutdown.changed() => {}
+            }
+        }
+        tracing::info!("outbox sender stopped");
+    }
+
+    /// One pass over the due items. Returns how many were handled.
+    pub async fn send_due(&self) -> StoreResult<usize> {
+        let items = self.store.due(self.clock.now(), 100).await?;
+        let mut handled = 0;
+        for item in items {
+            if !self.store.lease(&item.id, LEASE).await? {
+                continue; // another copy is on it
+            }
+            // Telegram's limits: wait briefly, or push the item back if the chat is busy for long.
+            let wait = self.limiter.lock().unwrap_or_else(|e| e.into_inner()).try_send(item.chat, Instant::now());
+            if let Err(w) = wait {
+                if w > Duration::from_secs(2) {
+                    let mut later = item.clone();
+                    later.due = self.clock.now() + chrono::Duration::from_std(w).unwrap_or_default();
+                    self.store.reschedule(&later).await?;
+                    continue;
+                }
+                tokio::time::sleep(w).await;
+                let _ = self.limiter.lock().unwrap_or_else(|e| e.into_inner()).try_send(item.chat, Instant::now());
+            }
+            handled += 1;
+            match self.deliver(&item).await {
+                Ok(()) => {
+                    if let Some(lesson) = &item.lesson {
+                        self.store.log_lesson(item.chat, lesson, self.clock.now()).await?;
+                    }
+                    self.store.complete(&item.id).await?;
+                }
+                Err(Failure::RateLimited(d)) => {
+                    let mut later = item.clone();
+                    later.due = self.clock.now() + chrono::Duration::from_std(d).unwrap_or_default();
+                    tracing::info!(
+                        chat = item.chat,
+                        wait_s = d.as_secs(),
+                        "outbox: Telegram asked to wait; rescheduled"
+                    );
+                    self.store.reschedule(&later).await?;
+                }
+                Err(Failure::Forbidden) => {
+                    tracing::info!(chat = item.chat, "outbox: chat is closed to the bot; dropping and forgetting it");
+                    self.store.complete(&item.id).await?;
+                    self.chat_gone(item.chat).await?;
+                }
+                Err(e) if item.attempts + 1 >= MAX_ATTEMPTS => {
+                    tracing::warn!(chat = item.chat, id = %item.id, error = ?e, "outbox: giving up after {MAX_ATTEMPTS} attempts");
+                    self.store.complete(&item.id).await?;
+                }
+                Err(e) => {
+                    let mut later = item.clone();
+                    later.attempts += 1;
+                    later.due = self.clock.now() + chrono::Duration::seconds(30 * (1 << later.attempts.min(6)));
+                    tracing::warn!(chat = item.chat, id = %item.id, error = ?e, "outbox: send failed; will retry");
+                    self.store.reschedule(&later).await?;
+                }
+            }
+        }
+        Ok(handled)
+    }
+
+    async fn deliver(&self, item: &OutboxItem) -> Result<(), Failure> {
+        let chat = ChatId(item.chat);
+        let keyboard = (!item.message.buttons.is_empty()).then(|| {
+            InlineKeyboardMarkup::new(item.message.buttons.iter().map(|row| {
+                row.iter()
+                    .map(|(label, data)| InlineKeyboardButton::callback(label.clone(), data.clone()))
+                    .collect::<Vec<_>>()
+            }))
+        });
+        // No inline waiting on 429 here: the item is rescheduled instead, so one busy chat never
+        // holds up the others.
+        send::call_once(|| {
+            let mut req = self.bot.send_message(chat, item.message.text.clone());
+            if item.message.html {
+                req = req.parse_mode(ParseMode::Html);
+            }
+            if let Some(k) = keyboard.clone() {
+                req = req.reply_markup(k);
+            }
+            req.into_future()
+        })
+        .await
+        .map(|_| ())
+    }
+
+    async fn chat_gone(&self, chat: i64) -> StoreResult<()> {
+        if chat < 0 {
+            if let Some(mut g) = self.store.group(chat).await?
+                && g.active
+            {
+                g.active = false;
+                self.store.put_group(&g).await?;
+            }
+        } else {
+            self.store.set_subscription(chat as u64, None).await?;
+        }
+        Ok(())
+    }
+}
