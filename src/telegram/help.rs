@@ -35,11 +35,16 @@ pub const GROUP_COMMANDS: &[CommandSpec] = &[
     CommandSpec { name: "help", who: Who::Anyone, desc: crate::key!("cmd-help") },
     CommandSpec { name: "role", who: Who::Managers, desc: crate::key!("cmd-role") },
     CommandSpec { name: "settings", who: Who::Managers, desc: crate::key!("cmd-settings") },
+    CommandSpec { name: "lesson", who: Who::Managers, desc: crate::key!("cmd-lesson") },
+    CommandSpec { name: "lessons", who: Who::Managers, desc: crate::key!("cmd-lessons") },
 ];
 
 pub const PRIVATE_COMMANDS: &[CommandSpec] = &[
     CommandSpec { name: "start", who: Who::Anyone, desc: crate::key!("cmd-start") },
     CommandSpec { name: "help", who: Who::Anyone, desc: crate::key!("cmd-help") },
+    CommandSpec { name: "lesson", who: Who::Anyone, desc: crate::key!("cmd-lesson-private") },
+    CommandSpec { name: "subscribe", who: Who::Anyone, desc: crate::key!("cmd-subscribe") },
+    CommandSpec { name: "unsubscribe", who: Who::Anyone, desc: crate::key!("cmd-unsubscribe") },
 ];
 
 pub fn role_name(app: &App, lang: Lang, role: Role) -> String {

@@ -193,6 +193,9 @@ pub fn schema() -> UpdateHandler<anyhow::Error> {
     let private_commands = dptree::filter_map(|msg: Message, me: Me| Cmd::parse(msg.text()?, me.username()))
         .branch(cmd("start").endpoint(help::private_start))
         .branch(cmd("help").endpoint(help::private_start))
+        .branch(cmd("lesson").endpoint(lessons::private_lesson))
+        .branch(cmd("subscribe").endpoint(lessons::subscribe))
+        .branch(cmd("unsubscribe").endpoint(lessons::unsubscribe))
         .endpoint(help::private_unknown);
 
     let messages = Update::filter_message()

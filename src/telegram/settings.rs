@@ -40,6 +40,13 @@ fn parse_change(key: &str, value: &str) -> Result<Change, Invalid> {
                     .ok_or(Invalid(crate::key!("settings-bad-quiet"), shown))
             }
         }
+        "lessons" => match value.split_whitespace().collect::<Vec<_>>().as_slice() {
+            [off] if off.eq_ignore_ascii_case("off") => Ok(Change::Lessons(None)),
+            [days, at] => Weekly::parse(days, at)
+                .map(|w| Change::Lessons(Some(w)))
+                .ok_or(Invalid(crate::key!("settings-bad-lessons"), shown)),
+            _ => Err(Invalid(crate::key!("settings-bad-lessons"), shown)),
+        },
         _ => Err(Invalid(crate::key!("settings-unknown-key"), truncate(key, 24))),
     }
 }
