@@ -57,7 +57,7 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Run => with_runtime(run()),
-        Command::Demo => with_runtime(crate::demo_entry()),
+        Command::Demo => with_runtime(crate::demo::run()),
         Command::Classify { .. } => not_yet("classify"),
         Command::Lessons { command: LessonsCommand::Check { dir } } => crate::content::check_command(dir.as_deref()),
     }
@@ -152,7 +152,7 @@ async fn serve(config: Config) -> anyhow::Result<()> {
     }
     let (stop, stopped) = tokio::sync::watch::channel(false);
     let jobs = app.start_jobs(stopped);
-    let mut dispatcher = telegram::dispatcher(bot, app, me);
+    let mut dispatcher = telegram::dispatcher(bot, app, me, true);
     dispatcher.dispatch().await; // returns on Ctrl-C / SIGTERM
     tracing::info!("shutting down: letting background jobs finish their current step");
     let _ = stop.send(true);

@@ -12,6 +12,8 @@
 //! - [`config`]: the operator's environment, validated once.
 //! - [`schedule`]: pure time arithmetic (next slot in a zone, quiet hours, catch-up).
 //! - [`jobs`]: the outbox sender and the lesson scheduler.
+//! - [`standin`]: a Telegram Bot API stand-in (tests, benchmarks, the demo); [`sim`] runs the real bot on it.
+//! - [`demo`]: `jiaxiao demo`, a simulated school day.
 //! - [`cli`]: the `jiaxiao` command line (`run`, `demo`, `classify`, `lessons check`).
 //!
 //! `main.rs` only hands over to [`cli::main`].
@@ -20,15 +22,12 @@ pub mod cli;
 pub mod clock;
 pub mod config;
 pub mod content;
+pub mod demo;
 pub mod i18n;
 pub mod jobs;
 pub mod model;
 pub mod schedule;
+pub mod sim;
+pub mod standin;
 pub mod store;
 pub mod telegram;
-
-/// Placeholder until the demo module lands.
-pub async fn demo_entry() -> std::process::ExitCode {
-    eprintln!("jiaxiao demo: not yet available");
-    std::process::ExitCode::from(2)
-}

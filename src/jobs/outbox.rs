@@ -3,7 +3,7 @@
 //! send the same one), sends it within Telegram's limits, and reschedules it on 429 or transient
 //! errors. A group that removed the bot is marked inactive; a parent who blocked it is unsubscribed.
 
-use super::ratelimit::{Limits, RateLimiter};
+use super::ratelimit::RateLimiter;
 use crate::clock::Clock;
 use crate::store::{DynStore, Enqueued, OutboxItem, StoreResult};
 use crate::telegram::send::{self, Failure};
@@ -23,13 +23,15 @@ pub struct Outbox {
     store: DynStore,
     bot: Bot,
     clock: Arc<dyn Clock>,
-    limiter: Mutex<RateLimiter>,
+    limiter: Arc<Mutex<RateLimiter>>,
     wake: Notify,
 }
 
 impl Outbox {
-    pub fn new(store: DynStore, bot: Bot, clock: Arc<dyn Clock>, limits: Limits) -> Arc<Outbox> {
-        Arc::new(Outbox { store, bot, clock, limiter: Mutex::new(RateLimiter::new(limits)), wake: Notify::new() })
+    /// `limiter` is shared with everything else that sends, so that all sends together stay within
+    /// Telegram's limits.
+    pub fn new(store: DynStore, bot: Bot, clock: Arc<dyn Clock>, limiter: Arc<Mutex<RateLimiter>>) -> Arc<Outbox> {
+        Arc::new(Outbox { store, bot, clock, limiter, wake: Notify::new() })
     }
 
     /// Queues an item (see [`crate::store::OutboxStore::enqueue`]) and wakes the sender.
@@ -63,10 +65,7 @@ impl Outbox {
             if worked {
                 continue;
             }
-            let next = match self.store.next_due().await {
-                Ok(n) => n,
-                Err(_) => None,
-            };
+            let next = self.store.next_due().await.unwrap_or_default();
             let now = self.clock.now();
             let until = next.unwrap_or(now + chrono::Duration::seconds(60)).min(now + chrono::Duration::seconds(60));
             tokio::select! {

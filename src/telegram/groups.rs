@@ -56,11 +56,13 @@ async fn ensure_group(bot: &Bot, app: &App, chat: &teloxide::types::Chat) -> any
         None => Group::new(chat.id.0, &chat_title(chat), app.default_settings()),
     };
     group.joined_at = Some(app.clock.now());
-    if !group.greeted {
-        greet(bot, app, &group).await;
-        group.greeted = true;
-    }
+    // Stored as greeted before greeting: at most one greeting, even if we crash right after.
+    let greet_now = !group.greeted;
+    group.greeted = true;
     app.store.put_group(&group).await?;
+    if greet_now {
+        greet(bot, app, &group).await;
+    }
     app.lessons.changed.notify_one();
     tracing::info!(chat = group.chat_id, "group is active");
     Ok(group)
@@ -69,6 +71,7 @@ async fn ensure_group(bot: &Bot, app: &App, chat: &teloxide::types::Chat) -> any
 async fn greet(bot: &Bot, app: &App, group: &Group) {
     let text = tr!(app.i18n, group.settings.lang, "greeting");
     let chat = ChatId(group.chat_id);
+    app.throttle(group.chat_id).await;
     if let Err(e) = send::call(|| bot.send_message(chat, text.clone()).into_future()).await {
         tracing::warn!(chat = group.chat_id, error = ?e, "could not post the greeting");
     }

@@ -77,7 +77,7 @@ pub(super) async fn group_help(bot: Bot, app: Arc<App>, msg: Message, ctx: Group
         role = role_name(&app, lang, role),
         commands = command_lines(&app, lang, GROUP_COMMANDS, role)
     );
-    reply(&bot, &msg, text).await
+    reply(&bot, &app, &msg, text).await
 }
 
 /// `/start` and `/help` in a private chat.
@@ -85,13 +85,13 @@ pub(super) async fn private_start(bot: Bot, app: Arc<App>, msg: Message) -> Hand
     let lang = private_lang(&app, &msg);
     let text =
         tr!(app.i18n, lang, "help-private", commands = command_lines(&app, lang, PRIVATE_COMMANDS, Role::Parent));
-    reply(&bot, &msg, text).await
+    reply(&bot, &app, &msg, text).await
 }
 
 /// Any other command in a private chat.
 pub(super) async fn private_unknown(bot: Bot, app: Arc<App>, msg: Message) -> HandlerResult {
     let lang = private_lang(&app, &msg);
-    reply(&bot, &msg, tr!(app.i18n, lang, "unknown-command")).await
+    reply(&bot, &app, &msg, tr!(app.i18n, lang, "unknown-command")).await
 }
 
 /// Registers the command menu with Telegram, in both languages, for groups and private chats.

@@ -38,12 +38,12 @@ async fn send_lesson(
 ) -> HandlerResult {
     let lang = to.lang;
     if cmd.args.chars().count() > command::MAX_ARGS {
-        return reply(bot, msg, tr!(app.i18n, lang, "args-too-long", max = command::MAX_ARGS)).await;
+        return reply(bot, app, msg, tr!(app.i18n, lang, "args-too-long", max = command::MAX_ARGS)).await;
     }
     match cmd.words().as_slice() {
         [] => {
             if app.lessons.queue_next(&to, request_id, app.clock.now()).await?.is_none() {
-                reply(bot, msg, tr!(app.i18n, lang, "lesson-none")).await?;
+                reply(bot, app, msg, tr!(app.i18n, lang, "lesson-none")).await?;
             }
             Ok(())
         }
@@ -53,9 +53,9 @@ async fn send_lesson(
                 app.lessons.queue_given(to.chat, lang, &lesson, request_id).await?;
                 Ok(())
             }
-            None => reply(bot, msg, tr!(app.i18n, lang, "lesson-unknown", given = truncate(id, 40))).await,
+            None => reply(bot, app, msg, tr!(app.i18n, lang, "lesson-unknown", given = truncate(id, 40))).await,
         },
-        _ => reply(bot, msg, tr!(app.i18n, lang, "lesson-usage")).await,
+        _ => reply(bot, app, msg, tr!(app.i18n, lang, "lesson-usage")).await,
     }
 }
 
@@ -68,7 +68,7 @@ pub(super) async fn group_lessons(bot: Bot, app: Arc<App>, msg: Message, ctx: Gr
     let chat = ctx.group.chat_id;
     let log = app.store.lesson_log(chat, 6).await?;
     if log.is_empty() {
-        return reply(&bot, &msg, tr!(app.i18n, lang, "lessons-none-yet")).await;
+        return reply(&bot, &app, &msg, tr!(app.i18n, lang, "lessons-none-yet")).await;
     }
     let mut lines = Vec::new();
     for (id, _) in &log {
@@ -81,7 +81,7 @@ pub(super) async fn group_lessons(bot: Bot, app: Arc<App>, msg: Message, ctx: Gr
         Some(w) => w.describe(),
         None => tr!(app.i18n, lang, "settings-off"),
     };
-    reply(&bot, &msg, tr!(app.i18n, lang, "lessons-summary", lines = lines.join("\n"), schedule = next)).await
+    reply(&bot, &app, &msg, tr!(app.i18n, lang, "lessons-summary", lines = lines.join("\n"), schedule = next)).await
 }
 
 /// `/subscribe [grade]` in a private chat: lessons privately, Monday/Wednesday/Friday.
@@ -92,20 +92,23 @@ pub(super) async fn subscribe(bot: Bot, app: Arc<App>, msg: Message, cmd: Cmd) -
         [] => Grade::default(),
         [g] => match Grade::parse(g) {
             Some(g) => g,
-            None => return reply(&bot, &msg, tr!(app.i18n, lang, "settings-bad-grade", given = truncate(g, 24))).await,
+            None => {
+                return reply(&bot, &app, &msg, tr!(app.i18n, lang, "settings-bad-grade", given = truncate(g, 24)))
+                    .await;
+            }
         },
-        _ => return reply(&bot, &msg, tr!(app.i18n, lang, "subscribe-usage")).await,
+        _ => return reply(&bot, &app, &msg, tr!(app.i18n, lang, "subscribe-usage")).await,
     };
     app.store.set_subscription(user.id.0, Some(&Subscription { lang, grade })).await?;
     app.lessons.changed.notify_one();
-    reply(&bot, &msg, tr!(app.i18n, lang, "subscribed", grade = grade.as_str())).await
+    reply(&bot, &app, &msg, tr!(app.i18n, lang, "subscribed", grade = grade.as_str())).await
 }
 
 pub(super) async fn unsubscribe(bot: Bot, app: Arc<App>, msg: Message) -> HandlerResult {
     let Some(user) = msg.from.as_ref() else { return Ok(()) };
     let lang = private_lang(&app, &msg);
     app.store.set_subscription(user.id.0, None).await?;
-    reply(&bot, &msg, tr!(app.i18n, lang, "unsubscribed")).await
+    reply(&bot, &app, &msg, tr!(app.i18n, lang, "unsubscribed")).await
 }
 
 /// A press on "👍 useful" / "✅ tried it": counted once per person per lesson.

@@ -16,7 +16,7 @@ use crate::content::Content;
 use crate::i18n::I18n;
 use crate::jobs::lessons::Lessons;
 use crate::jobs::outbox::Outbox;
-use crate::jobs::ratelimit::Limits;
+use crate::jobs::ratelimit::{Limits, RateLimiter};
 use crate::model::{ChatKey, Group, Lang, Member, Role, Settings, UserKey};
 use crate::store::DynStore;
 use crate::tr;
@@ -49,6 +49,8 @@ pub struct App {
     pub defaults: Defaults,
     pub outbox: Arc<Outbox>,
     pub lessons: Arc<Lessons>,
+    /// Telegram's limits, shared by replies and the outbox so that together they stay within them.
+    pub limiter: Arc<std::sync::Mutex<RateLimiter>>,
     /// Members whose roster entry is already up to date, so that the hot path skips the write.
     seen: Mutex<HashMap<(ChatKey, UserKey), Member>>,
 }
@@ -68,7 +70,8 @@ impl App {
     pub fn new(parts: AppParts, bot: Bot) -> App {
         let AppParts { store, i18n, content, clock, defaults, limits } = parts;
         let i18n = Arc::new(i18n);
-        let outbox = Outbox::new(store.clone(), bot, clock.clone(), limits);
+        let limiter = Arc::new(std::sync::Mutex::new(RateLimiter::new(limits)));
+        let outbox = Outbox::new(store.clone(), bot, clock.clone(), limiter.clone());
         let tz = crate::model::parse_tz(&defaults.tz).unwrap_or(chrono_tz::Asia::Shanghai);
         let lessons =
             Arc::new(Lessons::new(Arc::new(content), store.clone(), clock.clone(), outbox.clone(), i18n.clone(), tz));
@@ -80,6 +83,7 @@ impl App {
             defaults,
             outbox,
             lessons,
+            limiter,
             seen: Mutex::new(HashMap::new()),
         }
     }
@@ -88,6 +92,17 @@ impl App {
     /// true.
     pub fn start_jobs(&self, shutdown: tokio::sync::watch::Receiver<bool>) -> Vec<tokio::task::JoinHandle<()>> {
         vec![tokio::spawn(self.outbox.clone().run(shutdown.clone())), tokio::spawn(self.lessons.clone().run(shutdown))]
+    }
+
+    /// Waits until Telegram's limits allow one more message to `chat`.
+    pub async fn throttle(&self, chat: ChatKey) {
+        loop {
+            let wait = self.limiter.lock().unwrap_or_else(|e| e.into_inner()).try_send(chat, std::time::Instant::now());
+            match wait {
+                Ok(()) => return,
+                Err(w) => tokio::time::sleep(w).await,
+            }
+        }
     }
 
     pub fn default_settings(&self) -> Settings {
@@ -154,8 +169,9 @@ pub fn private_lang(app: &App, msg: &Message) -> Lang {
 }
 
 /// Replies to `msg` with plain text (no parse mode: user-supplied names can never inject markup).
-pub async fn reply(bot: &Bot, msg: &Message, text: String) -> anyhow::Result<()> {
+pub async fn reply(bot: &Bot, app: &App, msg: &Message, text: String) -> anyhow::Result<()> {
     let chat = msg.chat.id;
+    app.throttle(chat.0).await;
     let params = ReplyParameters::new(msg.id).allow_sending_without_reply();
     match send::call(|| bot.send_message(chat, text.clone()).reply_parameters(params.clone()).into_future()).await {
         Ok(_) => Ok(()),
@@ -173,7 +189,7 @@ pub async fn refuse(bot: &Bot, app: &App, msg: &Message, lang: Lang, command: &s
         Role::Admin | Role::Teacher => app.i18n.get(lang, crate::key!("who-managers"), None),
         _ => app.i18n.get(lang, crate::key!("who-moderators"), None),
     };
-    reply(bot, msg, crate::tr!(app.i18n, lang, "refused", command = command, who = who_text)).await
+    reply(bot, app, msg, crate::tr!(app.i18n, lang, "refused", command = command, who = who_text)).await
 }
 
 fn cmd(name: &'static str) -> UpdateHandler<anyhow::Error> {
@@ -214,14 +230,14 @@ pub fn schema() -> UpdateHandler<anyhow::Error> {
         .branch(Update::filter_callback_query().endpoint(lessons::feedback))
 }
 
-/// A dispatcher over [`schema`] with the app and the bot's identity injected.
-pub fn dispatcher(bot: Bot, app: Arc<App>, me: Me) -> Dispatcher<Bot, anyhow::Error, DefaultKey> {
-    Dispatcher::builder(bot, schema())
+/// A dispatcher over [`schema`] with the app and the bot's identity injected. `ctrlc`: stop on Ctrl-C
+/// (the real bot); tests and the demo stop it through its shutdown token instead.
+pub fn dispatcher(bot: Bot, app: Arc<App>, me: Me, ctrlc: bool) -> Dispatcher<Bot, anyhow::Error, DefaultKey> {
+    let builder = Dispatcher::builder(bot, schema())
         .dependencies(dptree::deps![app, me])
         .default_handler(|_| async {})
-        .enable_ctrlc_handler()
-        .error_handler(teloxide::error_handlers::LoggingErrorHandler::with_custom_text("an update handler failed"))
-        .build()
+        .error_handler(teloxide::error_handlers::LoggingErrorHandler::with_custom_text("an update handler failed"));
+    if ctrlc { builder.enable_ctrlc_handler().build() } else { builder.build() }
 }
 
 pub use help::register_commands;

@@ -16,7 +16,7 @@ pub(super) async fn role(bot: Bot, app: Arc<App>, msg: Message, ctx: GroupCtx, c
         return refuse(&bot, &app, &msg, lang, "/role", Role::Teacher).await;
     }
     if cmd.args.chars().count() > command::MAX_ARGS {
-        return reply(&bot, &msg, tr!(app.i18n, lang, "args-too-long", max = command::MAX_ARGS)).await;
+        return reply(&bot, &app, &msg, tr!(app.i18n, lang, "args-too-long", max = command::MAX_ARGS)).await;
     }
     let words = cmd.words();
     let reply_target = msg.reply_to_message().and_then(|r| r.from.as_ref());
@@ -27,10 +27,10 @@ pub(super) async fn role(bot: Bot, app: Arc<App>, msg: Message, ctx: GroupCtx, c
         [r] => (*r, None),
         [r, u] if u.starts_with('@') => (*r, Some(*u)),
         [u, r] if u.starts_with('@') => (*r, Some(*u)),
-        _ => return reply(&bot, &msg, tr!(app.i18n, lang, "role-usage")).await,
+        _ => return reply(&bot, &app, &msg, tr!(app.i18n, lang, "role-usage")).await,
     };
     let Some(new_role) = Role::parse_assignable(role_word) else {
-        return reply(&bot, &msg, tr!(app.i18n, lang, "role-unknown", given = truncate(role_word, 32))).await;
+        return reply(&bot, &app, &msg, tr!(app.i18n, lang, "role-unknown", given = truncate(role_word, 32))).await;
     };
     let target = match (username, reply_target) {
         (Some(u), _) => match app.store.member_by_username(chat, u).await? {
@@ -43,23 +43,23 @@ pub(super) async fn role(bot: Bot, app: Arc<App>, msg: Message, ctx: GroupCtx, c
             app.remember_member(chat, m.clone()).await?;
             Target::User(m)
         }
-        (None, None) => return reply(&bot, &msg, tr!(app.i18n, lang, "role-usage")).await,
+        (None, None) => return reply(&bot, &app, &msg, tr!(app.i18n, lang, "role-usage")).await,
     };
     let member = match target {
         Target::User(m) => m,
         Target::NotSeen(u) => {
-            return reply(&bot, &msg, tr!(app.i18n, lang, "role-unknown-user", username = u)).await;
+            return reply(&bot, &app, &msg, tr!(app.i18n, lang, "role-unknown-user", username = u)).await;
         }
-        Target::Bot => return reply(&bot, &msg, tr!(app.i18n, lang, "role-not-bots")).await,
+        Target::Bot => return reply(&bot, &app, &msg, tr!(app.i18n, lang, "role-not-bots")).await,
     };
     if app.admins.is_admin(&bot, chat, member.user_id).await {
-        return reply(&bot, &msg, tr!(app.i18n, lang, "role-is-admin", name = member.name.clone())).await;
+        return reply(&bot, &app, &msg, tr!(app.i18n, lang, "role-is-admin", name = member.name.clone())).await;
     }
     app.store.set_role(chat, member.user_id, new_role).await?;
     tracing::info!(chat, user = member.user_id, role = new_role.as_str(), "role set");
     let text =
         tr!(app.i18n, lang, "role-set", name = member.name.clone(), role = help::role_name(&app, lang, new_role));
-    reply(&bot, &msg, text).await
+    reply(&bot, &app, &msg, text).await
 }
 
 async fn list_roles(bot: &Bot, app: &App, msg: &Message, lang: Lang, chat: ChatKey) -> HandlerResult {
@@ -82,7 +82,7 @@ async fn list_roles(bot: &Bot, app: &App, msg: &Message, lang: Lang, chat: ChatK
     } else {
         tr!(app.i18n, lang, "role-list", roles = lines.join("\n"))
     };
-    reply(bot, msg, text).await
+    reply(bot, app, msg, text).await
 }
 
 /// At most `max` characters of user input, for echoing it back.

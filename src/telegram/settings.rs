@@ -68,20 +68,21 @@ pub(super) async fn settings(bot: Bot, app: Arc<App>, msg: Message, ctx: GroupCt
         return refuse(&bot, &app, &msg, lang, "/settings", Role::Teacher).await;
     }
     if cmd.args.chars().count() > command::MAX_ARGS {
-        return reply(&bot, &msg, tr!(app.i18n, lang, "args-too-long", max = command::MAX_ARGS)).await;
+        return reply(&bot, &app, &msg, tr!(app.i18n, lang, "args-too-long", max = command::MAX_ARGS)).await;
     }
     let words = cmd.words();
     let (key, value) = match words.as_slice() {
-        [] => return reply(&bot, &msg, show(&app, &ctx.group.settings)).await,
+        [] => return reply(&bot, &app, &msg, show(&app, &ctx.group.settings)).await,
         [key] => {
-            return reply(&bot, &msg, tr!(app.i18n, lang, "settings-missing-value", key = truncate(key, 24))).await;
+            return reply(&bot, &app, &msg, tr!(app.i18n, lang, "settings-missing-value", key = truncate(key, 24)))
+                .await;
         }
         [key, rest @ ..] => (*key, rest.join(" ")),
     };
     let change = match parse_change(key, &value) {
         Ok(c) => c,
         Err(Invalid(k, given)) => {
-            return reply(&bot, &msg, app.i18n.get(lang, k, Some(&given_arg(&given)))).await;
+            return reply(&bot, &app, &msg, app.i18n.get(lang, k, Some(&given_arg(&given)))).await;
         }
     };
     // Re-read so that two quick changes by different people do not overwrite each other.
@@ -91,7 +92,7 @@ pub(super) async fn settings(bot: Bot, app: Arc<App>, msg: Message, ctx: GroupCt
     app.lessons.changed.notify_one();
     tracing::info!(chat = group.chat_id, setting = key, "settings changed");
     let text = tr!(app.i18n, group.settings.lang, "settings-saved", settings = show(&app, &group.settings));
-    reply(&bot, &msg, text).await
+    reply(&bot, &app, &msg, text).await
 }
 
 fn given_arg(given: &str) -> crate::i18n::FluentArgs<'static> {

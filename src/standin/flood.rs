@@ -1,0 +1,122 @@
+//! Telegram's flood control, modelled with sliding windows: at most
+//! `global_per_sec` sends in any 1 s over all chats, `per_group_per_min` in
+//! any 60 s into one group, `per_private_per_sec` in any 1 s into one private
+//! chat. A send over a limit is refused with the seconds until the window
+//! has room again (Telegram's `retry_after`); refused sends do not count.
+
+use std::collections::{HashMap, VecDeque};
+use std::time::{Duration, Instant};
+
+use super::types::FloodLimits;
+
+const SEC: Duration = Duration::from_secs(1);
+const MIN: Duration = Duration::from_secs(60);
+
+#[derive(Debug)]
+pub(crate) struct Flood {
+    limits: FloodLimits,
+    global: VecDeque<Instant>,
+    per_chat: HashMap<i64, VecDeque<Instant>>,
+}
+
+impl Flood {
+    pub(crate) fn new(limits: FloodLimits) -> Flood {
+        Flood { limits, global: VecDeque::new(), per_chat: HashMap::new() }
+    }
+
+    /// Records a send into `chat_id` at `now`, or refuses it with
+    /// `Err(retry_after_seconds)` (at least 1).
+    pub(crate) fn check(&mut self, chat_id: i64, private: bool, now: Instant) -> Result<(), u32> {
+        let (chat_limit, chat_window) =
+            if private { (self.limits.per_private_per_sec, SEC) } else { (self.limits.per_group_per_min, MIN) };
+        prune(&mut self.global, now, SEC);
+        let chat = self.per_chat.entry(chat_id).or_default();
+        prune(chat, now, chat_window);
+
+        let mut wait = Duration::ZERO;
+        if self.global.len() >= self.limits.global_per_sec as usize {
+            wait = wait.max(room_in(&self.global, self.limits.global_per_sec, now, SEC));
+        }
+        if chat.len() >= chat_limit as usize {
+            wait = wait.max(room_in(chat, chat_limit, now, chat_window));
+        }
+        if wait > Duration::ZERO || self.limits.global_per_sec == 0 || chat_limit == 0 {
+            let secs = wait.as_secs() + u64::from(wait.subsec_nanos() > 0);
+            return Err(secs.max(1).min(u64::from(u32::MAX)) as u32);
+        }
+        self.global.push_back(now);
+        chat.push_back(now);
+        Ok(())
+    }
+}
+
+fn prune(q: &mut VecDeque<Instant>, now: Instant, window: Duration) {
+    while q.front().is_some_and(|t| now.duration_since(*t) >= window) {
+        q.pop_front();
+    }
+}
+
+/// How long until the window holds fewer than `limit` entries.
+fn room_in(q: &VecDeque<Instant>, limit: u32, now: Instant, window: Duration) -> Duration {
+    // The entry that has to leave is the (len - limit)th oldest.
+    let idx = q.len().saturating_sub(limit as usize);
+    match q.get(idx) {
+        Some(t) => window.saturating_sub(now.duration_since(*t)),
+        None => Duration::ZERO,
+    }
+    .max(Duration::from_millis(1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn limits() -> FloodLimits {
+        FloodLimits { global_per_sec: 30, per_group_per_min: 20, per_private_per_sec: 1 }
+    }
+
+    #[test]
+    fn private_chat_one_per_second() {
+        let mut f = Flood::new(limits());
+        let t0 = Instant::now();
+        assert_eq!(f.check(1, true, t0), Ok(()));
+        assert_eq!(f.check(1, true, t0 + Duration::from_millis(300)), Err(1));
+        // another private chat is independent
+        assert_eq!(f.check(2, true, t0 + Duration::from_millis(300)), Ok(()));
+        assert_eq!(f.check(1, true, t0 + Duration::from_millis(1000)), Ok(()));
+    }
+
+    #[test]
+    fn group_twenty_per_minute_with_retry_after() {
+        let mut f = Flood::new(limits());
+        let t0 = Instant::now();
+        for i in 0..20 {
+            assert_eq!(f.check(-5, false, t0 + Duration::from_secs(i)), Ok(()));
+        }
+        // 21st at t0+20s: oldest (t0) leaves at t0+60s → 40 s
+        assert_eq!(f.check(-5, false, t0 + Duration::from_secs(20)), Err(40));
+        assert_eq!(f.check(-5, false, t0 + Duration::from_secs(60)), Ok(()));
+    }
+
+    #[test]
+    fn global_thirty_per_second() {
+        let mut f = Flood::new(limits());
+        let t0 = Instant::now();
+        for chat in 0..30 {
+            assert_eq!(f.check(chat, true, t0), Ok(()));
+        }
+        assert_eq!(f.check(99, true, t0), Err(1));
+        assert_eq!(f.check(99, true, t0 + SEC), Ok(()));
+    }
+
+    #[test]
+    fn refused_sends_do_not_count() {
+        let mut f = Flood::new(limits());
+        let t0 = Instant::now();
+        assert!(f.check(1, true, t0).is_ok());
+        for i in 1..10 {
+            assert!(f.check(1, true, t0 + Duration::from_millis(i * 50)).is_err());
+        }
+        assert!(f.check(1, true, t0 + SEC).is_ok());
+    }
+}

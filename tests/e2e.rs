@@ -1,0 +1,451 @@
+//! End-to-end: the real routing tree, handlers, store and jobs, driven through the Bot API stand-in.
+
+mod support;
+
+use chrono::{DateTime, TimeZone, Utc};
+use chrono_tz::Asia::Shanghai;
+use jiaxiao::clock::{Clock, ManualClock};
+use jiaxiao::jobs::ratelimit::Limits;
+use jiaxiao::model::{Lang, Role};
+use jiaxiao::sim::{SimBot, SimOptions};
+use jiaxiao::standin::{Call, FloodLimits, MemberStatus, StandIn, TgChat, TgUser};
+use jiaxiao::store::{DynStore, GroupStore, MemoryStore, RedisStore};
+use std::sync::Arc;
+use std::time::Duration;
+
+const WAIT: Duration = Duration::from_secs(10);
+
+fn teacher() -> TgUser {
+    TgUser::new(1001, "王老师").username("wang_laoshi").lang("zh-hans")
+}
+fn mum() -> TgUser {
+    TgUser::new(1002, "李妈妈").username("li_mama").lang("zh-hans")
+}
+fn dad() -> TgUser {
+    TgUser::new(1003, "张爸爸").lang("zh-hans")
+}
+fn class() -> TgChat {
+    TgChat::supergroup(-1001000000001, "三年二班")
+}
+
+/// Monday 2026-09-07 at a local time in Shanghai.
+fn monday(h: u32, m: u32) -> DateTime<Utc> {
+    Shanghai.with_ymd_and_hms(2026, 9, 7, h, m, 0).unwrap().with_timezone(&Utc)
+}
+
+async fn start_on(standin: StandIn, store: DynStore, clock: ManualClock, jobs: bool) -> SimBot {
+    SimBot::start(standin, SimOptions { store, clock, limits: Limits::default(), jobs }).await.expect("bot starts")
+}
+
+/// A bot in memory, already in the class group with 王老师 as its creator.
+async fn bot_in_class() -> SimBot {
+    let standin = StandIn::start().await.unwrap();
+    let sim = start_on(standin.clone(), Arc::new(MemoryStore::new()), ManualClock::new(monday(8, 0)), true).await;
+    standin.set_member_status(&class(), &teacher(), MemberStatus::Creator, false);
+    standin.add_bot(&class(), &teacher());
+    reply_containing(&standin, class().id, "").await;
+    sim
+}
+
+fn text_of(c: &Call) -> String {
+    c.params["text"].as_str().unwrap_or_default().to_owned()
+}
+
+thread_local! {
+    /// The last bot message a test has matched, per chat (each `#[tokio::test]` runs on its own thread).
+    static SEEN: std::cell::RefCell<std::collections::HashMap<i64, u64>> = Default::default();
+}
+
+/// The next bot message in `chat` whose text contains `needle`, newer than the last one matched there.
+async fn reply_containing(standin: &StandIn, chat: i64, needle: &str) -> String {
+    let needle = needle.to_owned();
+    let after = SEEN.with(|s| s.borrow().get(&chat).copied().unwrap_or(0));
+    let call = standin
+        .wait_for(
+            "sendMessage",
+            move |c| c.seq > after && c.params["chat_id"].as_i64() == Some(chat) && text_of(c).contains(&needle),
+            WAIT,
+        )
+        .await
+        .unwrap_or_else(|| {
+            let sent: Vec<String> = sends_to(standin, chat);
+            panic!("no new reply in {chat} containing the text; bot messages there: {sent:#?}")
+        });
+    SEEN.with(|s| s.borrow_mut().insert(chat, call.seq));
+    text_of(&call)
+}
+
+fn sends_to(standin: &StandIn, chat: i64) -> Vec<String> {
+    standin.calls_to("sendMessage").iter().filter(|c| c.params["chat_id"].as_i64() == Some(chat)).map(text_of).collect()
+}
+
+#[tokio::test]
+async fn added_to_a_group_the_bot_greets_once_and_registers_its_menu() {
+    let sim = bot_in_class().await;
+    let s = &sim.standin;
+    assert_eq!(sends_to(s, class().id).len(), 1);
+    assert!(sends_to(s, class().id)[0].contains("/settings"), "the greeting tells the teacher how to start");
+    // A second join (promotion to admin, say) does not greet again; nor does a first message.
+    s.add_bot(&class(), &teacher());
+    s.send_text(&class(), &mum(), "大家好");
+    sim.settle(Duration::from_millis(100)).await;
+    assert_eq!(sends_to(s, class().id).len(), 1);
+    let menus = s.calls_to("setMyCommands");
+    assert!(menus.iter().any(|c| c.params["language_code"] == "en"));
+    assert!(menus.iter().any(|c| c.params.get("language_code").is_none_or(|v| v.is_null())));
+    sim.stop().await;
+}
+
+#[tokio::test]
+async fn a_group_first_seen_through_a_message_is_learned_and_greeted() {
+    let standin = StandIn::start().await.unwrap();
+    let store = Arc::new(MemoryStore::new());
+    let sim = start_on(standin.clone(), store.clone(), ManualClock::new(monday(8, 0)), false).await;
+    standin.send_text(&class(), &mum(), "hello");
+    reply_containing(&standin, class().id, "/role").await;
+    assert!(store.group(class().id).await.unwrap().unwrap().active);
+    sim.stop().await;
+}
+
+#[tokio::test]
+async fn admin_sets_committee_by_reply_and_parent_is_refused() {
+    let sim = bot_in_class().await;
+    let s = &sim.standin;
+    let hello = s.send_text(&class(), &mum(), "我是李妈妈");
+    s.send_reply(&class(), &teacher(), "/role committee", hello);
+    let answer = reply_containing(s, class().id, "李妈妈").await;
+    assert!(answer.contains("家委会"), "{answer}");
+    assert_eq!(sim.app.store.role(class().id, mum().id as u64).await.unwrap(), Some(Role::Committee));
+
+    let dads = s.send_text(&class(), &dad(), "我是张爸爸");
+    s.send_reply(&class(), &dad(), "/role teacher", dads);
+    let refusal = reply_containing(s, class().id, "/role").await;
+    assert!(refusal.contains("管理员和老师"), "says who may: {refusal}");
+    assert_eq!(sim.app.store.role(class().id, dad().id as u64).await.unwrap(), None, "nothing changed");
+
+    // A teacher may set roles too, also by @username of a member the bot has seen.
+    let hi = s.send_text(&class(), &dad(), "hi");
+    s.send_reply(&class(), &teacher(), "/role teacher", hi);
+    reply_containing(s, class().id, "张爸爸").await;
+    s.send_text(&class(), &dad(), "/role parent @li_mama");
+    reply_containing(s, class().id, "李妈妈 设为：家长").await;
+    assert_eq!(sim.app.store.role(class().id, mum().id as u64).await.unwrap(), None);
+    s.send_text(&class(), &dad(), "/role committee @nobody_here");
+    reply_containing(s, class().id, "@nobody_here").await;
+    s.send_text(&class(), &teacher(), "/role");
+    let list = reply_containing(s, class().id, "本群身份").await;
+    assert!(list.contains("王老师") && list.contains("张爸爸"), "{list}");
+    sim.stop().await;
+}
+
+#[tokio::test]
+async fn settings_reject_bad_values_clearly_and_switch_language() {
+    let sim = bot_in_class().await;
+    let s = &sim.standin;
+    s.send_text(&class(), &teacher(), "/settings tz Mars/Olympus");
+    let a = reply_containing(s, class().id, "Mars/Olympus").await;
+    assert!(a.contains("Asia/Shanghai"), "suggests a valid zone: {a}");
+    s.send_text(&class(), &teacher(), "/settings quiet 25:00-07:00");
+    reply_containing(s, class().id, "HH:MM-HH:MM").await;
+    s.send_text(&class(), &teacher(), "/settings colour blue");
+    reply_containing(s, class().id, "colour").await;
+    s.send_text(&class(), &teacher(), "/settings tz");
+    reply_containing(s, class().id, "tz").await;
+    s.send_text(&class(), &teacher(), "/settings tz Europe/London");
+    reply_containing(s, class().id, "Europe/London").await;
+    s.send_text(&class(), &dad(), "/settings lang en");
+    reply_containing(s, class().id, "/settings 只有").await;
+    s.send_text(&class(), &teacher(), "/settings lang en");
+    reply_containing(s, class().id, "Saved.").await;
+    s.send_text(&class(), &dad(), "/help");
+    let help = reply_containing(s, class().id, "Your role in this group: parent").await;
+    assert!(!help.contains("/settings"), "a parent is not shown commands they may not use: {help}");
+    s.send_text(&class(), &teacher(), "/help");
+    let help = reply_containing(s, class().id, "Your role in this group: admin").await;
+    assert!(help.contains("/settings") && help.contains("/role"), "{help}");
+    sim.stop().await;
+}
+
+#[tokio::test]
+async fn over_long_and_malformed_input_gets_answers_and_the_bot_keeps_running() {
+    let sim = bot_in_class().await;
+    let s = &sim.standin;
+    s.send_text(&class(), &teacher(), &format!("/settings tz {}", "A".repeat(3000)));
+    reply_containing(s, class().id, "最多 200").await;
+    s.send_text(&class(), &teacher(), &format!("/role {}", "老".repeat(300)));
+    reply_containing(s, class().id, "最多 200").await;
+    s.send_text(&class(), &teacher(), "/role teacher committee parent");
+    reply_containing(s, class().id, "用法").await;
+    s.send_text(&class(), &teacher(), "/role 🦄");
+    reply_containing(s, class().id, "🦄").await;
+    s.send_text(&class(), &teacher(), "/settings lessons someday 99:99");
+    reply_containing(s, class().id, "mon,wed,fri").await;
+    // Updates Telegram would never send, and odd but valid ones.
+    s.push_update(serde_json::json!({"message": {"garbage": true}}));
+    s.push_update(serde_json::json!({"update_id_missing": 1, "weird": [1, 2, 3]}));
+    s.send_text(&class(), &teacher(), "/settings\u{0}\u{200b} tz \u{202e}Asia/Shanghai");
+    // An anonymous administrator (posting as the group) counts as an admin.
+    s.send_as_channel(&class(), "/settings grade junior");
+    reply_containing(s, class().id, "grade：junior").await;
+    s.send_forwarded(&class(), &mum(), "/role teacher");
+    s.send_text(&class(), &teacher(), "/help");
+    reply_containing(s, class().id, "您在本群的身份：管理员").await;
+    sim.stop().await;
+}
+
+#[tokio::test]
+async fn a_restart_with_redis_keeps_roles_and_settings() {
+    let standin = StandIn::start().await.unwrap();
+    let prefix = support::unique_prefix("restart");
+    let connect =
+        || async { RedisStore::connect(&support::redis_url(), &prefix, Duration::from_secs(5)).await.unwrap() };
+    let store = connect().await;
+    let sim = start_on(standin.clone(), Arc::new(store.clone()), ManualClock::new(monday(8, 0)), false).await;
+    standin.set_member_status(&class(), &teacher(), MemberStatus::Creator, false);
+    standin.add_bot(&class(), &teacher());
+    let hello = standin.send_text(&class(), &mum(), "hello");
+    standin.send_reply(&class(), &teacher(), "/role committee", hello);
+    reply_containing(&standin, class().id, "李妈妈").await;
+    standin.send_text(&class(), &teacher(), "/settings lang en");
+    reply_containing(&standin, class().id, "Saved").await;
+    sim.stop().await;
+
+    // A new process: new connection, new caches, same Redis.
+    let sim = start_on(standin.clone(), Arc::new(connect().await), ManualClock::new(monday(9, 0)), false).await;
+    standin.send_text(&class(), &teacher(), "/role");
+    let list = reply_containing(&standin, class().id, "Roles in this group").await;
+    assert!(list.contains("李妈妈 — parent committee"), "{list}");
+    assert_eq!(sends_to(&standin, class().id).iter().filter(|t| t.contains("🤝")).count(), 1, "greeted once");
+    sim.stop().await;
+    store.delete_prefix().await.unwrap();
+}
+
+#[tokio::test]
+async fn removal_marks_the_group_inactive_and_migration_keeps_state() {
+    let sim = bot_in_class().await;
+    let s = &sim.standin;
+    let small = TgChat::group(-4242, "一年级小群");
+    s.set_member_status(&small, &teacher(), MemberStatus::Creator, false);
+    s.add_bot(&small, &teacher());
+    reply_containing(s, small.id, "/settings").await;
+    let hello = s.send_text(&small, &mum(), "hi");
+    s.send_reply(&small, &teacher(), "/role committee", hello);
+    reply_containing(s, small.id, "李妈妈").await;
+    let big = s.migrate_to_supergroup(&small, -1009999);
+    sim.settle(Duration::from_millis(100)).await;
+    assert_eq!(sim.app.store.role(big.id, mum().id as u64).await.unwrap(), Some(Role::Committee));
+    assert!(sim.app.store.group(small.id).await.unwrap().is_none());
+    s.set_member_status(&big, &teacher(), MemberStatus::Creator, false);
+    s.send_text(&big, &teacher(), "/role");
+    reply_containing(s, big.id, "李妈妈").await;
+    assert_eq!(sends_to(s, big.id).iter().filter(|t| t.contains("🤝")).count(), 0, "no second greeting");
+
+    s.remove_bot(&class(), &teacher());
+    sim.settle(Duration::from_millis(100)).await;
+    assert!(!sim.app.store.group(class().id).await.unwrap().unwrap().active);
+    assert!(!sim.app.store.active_groups().await.unwrap().contains(&class().id));
+    sim.stop().await;
+}
+
+#[tokio::test]
+async fn private_start_follows_the_users_language() {
+    let sim = bot_in_class().await;
+    let s = &sim.standin;
+    let ann = TgUser::new(2001, "Ann").lang("en");
+    s.user_started_bot(&ann, true);
+    s.send_text(&TgChat::private(&ann), &ann, "/start");
+    let a = reply_containing(s, ann.id, "Hello!").await;
+    assert!(a.contains("/lesson"), "{a}");
+    s.user_started_bot(&mum(), true);
+    s.send_text(&TgChat::private(&mum()), &mum(), "/help");
+    reply_containing(s, mum().id, "您好").await;
+    s.send_text(&TgChat::private(&mum()), &mum(), "/frobnicate");
+    reply_containing(s, mum().id, "/help").await;
+    sim.stop().await;
+}
+
+// ---------------------------------------------------------------- micro-lessons
+
+fn lesson_sends(standin: &StandIn, chat: i64) -> Vec<Call> {
+    standin
+        .calls_to("sendMessage")
+        .into_iter()
+        .filter(|c| c.params["chat_id"].as_i64() == Some(chat) && c.params["parse_mode"] == "HTML")
+        .filter(|c| c.response["ok"] == true)
+        .collect()
+}
+
+async fn wait_lessons(standin: &StandIn, chat: i64, n: usize) -> Vec<Call> {
+    for _ in 0..200 {
+        let got = lesson_sends(standin, chat);
+        if got.len() >= n {
+            return got;
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    panic!("expected {n} lessons in {chat}, got {}", lesson_sends(standin, chat).len());
+}
+
+fn first_button(c: &Call) -> String {
+    c.params["reply_markup"]["inline_keyboard"][0][0]["callback_data"].as_str().unwrap().to_owned()
+}
+
+#[tokio::test]
+async fn three_lesson_commands_give_three_lessons_in_curriculum_order() {
+    let sim = bot_in_class().await;
+    let s = &sim.standin;
+    for _ in 0..3 {
+        s.send_text(&class(), &teacher(), "/lesson");
+    }
+    let sent = wait_lessons(s, class().id, 3).await;
+    let ids: Vec<String> = sent.iter().map(first_button).collect();
+    let want: Vec<String> = sim.app.lessons.content.curriculum(Lang::ZhCn, Default::default())[..3]
+        .iter()
+        .map(|l| format!("lf:u:{}", l.id))
+        .collect();
+    assert_eq!(ids, want);
+    assert!(text_of(&sent[0]).contains("周一·小知识"));
+    // A given lesson by id; an unknown id gets an answer.
+    s.send_text(&class(), &teacher(), "/lesson w04-growth-steady-bedtime");
+    wait_lessons(s, class().id, 4).await;
+    s.send_text(&class(), &teacher(), "/lesson no-such-lesson");
+    reply_containing(s, class().id, "no-such-lesson").await;
+    s.send_text(&class(), &dad(), "/lesson");
+    reply_containing(s, class().id, "/lesson 只有").await;
+    sim.stop().await;
+}
+
+#[tokio::test]
+async fn an_english_group_gets_english_lessons_and_feedback_counts_once_per_person() {
+    let sim = bot_in_class().await;
+    let s = &sim.standin;
+    s.send_text(&class(), &teacher(), "/settings lang en");
+    reply_containing(s, class().id, "Saved").await;
+    s.send_text(&class(), &teacher(), "/lesson");
+    let lesson = wait_lessons(s, class().id, 1).await.remove(0);
+    assert!(text_of(&lesson).contains("Monday · Fact"), "{}", text_of(&lesson));
+    let msg_id = lesson.response["result"]["message_id"].as_i64().unwrap() as i32;
+    let useful = first_button(&lesson);
+    let id = useful.trim_start_matches("lf:u:").to_owned();
+    s.press_button(&class(), &mum(), msg_id, &useful);
+    s.press_button(&class(), &mum(), msg_id, &useful);
+    s.press_button(&class(), &dad(), msg_id, &useful);
+    s.press_button(&class(), &dad(), msg_id, &format!("lf:t:{id}"));
+    sim.settle(Duration::from_millis(100)).await;
+    let answers: Vec<String> =
+        s.calls_to("answerCallbackQuery").iter().map(|c| c.params["text"].as_str().unwrap_or("").to_owned()).collect();
+    assert_eq!(answers.iter().filter(|a| a.contains("already counted")).count(), 1, "{answers:?}");
+    assert_eq!(sim.app.store.feedback_count(class().id, &id, "useful").await.unwrap(), 2);
+    assert_eq!(sim.app.store.feedback_count(class().id, &id, "tried").await.unwrap(), 1);
+    s.send_text(&class(), &teacher(), "/lessons");
+    let summary = reply_containing(s, class().id, "Recent lessons").await;
+    assert!(summary.contains("👍 2") && summary.contains("✅ 1"), "{summary}");
+    sim.stop().await;
+}
+
+#[tokio::test]
+async fn scheduled_lesson_fires_monday_20_local_once_and_waits_out_quiet_hours() {
+    let standin = StandIn::start().await.unwrap();
+    let store: DynStore = Arc::new(MemoryStore::new());
+    let clock = ManualClock::new(monday(8, 0));
+    let sim = start_on(standin.clone(), store.clone(), clock.clone(), true).await;
+    standin.set_member_status(&class(), &teacher(), MemberStatus::Creator, false);
+    standin.add_bot(&class(), &teacher());
+    reply_containing(&standin, class().id, "/settings").await;
+    let other = TgChat::supergroup(-1001000000002, "初二(3)班");
+    standin.set_member_status(&other, &teacher(), MemberStatus::Creator, false);
+    standin.add_bot(&other, &teacher());
+    reply_containing(&standin, other.id, "/settings").await;
+    standin.send_text(&other, &teacher(), "/settings quiet 19:00-21:00");
+    reply_containing(&standin, other.id, "19:00-21:00").await;
+
+    clock.set(monday(19, 59));
+    sim.settle(Duration::from_millis(100)).await;
+    assert!(lesson_sends(&standin, class().id).is_empty(), "not before 20:00");
+    clock.set(monday(20, 0));
+    let sent = wait_lessons(&standin, class().id, 1).await;
+    assert!(text_of(&sent[0]).contains("周一·小知识"));
+    sim.settle(Duration::from_millis(100)).await;
+    assert!(lesson_sends(&standin, other.id).is_empty(), "the other group is in quiet hours until 21:00");
+    clock.set(monday(21, 0));
+    wait_lessons(&standin, other.id, 1).await;
+
+    // A restart at 20:30 (within the catch-up window) does not send the slot again.
+    sim.stop().await;
+    let sim = start_on(standin.clone(), store.clone(), clock.clone(), true).await;
+    clock.set(monday(21, 30));
+    sim.settle(Duration::from_millis(200)).await;
+    assert_eq!(lesson_sends(&standin, class().id).len(), 1);
+    assert_eq!(lesson_sends(&standin, other.id).len(), 1);
+    // Wednesday brings the TIP.
+    clock.set(Shanghai.with_ymd_and_hms(2026, 9, 9, 20, 0, 0).unwrap().with_timezone(&Utc));
+    let sent = wait_lessons(&standin, class().id, 2).await;
+    assert!(text_of(&sent[1]).contains("周三·小行动"));
+    sim.stop().await;
+}
+
+#[tokio::test]
+async fn private_lessons_and_subscription() {
+    let standin = StandIn::start().await.unwrap();
+    let clock = ManualClock::new(monday(8, 0));
+    let sim = start_on(standin.clone(), Arc::new(MemoryStore::new()), clock.clone(), true).await;
+    let ann = TgUser::new(2001, "Ann").lang("en");
+    standin.user_started_bot(&ann, true);
+    let chat = TgChat::private(&ann);
+    standin.send_text(&chat, &ann, "/lesson");
+    let first = wait_lessons(&standin, ann.id, 1).await;
+    assert!(text_of(&first[0]).contains("Monday · Fact"), "English for an English-speaking parent");
+    standin.send_text(&chat, &ann, "/subscribe college");
+    reply_containing(&standin, ann.id, "college").await;
+    standin.send_text(&chat, &ann, "/subscribe junior");
+    reply_containing(&standin, ann.id, "Subscribed").await;
+    clock.set(monday(20, 0));
+    let sent = wait_lessons(&standin, ann.id, 2).await;
+    assert_ne!(first_button(&sent[0]), first_button(&sent[1]), "her own progress moved on");
+    standin.send_text(&chat, &ann, "/unsubscribe");
+    reply_containing(&standin, ann.id, "Unsubscribed").await;
+    clock.set(Shanghai.with_ymd_and_hms(2026, 9, 9, 20, 0, 0).unwrap().with_timezone(&Utc));
+    sim.settle(Duration::from_millis(200)).await;
+    assert_eq!(lesson_sends(&standin, ann.id).len(), 2);
+    sim.stop().await;
+}
+
+#[tokio::test]
+async fn the_outbox_stays_within_telegrams_limits_and_retries_after_429() {
+    let standin = StandIn::start().await.unwrap();
+    standin.set_flood_limits(Some(FloodLimits { global_per_sec: 30, per_group_per_min: 20, per_private_per_sec: 1 }));
+    let clock = ManualClock::new(monday(8, 0));
+    let sim = start_on(standin.clone(), Arc::new(MemoryStore::new()), clock.clone(), true).await;
+    let groups: Vec<TgChat> = (0..4).map(|i| TgChat::supergroup(-1002000000000 - i, "g")).collect();
+    for g in &groups {
+        standin.set_member_status(g, &teacher(), MemberStatus::Creator, false);
+        standin.add_bot(g, &teacher());
+    }
+    sim.settle(Duration::from_millis(100)).await;
+    // 4 groups × 15 lessons = 60 sends: twice the global per-second limit.
+    let content = sim.app.lessons.content.clone();
+    let lessons = content.curriculum(Lang::ZhCn, Default::default());
+    for g in &groups {
+        for (i, l) in lessons.iter().take(15).enumerate() {
+            sim.app.lessons.queue_given(g.id, Lang::ZhCn, l, format!("flood:{}:{i}", g.id)).await.unwrap();
+        }
+    }
+    for g in &groups {
+        wait_lessons(&standin, g.id, 15).await;
+    }
+    assert_eq!(standin.flood_violations(), 0, "never over Telegram's limits");
+
+    // A 429 is waited out and the message is delivered exactly once.
+    standin.fail_next("sendMessage", 429, "Too Many Requests: retry after 1", Some(1));
+    sim.app.lessons.queue_given(groups[0].id, Lang::ZhCn, lessons[20], "after429".into()).await.unwrap();
+    let refused = standin.wait_for("sendMessage", |c| c.response["error_code"] == 429, WAIT).await;
+    assert_eq!(refused.unwrap().response["parameters"]["retry_after"], 1);
+    sim.settle(Duration::from_millis(100)).await;
+    assert_eq!(lesson_sends(&standin, groups[0].id).len(), 15, "not retried before retry_after has passed");
+    clock.set(clock.now() + chrono::Duration::seconds(2));
+    wait_lessons(&standin, groups[0].id, 16).await;
+    sim.settle(Duration::from_millis(100)).await;
+    assert_eq!(lesson_sends(&standin, groups[0].id).len(), 16);
+    assert_eq!(sim.app.store.lesson_log(groups[0].id, 50).await.unwrap().len(), 16);
+    sim.stop().await;
+}
