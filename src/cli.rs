@@ -58,14 +58,31 @@ pub fn main() -> ExitCode {
     match cli.command {
         Command::Run => with_runtime(run()),
         Command::Demo => with_runtime(crate::demo::run()),
-        Command::Classify { .. } => not_yet("classify"),
+        Command::Classify { jsonl } => classify(jsonl),
         Command::Lessons { command: LessonsCommand::Check { dir } } => crate::content::check_command(dir.as_deref()),
     }
 }
 
-fn not_yet(what: &str) -> ExitCode {
-    eprintln!("jiaxiao {what}: not yet available in this build");
-    ExitCode::from(2)
+/// `jiaxiao classify [--jsonl]`: stdin → one JSON verdict per line on stdout.
+fn classify(jsonl: bool) -> ExitCode {
+    let classifier = match crate::policy::Classifier::builtin() {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("jiaxiao classify: the built-in rule pack is invalid: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let stdin = std::io::stdin();
+    let stdout = std::io::stdout();
+    match crate::policy::cli::run_classify(&classifier, jsonl, stdin.lock(), std::io::BufWriter::new(stdout.lock())) {
+        Ok(()) => ExitCode::SUCCESS,
+        // A closed pipe (`| head`) is a normal way to stop reading.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("jiaxiao classify: {e}");
+            ExitCode::FAILURE
+        }
+    }
 }
 
 fn with_runtime(fut: impl std::future::Future<Output = ExitCode>) -> ExitCode {
@@ -144,8 +161,18 @@ async fn serve(config: Config) -> anyhow::Result<()> {
             problems.first().map(|p| p.to_string()).unwrap_or_default()
         )
     })?;
+    let classifier =
+        crate::policy::Classifier::builtin().map_err(|e| anyhow::anyhow!("the built-in rule pack: {e}"))?;
     let defaults = Defaults { lang: config.default_lang, tz: config.default_tz.clone() };
-    let parts = AppParts { store, i18n, content, clock: Arc::new(SystemClock), defaults, limits: Limits::default() };
+    let parts = AppParts {
+        store,
+        i18n,
+        content,
+        clock: Arc::new(SystemClock),
+        defaults,
+        limits: Limits::default(),
+        classifier,
+    };
     let app = Arc::new(App::new(parts, bot.clone()));
     if let Err(e) = telegram::register_commands(&bot, &app.i18n).await {
         tracing::warn!(error = %e, "could not register the command menu");

@@ -124,6 +124,16 @@ fn describe(ev: &Event, bot_id: i64) -> Option<String> {
     }
 }
 
+/// The moderation card replying to `message_id`: its message id and its "delete" button's data.
+fn card_for(standin: &StandIn, chat: i64, message_id: i32) -> Option<(i32, String)> {
+    standin.calls_to("sendMessage").into_iter().find_map(|c| {
+        let replies_to = c.params["reply_parameters"]["message_id"].as_i64() == Some(message_id as i64);
+        let data = c.params["reply_markup"]["inline_keyboard"][0][0]["callback_data"].as_str()?.to_owned();
+        (c.params["chat_id"].as_i64() == Some(chat) && replies_to && data.starts_with("md:"))
+            .then(|| (c.response["result"]["message_id"].as_i64().unwrap_or_default() as i32, data))
+    })
+}
+
 /// Local time on the demo's Monday.
 fn at(h: u32, m: u32) -> DateTime<Utc> {
     Shanghai.with_ymd_and_hms(2026, 9, 7, h, m, 0).single().expect("valid demo time").with_timezone(&Utc)
@@ -182,6 +192,38 @@ async fn scenes() -> anyhow::Result<()> {
     sim.settle(quiet).await;
     set_time(7, 36);
     standin.send_text(&class, &dad, "/help");
+    sim.settle(quiet).await;
+
+    println!("\n— Noon: a fee request, a warning about fees, and an ad —");
+    let outsider = TgUser::new(1004, "小王").lang("zh-hans");
+    set_time(12, 10);
+    let fee = standin.send_text(
+        &class,
+        &dad,
+        "各位家长，给老师买教师节礼物，每人50元，今晚前转给我（微信），没转的我会单独提醒",
+    );
+    sim.settle(quiet).await;
+    if let Some(card) = card_for(&standin, class.id, fee) {
+        set_time(12, 11);
+        standin.press_button(&class, &dad, card.0, &card.1);
+        sim.settle(quiet).await;
+        set_time(12, 12);
+        standin.press_button(&class, &mum, card.0, &card.1);
+        sim.settle(quiet).await;
+    }
+    set_time(12, 20);
+    standin.send_text(&class, &mum, "提醒大家：学校和家委会从不在群里收钱，看到收款码请不要转账。");
+    sim.settle(quiet).await;
+    set_time(12, 30);
+    let ad = standin.send_text(&class, &outsider, "暑期奥数衔接班火热招生🔥 名师一对一提分，前10名报名立减300，私聊我");
+    sim.settle(quiet).await;
+    if let Some(card) = card_for(&standin, class.id, ad) {
+        set_time(12, 31);
+        standin.press_button(&class, &teacher, card.0, &card.1);
+        sim.settle(quiet).await;
+    }
+    set_time(12, 35);
+    standin.send_text(&class, &mum, "/modlog");
     sim.settle(quiet).await;
 
     println!("\n— Evening: Monday's micro-lesson arrives on schedule —");

@@ -26,6 +26,7 @@ pub mod demo;
 pub mod i18n;
 pub mod jobs;
 pub mod model;
+pub mod policy;
 pub mod schedule;
 pub mod sim;
 pub mod standin;

@@ -224,6 +224,34 @@ pub struct Settings {
     pub quiet: Option<QuietHours>,
     /// Micro-lesson days and time; `None` = off.
     pub lessons: Option<crate::schedule::Weekly>,
+    /// "刷屏" reminder: more than `max` messages from one member within `secs` seconds; `None` = off.
+    pub flood: Option<FloodRule>,
+    /// Confirmed violations by one member before the bot restricts them for a day; `None` = off.
+    pub warn_limit: Option<u32>,
+}
+
+/// `/settings flood 8/30`: more than 8 messages in 30 seconds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FloodRule {
+    pub max: u32,
+    pub secs: u32,
+}
+
+impl FloodRule {
+    pub const DEFAULT: FloodRule = FloodRule { max: 8, secs: 30 };
+
+    /// `N/S` with 2 ≤ N ≤ 100 and 5 ≤ S ≤ 3600.
+    pub fn parse(s: &str) -> Option<FloodRule> {
+        let (n, secs) = s.trim().split_once('/')?;
+        let rule = FloodRule { max: n.trim().parse().ok()?, secs: secs.trim().trim_end_matches('s').parse().ok()? };
+        ((2..=100).contains(&rule.max) && (5..=3600).contains(&rule.secs)).then_some(rule)
+    }
+}
+
+impl fmt::Display for FloodRule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}/{}s", self.max, self.secs)
+    }
 }
 
 impl Default for Settings {
@@ -235,6 +263,8 @@ impl Default for Settings {
             moderation: ModerationMode::Flag,
             quiet: Some(QuietHours::DEFAULT),
             lessons: Some(crate::schedule::Weekly::lessons_default()),
+            flood: Some(FloodRule::DEFAULT),
+            warn_limit: None,
         }
     }
 }

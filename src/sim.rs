@@ -52,6 +52,7 @@ impl SimBot {
             clock,
             defaults: Defaults { lang: Lang::ZhCn, tz: "Asia/Shanghai".to_owned() },
             limits: opts.limits,
+            classifier: crate::policy::Classifier::builtin()?,
         };
         let app = Arc::new(App::new(parts, bot.clone()));
         telegram::register_commands(&bot, &app.i18n).await?;

@@ -449,3 +449,199 @@ async fn the_outbox_stays_within_telegrams_limits_and_retries_after_429() {
     assert_eq!(sim.app.store.lesson_log(groups[0].id, 50).await.unwrap().len(), 16);
     sim.stop().await;
 }
+
+// ---------------------------------------------------------------- moderation
+
+const FEE: &str = "各位家长，本学期班费每人200元，请周五前转给家委会李妈妈（微信）";
+
+/// The card the bot posted in reply to `message_id`, if any.
+fn card_for(standin: &StandIn, chat: i64, message_id: i32) -> Option<Call> {
+    standin.calls_to("sendMessage").into_iter().find(|c| {
+        c.params["chat_id"].as_i64() == Some(chat)
+            && c.params["reply_parameters"]["message_id"].as_i64() == Some(message_id as i64)
+            && c.params["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
+                .as_str()
+                .is_some_and(|d| d.starts_with("md:"))
+    })
+}
+
+async fn wait_card(standin: &StandIn, chat: i64, message_id: i32) -> Call {
+    for _ in 0..200 {
+        if let Some(c) = card_for(standin, chat, message_id) {
+            return c;
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    panic!("no moderation card for message {message_id}");
+}
+
+fn card_id(c: &Call) -> i32 {
+    c.response["result"]["message_id"].as_i64().unwrap() as i32
+}
+
+fn button(c: &Call, i: usize) -> String {
+    c.params["reply_markup"]["inline_keyboard"][0][i]["callback_data"].as_str().unwrap().to_owned()
+}
+
+async fn callback_answer(standin: &StandIn, callback_id: &str) -> String {
+    let id = callback_id.to_owned();
+    let c = standin
+        .wait_for("answerCallbackQuery", move |c| c.params["callback_query_id"].as_str() == Some(&id), WAIT)
+        .await
+        .expect("callback answered");
+    c.params["text"].as_str().unwrap_or_default().to_owned()
+}
+
+#[tokio::test]
+async fn each_category_is_flagged_with_rule_source_and_buttons_and_look_alikes_pass() {
+    let sim = bot_in_class().await;
+    let s = &sim.standin;
+    let cases = [
+        (FEE, "违规收费", "第5条"),
+        ("暑期奥数衔接班招生啦，名师一对一提分，报名私聊", "校外培训", "第12条"),
+        ("期末数学成绩排名：第一名王**98分，第二名李**95分，第三名赵**93分", "排名", "未成年人学校保护规定"),
+        ("请家长今晚批改孩子的数学作业并签字，明天交回", "作业", "作业负担"),
+        ("本人做澳洲代购，奶粉保健品正品保证，需要的加我微信", "广告", ""),
+    ];
+    for (text, category, source) in cases {
+        let id = s.send_text(&class(), &dad(), text);
+        let card = wait_card(s, class().id, id).await;
+        let t = text_of(&card);
+        assert!(t.contains(category) && t.contains(source), "{text} → {t}");
+        assert!(!t.contains(text), "the card does not repeat the message");
+        assert_eq!(button(&card, 0), format!("md:d:{id}"));
+        assert_eq!(button(&card, 1), format!("md:n:{id}"));
+    }
+    for benign in [
+        "提醒大家：学校从不通过群收费，遇到收款码请勿转账",
+        "上学期的班费已经全部用完，账目已公示，余额0元",
+        "明天下午三点开家长会，请准时参加",
+        "今晚早点睡，21:20前上床哦",
+        "我家孩子的书包是200块在商场买的，挺耐用",
+    ] {
+        let id = s.send_text(&class(), &mum(), benign);
+        sim.settle(Duration::from_millis(50)).await;
+        assert!(card_for(s, class().id, id).is_none(), "flagged a benign message: {benign}");
+    }
+    // Captions, forwards and anonymous admins go through the same check without trouble.
+    let id = s.send_caption(&class(), &dad(), FEE);
+    wait_card(s, class().id, id).await;
+    let id = s.send_forwarded(&class(), &dad(), "本人做澳洲代购，奶粉保健品正品保证，需要的加我微信");
+    wait_card(s, class().id, id).await;
+    let id = s.send_as_channel(&class(), FEE);
+    wait_card(s, class().id, id).await;
+    sim.stop().await;
+}
+
+#[tokio::test]
+async fn only_moderators_decide_and_delete_edits_the_card_without_quoting() {
+    let sim = bot_in_class().await;
+    let s = &sim.standin;
+    let hello = s.send_text(&class(), &mum(), "hi");
+    s.send_reply(&class(), &teacher(), "/role committee", hello);
+    reply_containing(s, class().id, "李妈妈").await;
+
+    let id = s.send_text(&class(), &dad(), FEE);
+    let card = wait_card(s, class().id, id).await;
+    let q = s.press_button(&class(), &dad(), card_id(&card), &button(&card, 0));
+    assert!(callback_answer(s, &q).await.contains("只有管理员、老师和家委会"));
+    assert!(!s.message(class().id, id).unwrap().deleted, "a parent's press changes nothing");
+
+    let q = s.press_button(&class(), &mum(), card_id(&card), &button(&card, 0));
+    callback_answer(s, &q).await;
+    assert!(s.message(class().id, id).unwrap().deleted, "the committee's press deletes the message");
+    let edited = s.message(class().id, card_id(&card)).unwrap();
+    let text = edited.text.unwrap();
+    assert!(text.contains("李妈妈") && text.contains("违规收费") && !text.contains("200元"), "{text}");
+    // A second press is answered, nothing more.
+    let q = s.press_button(&class(), &teacher(), card_id(&card), &button(&card, 0));
+    assert!(callback_answer(s, &q).await.contains("已经处理过"));
+
+    // Someone else deleted it first: Telegram answers 400, handled quietly.
+    let id = s.send_text(&class(), &dad(), FEE);
+    let card = wait_card(s, class().id, id).await;
+    s.fail_next("deleteMessage", 400, "Bad Request: message to delete not found", None);
+    let q = s.press_button(&class(), &teacher(), card_id(&card), &button(&card, 0));
+    assert!(callback_answer(s, &q).await.contains("已处理"));
+    assert!(s.message(class().id, card_id(&card)).unwrap().text.unwrap().contains("王老师"));
+
+    s.send_text(&class(), &mum(), "/modlog");
+    let log = reply_containing(s, class().id, "最近的消息管理记录").await;
+    assert!(log.contains("已删除 (李妈妈)") && log.contains("张爸爸"), "{log}");
+    s.send_text(&class(), &dad(), "/modlog");
+    reply_containing(s, class().id, "/modlog 只有管理员、老师和家委会").await;
+    sim.stop().await;
+}
+
+#[tokio::test]
+async fn not_a_violation_teaches_the_allow_list_and_edits_are_rechecked() {
+    let sim = bot_in_class().await;
+    let s = &sim.standin;
+    let text = "春游车费每人50元，今晚前转给李妈妈";
+    let id = s.send_text(&class(), &dad(), text);
+    let card = wait_card(s, class().id, id).await;
+    let q = s.press_button(&class(), &teacher(), card_id(&card), &button(&card, 1));
+    callback_answer(s, &q).await;
+    assert!(s.message(class().id, card_id(&card)).unwrap().text.unwrap().contains("不违规"));
+    assert!(!s.message(class().id, id).unwrap().deleted);
+    let again = s.send_text(&class(), &mum(), text);
+    sim.settle(Duration::from_millis(100)).await;
+    assert!(card_for(s, class().id, again).is_none(), "the same message is not flagged again in this group");
+
+    let id = s.send_text(&class(), &dad(), "明天穿校服");
+    sim.settle(Duration::from_millis(50)).await;
+    assert!(card_for(s, class().id, id).is_none());
+    s.edit_text(&class(), &dad(), id, FEE);
+    wait_card(s, class().id, id).await;
+    sim.stop().await;
+}
+
+#[tokio::test]
+async fn delete_mode_removes_at_once_and_tells_the_sender_privately() {
+    let sim = bot_in_class().await;
+    let s = &sim.standin;
+    s.send_text(&class(), &teacher(), "/settings moderation delete");
+    reply_containing(s, class().id, "delete").await;
+    s.user_started_bot(&dad(), true);
+    let id = s.send_text(&class(), &dad(), FEE);
+    let note = reply_containing(s, class().id, "已删除 张爸爸").await;
+    assert!(!note.contains("200"), "the note does not repeat the message: {note}");
+    assert!(s.message(class().id, id).unwrap().deleted);
+    let dm = reply_containing(s, dad().id, "三年二班").await;
+    assert!(dm.contains("第5条"), "the sender learns which rule: {dm}");
+    // Without the right to delete: fall back to a card and say once what is missing.
+    s.set_bot_status(&class(), MemberStatus::Administrator { can_delete_messages: false, can_restrict_members: false });
+    let id = s.send_text(&class(), &dad(), FEE);
+    wait_card(s, class().id, id).await;
+    let id2 = s.send_text(&class(), &dad(), FEE);
+    wait_card(s, class().id, id2).await;
+    let asks = sends_to(s, class().id).iter().filter(|t| t.contains("删除消息”的管理员权限")).count();
+    assert_eq!(asks, 1, "the moderators are told once");
+    assert!(!s.message(class().id, id).unwrap().deleted);
+    sim.stop().await;
+}
+
+#[tokio::test]
+async fn flooding_gets_one_gentle_reminder_and_repeat_offenders_are_restricted() {
+    let sim = bot_in_class().await;
+    let s = &sim.standin;
+    for i in 0..12 {
+        s.send_text(&class(), &mum(), &format!("第{i}条"));
+    }
+    reply_containing(s, class().id, "李妈妈，短时间内发了很多条消息").await;
+    sim.settle(Duration::from_millis(100)).await;
+    assert_eq!(sends_to(s, class().id).iter().filter(|t| t.contains("李妈妈，短时间内")).count(), 1);
+
+    s.send_text(&class(), &teacher(), "/settings warnlimit 2");
+    reply_containing(s, class().id, "warnlimit：2").await;
+    for _ in 0..2 {
+        let id = s.send_text(&class(), &dad(), FEE);
+        let card = wait_card(s, class().id, id).await;
+        let q = s.press_button(&class(), &teacher(), card_id(&card), &button(&card, 0));
+        callback_answer(s, &q).await;
+    }
+    let restricted = s.wait_for("restrictChatMember", |c| c.params["user_id"] == dad().id, WAIT).await;
+    assert!(restricted.is_some());
+    reply_containing(s, class().id, "禁言一天").await;
+    sim.stop().await;
+}

@@ -84,7 +84,7 @@ fn locales_have_the_same_keys_and_variables() {
 /// Every key the code names — `tr!(i18n, lang, "key", …)` or `key!("key")` — exists in every locale.
 #[test]
 fn every_key_used_in_code_exists() {
-    let tr = regex::Regex::new(r#"tr!\(\s*[^,]+,\s*[^,]+,\s*"([a-z0-9-]+)""#).unwrap();
+    let tr = regex::Regex::new(r#"\btr!\(\s*[^,;]+,\s*[^,;]+,\s*"([a-z0-9-]+)""#).unwrap();
     let marked = regex::Regex::new(r#"key!\("([a-z0-9-]+)"\)"#).unwrap();
     let mut used = BTreeSet::new();
     let mut stack = vec![std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/src"))];

@@ -5,7 +5,7 @@ mod support;
 use chrono::{DateTime, Duration as Days, Utc};
 use jiaxiao::model::{Grade, Group, Lang, Member, Role, Settings};
 use jiaxiao::store::{
-    Counter, Enqueued, GroupStore, MemoryStore, OutMessage, OutboxItem, RedisStore, Store, Subscription,
+    Counter, Enqueued, Flag, GroupStore, MemoryStore, ModEntry, OutMessage, OutboxItem, RedisStore, Store, Subscription,
 };
 use std::time::Duration;
 
@@ -161,6 +161,54 @@ async fn subscriptions_round_trip(s: &dyn Store) {
     assert!(s.subscriptions().await.unwrap().is_empty());
 }
 
+async fn moderation_flags_log_allow_and_warnings(s: &dyn Store) {
+    let at = Utc::now();
+    let flag = Flag {
+        message_id: 77,
+        sender: Some(5),
+        sender_name: "某家长".into(),
+        category: "fee_collection".into(),
+        rule: "fee.amount_request".into(),
+        excerpt: "每人交200元".into(),
+        fingerprint: 0xdead_beef_dead_beef,
+        phrase: "每人交200元".into(),
+        at,
+        card: Some(78),
+        resolved: false,
+    };
+    s.put_flag(-1, &flag).await.unwrap();
+    assert_eq!(s.flag(-1, 77).await.unwrap(), Some(flag.clone()));
+    assert_eq!(s.flag(-1, 78).await.unwrap(), None);
+    for (i, action) in ["flagged", "deleted", "allowed"].iter().enumerate() {
+        let e = ModEntry {
+            at: at + Days::seconds(i as i64),
+            message_id: 77 + i as i32,
+            sender: Some(5),
+            sender_name: "某家长".into(),
+            category: "fee_collection".into(),
+            rule: "r".into(),
+            action: action.to_string(),
+            by: None,
+            excerpt: None,
+        };
+        s.log_moderation(-1, &e, (i == 0).then_some("每人交200元")).await.unwrap();
+    }
+    let log = s.moderation_log(-1, 10).await.unwrap();
+    assert_eq!(log.iter().map(|e| e.action.as_str()).collect::<Vec<_>>(), vec!["allowed", "deleted", "flagged"]);
+    assert_eq!(log[2].excerpt.as_deref(), Some("每人交200元"));
+    assert_eq!(log[0].excerpt, None);
+    assert_eq!(s.moderation_log(-1, 2).await.unwrap().len(), 2);
+    s.allow(-1, u64::MAX, "收到").await.unwrap();
+    assert_eq!(s.allow_list(-1).await.unwrap(), vec![(u64::MAX, "收到".to_owned())]);
+    assert_eq!(s.add_warning(-1, 5).await.unwrap(), 1);
+    assert_eq!(s.add_warning(-1, 5).await.unwrap(), 2);
+    s.reset_warnings(-1, 5).await.unwrap();
+    assert_eq!(s.add_warning(-1, 5).await.unwrap(), 1);
+    s.migrate_group(-1, -1007).await.unwrap();
+    assert_eq!(s.allow_list(-1007).await.unwrap().len(), 1);
+    assert_eq!(s.moderation_log(-1007, 10).await.unwrap().len(), 3);
+}
+
 macro_rules! suite {
     ($($name:ident),* $(,)?) => {
         mod memory {
@@ -190,6 +238,7 @@ suite!(
     outbox_is_exactly_once_and_ordered,
     feedback_counts_each_person_once,
     subscriptions_round_trip,
+    moderation_flags_log_allow_and_warnings,
 );
 
 #[tokio::test]

@@ -16,10 +16,9 @@ unknown-command = I don't know that command. Send /help to see what I can do.
 ## Greeting when added to a group
 greeting =
     Hello everyone, I'm Jiaxiao 🤝 I help keep this class group calm and useful:
-    • teachers' notices acknowledged with one tap, no flood of "received";
-    • daily reminders for exercise, screens and bedtime;
-    • a short family-education lesson three times a week;
-    • a heads-up to moderators about messages that policy bans, such as fee collection or ads.
+    • a short family-education lesson on Monday, Wednesday and Friday evenings;
+    • a heads-up to moderators about messages that policy bans: fee collection, off-campus training ads, published rankings, homework for parents, and ads;
+    • a gentle word when someone floods the group.
     Teacher: please make me an admin (with "delete messages"), then use /settings for time zone, grade and language, and reply to a committee member's message with /role committee. Send /help for all commands.
 
 ## Command descriptions (menu and /help)
@@ -58,13 +57,15 @@ settings-show =
     • moderation: { $moderation }
     • quiet hours (quiet): { $quiet }
     • micro-lessons (lessons): { $lessons }
+    • flood reminder (flood): { $flood }
+    • violations before a one-day mute (warnlimit): { $warnlimit }
     For example: /settings tz Asia/Shanghai, /settings grade junior, /settings quiet 21:30-07:00
 settings-saved =
     Saved.
     { $settings }
 settings-off = off
 settings-missing-value = Please give a value after "{ $key }", for example /settings tz Asia/Shanghai.
-settings-unknown-key = There is no setting "{ $given }". You can change: lang, tz, grade, moderation, quiet, lessons.
+settings-unknown-key = There is no setting "{ $given }". You can change: lang, tz, grade, moderation, quiet, lessons, flood, warnlimit.
 settings-bad-lang = "{ $given }" is not supported. Languages: zh-CN (Simplified Chinese) or en (English).
 settings-bad-tz = "{ $given }" is not a time zone I know. Use an IANA zone name such as Asia/Shanghai, Asia/Hong_Kong or Europe/London.
 settings-bad-grade = "{ $given }" is not a grade. Choose kindergarten, primary, junior or senior.
@@ -98,3 +99,42 @@ unsubscribed = Unsubscribed: no more private lessons. Send /lesson whenever you 
 feedback-thanks = Thank you for the feedback!
 feedback-already = Your feedback is already counted, thank you!
 settings-bad-lessons = "{ $given }" is not a lesson schedule. Use /settings lessons mon,wed,fri 20:00, or /settings lessons off.
+
+## Moderation
+cmd-modlog = the latest ten moderation events
+mod-cat-fee-collection = fee collection
+mod-cat-off-campus-training = off-campus training ad
+mod-cat-ranking-disclosure = published scores or rankings
+mod-cat-homework-to-parents = homework for parents
+mod-cat-commercial-ad = advertising
+mod-card =
+    ⚠️ This message may be: { $category }
+    Rule: { $rule }
+    Source: { $source }
+    An admin, teacher or committee member can decide.
+mod-btn-delete = 🗑 Delete
+mod-btn-allow = ✅ Not a violation
+mod-card-deleted = 🗑 { $by } deleted a message ({ $category }).
+mod-card-allowed = ✅ { $by } marked this as not a violation; the same text will not be flagged here again.
+mod-auto-deleted = 🗑 I removed a message from { $name } ({ $category }). Questions? Ask the teacher or the parent committee.
+mod-dm =
+    A message you posted in "{ $group }" was removed automatically.
+    { $details }
+mod-needs-rights = I need the admin right "delete messages" to remove messages; until then I will flag them for the moderators instead.
+mod-not-allowed = Only admins, teachers and the parent committee can decide on this message.
+mod-expired = This item has expired or is not recognised.
+mod-already = This message has already been handled.
+mod-done = Done, thank you!
+mod-restricted = { $name } has { $count } confirmed violations and is muted for a day.
+mod-restrict-failed = { $name } has { $count } confirmed violations, but I lack the right to mute ("restrict members"); an admin please step in.
+flood-reminder = { $name }, that's a lot of messages in a short time; others may not keep up. Could you put them into one? 🙏
+modlog-empty = No moderation events yet.
+modlog =
+    Latest moderation events:
+    { $lines }
+modlog-flagged = flagged
+modlog-auto-deleted = removed automatically
+modlog-deleted = deleted
+modlog-allowed = marked not a violation
+settings-bad-flood = "{ $given }" is not a flood rule. Use messages/seconds, for example /settings flood 8/30, or off.
+settings-bad-warnlimit = "{ $given }" is not a valid count. Use a number from 1 to 50, for example /settings warnlimit 3, or off.

@@ -16,10 +16,9 @@ unknown-command = 我不认识这个命令。发送 /help 查看可用命令。
 ## 入群问候
 greeting =
     大家好，我是家校助手 🤝 我帮助班级家长群保持清爽、有用：
-    • 老师的通知一键确认，不用再刷“收到”；
-    • 每天的运动、用眼和睡觉提醒；
-    • 每周三次简短的家庭教育小课堂；
-    • 提醒管理员注意违规收费、广告等政策禁止的消息。
+    • 每周一、三、五晚上一节简短的家庭教育小课堂；
+    • 提醒管理员注意违规收费、校外培训广告、公布排名、给家长布置作业、广告等政策禁止的消息；
+    • 有人短时间内刷屏时，温和地提醒一下。
     请班主任：把我设为管理员（需要“删除消息”权限），再用 /settings 设置时区、年级和语言，用 /role 回复家委会成员的消息来设置身份。发送 /help 查看全部命令。
 
 ## 命令说明（命令菜单与 /help）
@@ -58,13 +57,15 @@ settings-show =
     • 违规消息处理 moderation：{ $moderation }
     • 免打扰时段 quiet：{ $quiet }
     • 小课堂 lessons：{ $lessons }
+    • 刷屏提醒 flood：{ $flood }
+    • 违规禁言次数 warnlimit：{ $warnlimit }
     修改示例：/settings tz Asia/Shanghai，/settings grade junior，/settings quiet 21:30-07:00
 settings-saved =
     已保存。
     { $settings }
 settings-off = 关闭
 settings-missing-value = 请在“{ $key }”后面写上新的值，例如 /settings tz Asia/Shanghai。
-settings-unknown-key = 没有“{ $given }”这项设置。可以修改：lang、tz、grade、moderation、quiet、lessons。
+settings-unknown-key = 没有“{ $given }”这项设置。可以修改：lang、tz、grade、moderation、quiet、lessons、flood、warnlimit。
 settings-bad-lang = 不支持“{ $given }”。语言可选：zh-CN（简体中文）或 en（English）。
 settings-bad-tz = “{ $given }”不是有效的时区。请使用 IANA 时区名称，例如 Asia/Shanghai、Asia/Hong_Kong、Europe/London。
 settings-bad-grade = “{ $given }”不是有效的年级。可选：kindergarten（幼儿园）、primary（小学）、junior（初中）、senior（高中）。
@@ -98,3 +99,42 @@ unsubscribed = 已退订，不会再私信发送小课堂。想看时发送 /les
 feedback-thanks = 谢谢您的反馈！
 feedback-already = 已经记录过您的反馈了，谢谢！
 settings-bad-lessons = “{ $given }”不是有效的小课堂时间。格式：/settings lessons mon,wed,fri 20:00；关闭请用 /settings lessons off。
+
+## 消息管理
+cmd-modlog = 查看最近十条消息管理记录
+mod-cat-fee-collection = 违规收费
+mod-cat-off-campus-training = 校外培训广告
+mod-cat-ranking-disclosure = 公布成绩排名
+mod-cat-homework-to-parents = 给家长布置作业
+mod-cat-commercial-ad = 广告
+mod-card =
+    ⚠️ 这条消息可能属于：{ $category }
+    规则：{ $rule }
+    依据：{ $source }
+    请管理员、老师或家委会处理。
+mod-btn-delete = 🗑 删除
+mod-btn-allow = ✅ 不违规
+mod-card-deleted = 🗑 { $by } 已删除一条“{ $category }”消息。
+mod-card-allowed = ✅ { $by } 认为这条消息不违规，本群以后不再提示相同内容。
+mod-auto-deleted = 🗑 已删除 { $name } 的一条消息（{ $category }）。如有疑问请联系老师或家委会。
+mod-dm =
+    您在“{ $group }”发的一条消息已被自动删除。
+    { $details }
+mod-needs-rights = 我需要“删除消息”的管理员权限才能自动删除；在获得权限之前，我会改为提醒管理员处理。
+mod-not-allowed = 只有管理员、老师和家委会可以处理这条消息。
+mod-expired = 这条记录已过期或无法识别。
+mod-already = 这条消息已经处理过了。
+mod-done = 已处理，谢谢！
+mod-restricted = { $name } 已有 { $count } 次违规被确认，已被禁言一天。
+mod-restrict-failed = { $name } 已有 { $count } 次违规被确认，但我没有权限禁言（需要“限制成员”权限），请管理员处理。
+flood-reminder = { $name }，短时间内发了很多条消息，其他家长可能看不过来，可以合并成一条发哦 🙏
+modlog-empty = 还没有消息管理记录。
+modlog =
+    最近的消息管理记录：
+    { $lines }
+modlog-flagged = 已提醒
+modlog-auto-deleted = 已自动删除
+modlog-deleted = 已删除
+modlog-allowed = 标记为不违规
+settings-bad-flood = “{ $given }”不是有效的刷屏规则。格式：条数/秒数，例如 /settings flood 8/30；关闭请用 off。
+settings-bad-warnlimit = “{ $given }”不是有效的次数。请用 1 到 50 之间的数字，例如 /settings warnlimit 3；关闭请用 off。

@@ -18,6 +18,11 @@ struct Inner {
     feedback: HashMap<ChatKey, std::collections::HashSet<(String, String, UserKey)>>,
     lessonlog: HashMap<ChatKey, BTreeMap<String, DateTime<Utc>>>,
     subs: BTreeMap<UserKey, Subscription>,
+    flags: HashMap<(ChatKey, i32), (Flag, Instant)>,
+    modlog: HashMap<ChatKey, Vec<ModEntry>>,
+    excerpts: HashMap<(ChatKey, i32), (String, Instant)>,
+    allow: HashMap<ChatKey, BTreeMap<u64, String>>,
+    warns: HashMap<(ChatKey, UserKey), u64>,
 }
 
 /// State in process memory, lost on exit.
@@ -81,6 +86,17 @@ impl GroupStore for MemoryStore {
         }
         if let Some(l) = g.lessonlog.remove(&from) {
             g.lessonlog.entry(to).or_default().extend(l);
+        }
+        if let Some(l) = g.modlog.remove(&from) {
+            g.modlog.entry(to).or_default().extend(l);
+        }
+        if let Some(a) = g.allow.remove(&from) {
+            g.allow.entry(to).or_default().extend(a);
+        }
+        let warns: Vec<_> = g.warns.keys().filter(|(c, _)| *c == from).copied().collect();
+        for k in warns {
+            let n = g.warns.remove(&k).unwrap_or(0);
+            *g.warns.entry((to, k.1)).or_insert(0) += n;
         }
         Ok(())
     }
@@ -269,5 +285,74 @@ impl LessonStore for MemoryStore {
 
     async fn subscriptions(&self) -> StoreResult<Vec<(UserKey, Subscription)>> {
         Ok(self.lock().subs.iter().map(|(k, v)| (*k, v.clone())).collect())
+    }
+}
+
+#[async_trait]
+impl ModerationStore for MemoryStore {
+    async fn put_flag(&self, chat: ChatKey, flag: &Flag) -> StoreResult<()> {
+        self.lock().flags.insert((chat, flag.message_id), (flag.clone(), Instant::now() + EXCERPT_TTL));
+        Ok(())
+    }
+
+    async fn flag(&self, chat: ChatKey, message_id: i32) -> StoreResult<Option<Flag>> {
+        let g = self.lock();
+        Ok(g.flags.get(&(chat, message_id)).filter(|(_, exp)| *exp > Instant::now()).map(|(f, _)| f.clone()))
+    }
+
+    async fn log_moderation(&self, chat: ChatKey, entry: &ModEntry, excerpt: Option<&str>) -> StoreResult<()> {
+        let mut g = self.lock();
+        let mut e = entry.clone();
+        e.excerpt = None;
+        let log = g.modlog.entry(chat).or_default();
+        log.push(e);
+        if log.len() > 300 {
+            log.remove(0);
+        }
+        if let Some(x) = excerpt {
+            g.excerpts.insert((chat, entry.message_id), (x.to_owned(), Instant::now() + EXCERPT_TTL));
+        }
+        Ok(())
+    }
+
+    async fn moderation_log(&self, chat: ChatKey, limit: usize) -> StoreResult<Vec<ModEntry>> {
+        let g = self.lock();
+        let now = Instant::now();
+        Ok(g.modlog
+            .get(&chat)
+            .map(|l| {
+                l.iter()
+                    .rev()
+                    .take(limit)
+                    .map(|e| {
+                        let mut e = e.clone();
+                        e.excerpt =
+                            g.excerpts.get(&(chat, e.message_id)).filter(|(_, exp)| *exp > now).map(|(x, _)| x.clone());
+                        e
+                    })
+                    .collect()
+            })
+            .unwrap_or_default())
+    }
+
+    async fn allow(&self, chat: ChatKey, fingerprint: u64, phrase: &str) -> StoreResult<()> {
+        self.lock().allow.entry(chat).or_default().insert(fingerprint, phrase.to_owned());
+        Ok(())
+    }
+
+    async fn allow_list(&self, chat: ChatKey) -> StoreResult<Vec<(u64, String)>> {
+        Ok(self.lock().allow.get(&chat).map(|a| a.iter().map(|(k, v)| (*k, v.clone())).collect()).unwrap_or_default())
+    }
+
+    async fn add_warning(&self, chat: ChatKey, user: UserKey) -> StoreResult<u64> {
+        let mut g = self.lock();
+        let n = g.warns.entry((chat, user)).or_insert(0);
+        *n += 1;
+        Ok(*n)
+    }
+
+    async fn reset_warnings(&self, chat: ChatKey, user: UserKey) -> StoreResult<()> {
+        self.lock().warns.remove(&(chat, user));
+        Ok(())
     }
 }

@@ -13,6 +13,10 @@
 //! - `counters:{scope}` → hash of counters (lesson progress); `feedback:{chat}` / `feedbackn:{chat}` →
 //!   who gave which one-tap feedback, and the totals; `lessonlog:{chat}` → lesson id → when sent
 //! - `subs` → hash user id → JSON [`Subscription`] (private lesson subscribers)
+//! - `flag:{chat}:{message}` → JSON [`Flag`], expires after 30 days (it holds the excerpt);
+//!   `modlog:{chat}` → hash of JSON [`ModEntry`] (no text); `modex:{chat}:{message}` → the ≤80-character
+//!   excerpt, expires after 30 days; `allow:{chat}` → hash fingerprint → normalised phrase;
+//!   `warns:{chat}` → hash user id → confirmed violations
 
 mod memory;
 mod redis;
@@ -183,9 +187,68 @@ pub struct Subscription {
     pub grade: Grade,
 }
 
+/// How long flagged excerpts (and the flags that hold them) are kept.
+pub const EXCERPT_TTL: Duration = Duration::from_secs(30 * 24 * 3600);
+/// Longest excerpt of a member's message the bot keeps.
+pub const MAX_EXCERPT_CHARS: usize = 80;
+
+/// A message the classifier flagged, waiting for a moderator's decision.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Flag {
+    pub message_id: i32,
+    pub sender: Option<UserKey>,
+    pub sender_name: String,
+    pub category: String,
+    pub rule: String,
+    /// At most [`MAX_EXCERPT_CHARS`] characters; the flag expires after [`EXCERPT_TTL`].
+    pub excerpt: String,
+    pub fingerprint: u64,
+    /// The normalised text, what "not a violation" adds to the allow-list.
+    pub phrase: String,
+    pub at: DateTime<Utc>,
+    /// The bot's card (the reply with the buttons).
+    pub card: Option<i32>,
+    pub resolved: bool,
+}
+
+/// One line of the moderation log.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ModEntry {
+    pub at: DateTime<Utc>,
+    pub message_id: i32,
+    pub sender: Option<UserKey>,
+    pub sender_name: String,
+    pub category: String,
+    pub rule: String,
+    /// `flagged`, `auto_deleted`, `deleted`, `allowed`, `restricted`.
+    pub action: String,
+    pub by: Option<String>,
+    /// Filled from the expiring excerpt store when read; `None` once it expired.
+    #[serde(default, skip_serializing)]
+    pub excerpt: Option<String>,
+}
+
+#[async_trait]
+pub trait ModerationStore: Send + Sync {
+    async fn put_flag(&self, chat: ChatKey, flag: &Flag) -> StoreResult<()>;
+    async fn flag(&self, chat: ChatKey, message_id: i32) -> StoreResult<Option<Flag>>;
+    /// Appends to the log; `excerpt` is kept separately and expires after [`EXCERPT_TTL`].
+    async fn log_moderation(&self, chat: ChatKey, entry: &ModEntry, excerpt: Option<&str>) -> StoreResult<()>;
+    /// Newest first.
+    async fn moderation_log(&self, chat: ChatKey, limit: usize) -> StoreResult<Vec<ModEntry>>;
+    async fn allow(&self, chat: ChatKey, fingerprint: u64, phrase: &str) -> StoreResult<()>;
+    async fn allow_list(&self, chat: ChatKey) -> StoreResult<Vec<(u64, String)>>;
+    /// Counts one more confirmed violation; returns the new total.
+    async fn add_warning(&self, chat: ChatKey, user: UserKey) -> StoreResult<u64>;
+    async fn reset_warnings(&self, chat: ChatKey, user: UserKey) -> StoreResult<()>;
+}
+
 /// Everything the bot keeps.
-pub trait Store: GroupStore + RoleStore + RosterStore + OnceStore + OutboxStore + LessonStore {}
-impl<T: GroupStore + RoleStore + RosterStore + OnceStore + OutboxStore + LessonStore> Store for T {}
+pub trait Store:
+    GroupStore + RoleStore + RosterStore + OnceStore + OutboxStore + LessonStore + ModerationStore
+{
+}
+impl<T: GroupStore + RoleStore + RosterStore + OnceStore + OutboxStore + LessonStore + ModerationStore> Store for T {}
 
 pub type DynStore = Arc<dyn Store>;
 

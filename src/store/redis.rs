@@ -108,7 +108,8 @@ pub(crate) fn decode<T: DeserializeOwned>(key: &str, raw: &str) -> StoreResult<T
 }
 
 /// The per-chat hash families, moved together when a group migrates.
-const CHAT_HASHES: &[&str] = &["roles", "roster", "unames", "counters", "feedback", "feedbackn", "lessonlog"];
+const CHAT_HASHES: &[&str] =
+    &["roles", "roster", "unames", "counters", "feedback", "feedbackn", "lessonlog", "modlog", "allow", "warns"];
 
 #[async_trait]
 impl GroupStore for RedisStore {
@@ -470,5 +471,78 @@ impl LessonStore for RedisStore {
         let mut out = raw.into_iter().map(|(u, r)| Ok((u, decode(&key, &r)?))).collect::<StoreResult<Vec<_>>>()?;
         out.sort_by_key(|(u, _)| *u);
         Ok(out)
+    }
+}
+
+#[async_trait]
+impl ModerationStore for RedisStore {
+    async fn put_flag(&self, chat: ChatKey, flag: &Flag) -> StoreResult<()> {
+        let key = self.key(format_args!("flag:{chat}:{}", flag.message_id));
+        self.conn().set_ex::<_, _, ()>(key, encode(flag), EXCERPT_TTL.as_secs()).await?;
+        Ok(())
+    }
+
+    async fn flag(&self, chat: ChatKey, message_id: i32) -> StoreResult<Option<Flag>> {
+        let key = self.key(format_args!("flag:{chat}:{message_id}"));
+        let raw: Option<String> = self.conn().get(&key).await?;
+        raw.map(|r| decode(&key, &r)).transpose()
+    }
+
+    async fn log_moderation(&self, chat: ChatKey, entry: &ModEntry, excerpt: Option<&str>) -> StoreResult<()> {
+        let log = self.key(format_args!("modlog:{chat}"));
+        // Field names sort by time, so trimming drops the oldest.
+        let field = format!("{:015}:{}", entry.at.timestamp_millis().max(0), entry.message_id);
+        let mut pipe = ::redis::pipe();
+        pipe.hset(&log, field, encode(entry));
+        if let Some(x) = excerpt {
+            pipe.set_ex(self.key(format_args!("modex:{chat}:{}", entry.message_id)), x, EXCERPT_TTL.as_secs());
+        }
+        pipe.query_async::<()>(&mut self.conn()).await?;
+        let len: usize = self.conn().hlen(&log).await?;
+        if len > 300 {
+            let mut fields: Vec<String> = self.conn().hkeys(&log).await?;
+            fields.sort();
+            self.conn().hdel::<_, _, ()>(&log, &fields[..len - 300]).await?;
+        }
+        Ok(())
+    }
+
+    async fn moderation_log(&self, chat: ChatKey, limit: usize) -> StoreResult<Vec<ModEntry>> {
+        let log = self.key(format_args!("modlog:{chat}"));
+        let raw: Vec<(String, String)> = self.conn().hgetall(&log).await?;
+        let mut raw = raw;
+        raw.sort_by(|a, b| b.0.cmp(&a.0));
+        raw.truncate(limit);
+        let mut out = Vec::with_capacity(raw.len());
+        for (_, r) in raw {
+            let mut e: ModEntry = decode(&log, &r)?;
+            let ex = self.key(format_args!("modex:{chat}:{}", e.message_id));
+            e.excerpt = self.conn().get(ex).await?;
+            out.push(e);
+        }
+        Ok(out)
+    }
+
+    async fn allow(&self, chat: ChatKey, fingerprint: u64, phrase: &str) -> StoreResult<()> {
+        let key = self.key(format_args!("allow:{chat}"));
+        self.conn().hset::<_, _, _, ()>(key, fingerprint.to_string(), phrase).await?;
+        Ok(())
+    }
+
+    async fn allow_list(&self, chat: ChatKey) -> StoreResult<Vec<(u64, String)>> {
+        let key = self.key(format_args!("allow:{chat}"));
+        let raw: Vec<(String, String)> = self.conn().hgetall(key).await?;
+        Ok(raw.into_iter().filter_map(|(k, v)| Some((k.parse().ok()?, v))).collect())
+    }
+
+    async fn add_warning(&self, chat: ChatKey, user: UserKey) -> StoreResult<u64> {
+        let key = self.key(format_args!("warns:{chat}"));
+        Ok(self.conn().hincr(key, user, 1).await?)
+    }
+
+    async fn reset_warnings(&self, chat: ChatKey, user: UserKey) -> StoreResult<()> {
+        let key = self.key(format_args!("warns:{chat}"));
+        self.conn().hdel::<_, _, ()>(key, user).await?;
+        Ok(())
     }
 }

@@ -37,6 +37,7 @@ pub const GROUP_COMMANDS: &[CommandSpec] = &[
     CommandSpec { name: "settings", who: Who::Managers, desc: crate::key!("cmd-settings") },
     CommandSpec { name: "lesson", who: Who::Managers, desc: crate::key!("cmd-lesson") },
     CommandSpec { name: "lessons", who: Who::Managers, desc: crate::key!("cmd-lessons") },
+    CommandSpec { name: "modlog", who: Who::Moderators, desc: crate::key!("cmd-modlog") },
 ];
 
 pub const PRIVATE_COMMANDS: &[CommandSpec] = &[

@@ -7,6 +7,7 @@ pub mod command;
 mod groups;
 pub mod help;
 mod lessons;
+mod moderation;
 mod roles;
 pub mod send;
 mod settings;
@@ -18,6 +19,7 @@ use crate::jobs::lessons::Lessons;
 use crate::jobs::outbox::Outbox;
 use crate::jobs::ratelimit::{Limits, RateLimiter};
 use crate::model::{ChatKey, Group, Lang, Member, Role, Settings, UserKey};
+use crate::policy::Classifier;
 use crate::store::DynStore;
 use crate::tr;
 use admins::AdminCache;
@@ -26,7 +28,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use teloxide::dispatching::{DefaultKey, UpdateHandler};
 use teloxide::prelude::*;
-use teloxide::types::{Me, ReplyParameters};
+use teloxide::types::{CallbackQuery, Me, ReplyParameters};
 
 pub type HandlerResult = anyhow::Result<()>;
 
@@ -51,6 +53,8 @@ pub struct App {
     pub lessons: Arc<Lessons>,
     /// Telegram's limits, shared by replies and the outbox so that together they stay within them.
     pub limiter: Arc<std::sync::Mutex<RateLimiter>>,
+    pub classifier: Arc<Classifier>,
+    moderation: moderation::ModState,
     /// Members whose roster entry is already up to date, so that the hot path skips the write.
     seen: Mutex<HashMap<(ChatKey, UserKey), Member>>,
 }
@@ -63,12 +67,13 @@ pub struct AppParts {
     pub clock: Arc<dyn Clock>,
     pub defaults: Defaults,
     pub limits: Limits,
+    pub classifier: Classifier,
 }
 
 impl App {
     /// Builds the app; `bot` is used by the background jobs to send.
     pub fn new(parts: AppParts, bot: Bot) -> App {
-        let AppParts { store, i18n, content, clock, defaults, limits } = parts;
+        let AppParts { store, i18n, content, clock, defaults, limits, classifier } = parts;
         let i18n = Arc::new(i18n);
         let limiter = Arc::new(std::sync::Mutex::new(RateLimiter::new(limits)));
         let outbox = Outbox::new(store.clone(), bot, clock.clone(), limiter.clone());
@@ -84,6 +89,8 @@ impl App {
             outbox,
             lessons,
             limiter,
+            classifier: Arc::new(classifier),
+            moderation: moderation::ModState::default(),
             seen: Mutex::new(HashMap::new()),
         }
     }
@@ -204,7 +211,8 @@ pub fn schema() -> UpdateHandler<anyhow::Error> {
         .branch(cmd("role").endpoint(roles::role))
         .branch(cmd("settings").endpoint(settings::settings))
         .branch(cmd("lesson").endpoint(lessons::group_lesson))
-        .branch(cmd("lessons").endpoint(lessons::group_lessons));
+        .branch(cmd("lessons").endpoint(lessons::group_lessons))
+        .branch(cmd("modlog").endpoint(moderation::modlog));
 
     let private_commands = dptree::filter_map(|msg: Message, me: Me| Cmd::parse(msg.text()?, me.username()))
         .branch(cmd("start").endpoint(help::private_start))
@@ -220,14 +228,30 @@ pub fn schema() -> UpdateHandler<anyhow::Error> {
         .branch(
             dptree::filter(|msg: Message| msg.chat.is_group() || msg.chat.is_supergroup())
                 .filter_map_async(groups::learn_from_message)
-                .branch(group_commands),
+                .branch(group_commands)
+                .endpoint(moderation::check),
         );
+    let edits = Update::filter_edited_message().branch(
+        dptree::filter(|msg: Message| msg.chat.is_group() || msg.chat.is_supergroup())
+            .filter_map_async(groups::learn_from_message)
+            .endpoint(moderation::check),
+    );
 
     dptree::entry()
         .branch(Update::filter_my_chat_member().endpoint(groups::bot_membership_changed))
         .branch(Update::filter_chat_member().endpoint(groups::member_status_changed))
         .branch(messages)
-        .branch(Update::filter_callback_query().endpoint(lessons::feedback))
+        .branch(edits)
+        .branch(
+            Update::filter_callback_query()
+                .branch(
+                    dptree::filter(|q: CallbackQuery| {
+                        q.data.as_deref().is_some_and(|d| d.starts_with(moderation::PREFIX))
+                    })
+                    .endpoint(moderation::decide),
+                )
+                .endpoint(lessons::feedback),
+        )
 }
 
 /// A dispatcher over [`schema`] with the app and the bot's identity injected. `ctrlc`: stop on Ctrl-C

@@ -2,7 +2,7 @@
 
 use super::roles::truncate;
 use super::*;
-use crate::model::{Grade, ModerationMode, QuietHours, parse_tz};
+use crate::model::{FloodRule, Grade, ModerationMode, QuietHours, parse_tz};
 use crate::schedule::Weekly;
 
 /// What a valid `/settings <key> <value>` changes.
@@ -13,6 +13,8 @@ enum Change {
     Moderation(ModerationMode),
     Quiet(Option<QuietHours>),
     Lessons(Option<Weekly>),
+    Flood(Option<FloodRule>),
+    WarnLimit(Option<u32>),
 }
 
 /// A user mistake, answered with the locale key that explains what was expected.
@@ -47,6 +49,15 @@ fn parse_change(key: &str, value: &str) -> Result<Change, Invalid> {
                 .ok_or(Invalid(crate::key!("settings-bad-lessons"), shown)),
             _ => Err(Invalid(crate::key!("settings-bad-lessons"), shown)),
         },
+        "flood" if value.eq_ignore_ascii_case("off") => Ok(Change::Flood(None)),
+        "flood" => FloodRule::parse(value)
+            .map(|r| Change::Flood(Some(r)))
+            .ok_or(Invalid(crate::key!("settings-bad-flood"), shown)),
+        "warnlimit" if value.eq_ignore_ascii_case("off") => Ok(Change::WarnLimit(None)),
+        "warnlimit" => match value.parse::<u32>() {
+            Ok(n) if (1..=50).contains(&n) => Ok(Change::WarnLimit(Some(n))),
+            _ => Err(Invalid(crate::key!("settings-bad-warnlimit"), shown)),
+        },
         _ => Err(Invalid(crate::key!("settings-unknown-key"), truncate(key, 24))),
     }
 }
@@ -59,6 +70,8 @@ fn apply(settings: &mut Settings, change: Change) {
         Change::Moderation(m) => settings.moderation = m,
         Change::Quiet(q) => settings.quiet = q,
         Change::Lessons(l) => settings.lessons = l,
+        Change::Flood(f) => settings.flood = f,
+        Change::WarnLimit(w) => settings.warn_limit = w,
     }
 }
 
@@ -112,11 +125,16 @@ fn show(app: &App, s: &Settings) -> String {
         Some(w) => w.describe(),
         None => tr!(app.i18n, lang, "settings-off"),
     };
+    let off = || tr!(app.i18n, lang, "settings-off");
+    let flood = s.flood.map(|f| f.to_string()).unwrap_or_else(off);
+    let warnlimit = s.warn_limit.map(|w| w.to_string()).unwrap_or_else(off);
     tr!(
         app.i18n,
         lang,
         "settings-show",
         lessons = lessons,
+        flood = flood,
+        warnlimit = warnlimit,
         lang = lang.code(),
         tz = s.tz.clone(),
         grade = s.grade.as_str(),

@@ -1,0 +1,143 @@
+//! The body of `jiaxiao classify [--jsonl]`: messages in on a reader, one JSON verdict per
+//! message out on a writer, in order.
+//!
+//! Plain mode: every non-empty line is one message and its id is the 1-based line number.
+//! `--jsonl` mode: every non-empty line is `{"id": <any JSON>, "text": "..."}`; the id is echoed
+//! back as given (the line number when absent). A line that cannot be read as a message gets
+//! `{"id": ..., "error": "..."}` and the run carries on.
+
+use std::io::{BufRead, Write};
+
+use serde::Serialize;
+use serde_json::Value;
+
+use super::{Category, Classifier, Match};
+
+#[derive(Serialize)]
+struct Output<'a> {
+    id: &'a Value,
+    categories: &'a [Category],
+    matches: &'a [Match],
+}
+
+#[derive(Serialize)]
+struct ErrorOutput<'a> {
+    id: &'a Value,
+    error: &'a str,
+}
+
+/// Classifies every message read from `input` and writes one JSON line per message to `output`.
+pub fn run_classify(
+    classifier: &Classifier,
+    jsonl: bool,
+    input: impl BufRead,
+    mut output: impl Write,
+) -> std::io::Result<()> {
+    for (i, line) in input.lines().enumerate() {
+        let line = line?;
+        let line = line.strip_suffix('\r').unwrap_or(&line);
+        if line.trim().is_empty() {
+            continue;
+        }
+        let line_no = Value::from(i as u64 + 1);
+        if !jsonl {
+            write_verdict(classifier, &line_no, line, &mut output)?;
+            continue;
+        }
+        match serde_json::from_str::<Value>(line) {
+            Err(e) => write_error(&line_no, &format!("invalid JSON: {e}"), &mut output)?,
+            Ok(Value::Object(obj)) => {
+                let id = obj.get("id").cloned().unwrap_or(line_no);
+                match obj.get("text") {
+                    Some(Value::String(text)) => write_verdict(classifier, &id, text, &mut output)?,
+                    Some(_) => write_error(&id, "`text` is not a string", &mut output)?,
+                    None => write_error(&id, "missing `text`", &mut output)?,
+                }
+            }
+            Ok(_) => write_error(&line_no, "expected a JSON object", &mut output)?,
+        }
+    }
+    output.flush()
+}
+
+fn write_verdict(classifier: &Classifier, id: &Value, text: &str, out: &mut impl Write) -> std::io::Result<()> {
+    let v = classifier.classify(text);
+    let o = Output { id, categories: &v.categories, matches: &v.matches };
+    serde_json::to_writer(&mut *out, &o)?;
+    out.write_all(b"\n")
+}
+
+fn write_error(id: &Value, error: &str, out: &mut impl Write) -> std::io::Result<()> {
+    serde_json::to_writer(&mut *out, &ErrorOutput { id, error })?;
+    out.write_all(b"\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::OnceLock;
+
+    fn classifier() -> &'static Classifier {
+        static C: OnceLock<Classifier> = OnceLock::new();
+        C.get_or_init(|| Classifier::builtin().unwrap())
+    }
+
+    fn run(jsonl: bool, input: &str) -> Vec<Value> {
+        let mut out = Vec::new();
+        run_classify(classifier(), jsonl, input.as_bytes(), &mut out).unwrap();
+        String::from_utf8(out).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect()
+    }
+
+    #[test]
+    fn plain_mode_uses_line_numbers_and_skips_empty_lines() {
+        let out = run(false, "收到，谢谢老师\n\n本学期班费每人200元，请周五前转给家委会\r\n");
+        assert_eq!(out.len(), 2);
+        assert_eq!(out[0]["id"], 1);
+        assert_eq!(out[0]["categories"], serde_json::json!([]));
+        assert_eq!(out[0]["matches"], serde_json::json!([]));
+        assert_eq!(out[1]["id"], 3);
+        assert_eq!(out[1]["categories"][0], "fee_collection");
+        let m = &out[1]["matches"][0];
+        assert!(m["rule"].as_str().unwrap().starts_with("fee."));
+        assert_eq!(m["category"], "fee_collection");
+        assert!(!m["policy"]["document"].as_str().unwrap().is_empty());
+        let (s, e) = (m["span"]["start"].as_u64().unwrap() as usize, m["span"]["end"].as_u64().unwrap() as usize);
+        let text = "本学期班费每人200元，请周五前转给家委会";
+        assert_eq!(m["excerpt"].as_str().unwrap(), &text[s..e]);
+    }
+
+    #[test]
+    fn jsonl_mode_echoes_ids_and_reports_bad_lines() {
+        let input = concat!(
+            "{\"id\": \"a-1\", \"text\": \"收到\"}\n",
+            "not json\n",
+            "{\"id\": 7}\n",
+            "{\"id\": [1, 2], \"text\": \"每人50元，微信转我\"}\n",
+            "{\"text\": 5}\n",
+            "[1]\n",
+            "{\"text\": \"no id here\"}\n",
+        );
+        let out = run(true, input);
+        assert_eq!(out.len(), 7);
+        assert_eq!(out[0]["id"], "a-1");
+        assert_eq!(out[0]["categories"], serde_json::json!([]));
+        assert_eq!(out[1]["id"], 2);
+        assert!(out[1]["error"].as_str().unwrap().contains("invalid JSON"));
+        assert_eq!(out[2]["id"], 7);
+        assert!(out[2]["error"].as_str().unwrap().contains("text"));
+        assert_eq!(out[3]["id"], serde_json::json!([1, 2]));
+        assert_eq!(out[3]["categories"][0], "fee_collection");
+        assert!(out[4]["error"].is_string());
+        assert!(out[5]["error"].is_string());
+        assert_eq!(out[6]["id"], 7);
+        assert_eq!(out[6]["categories"], serde_json::json!([]));
+    }
+
+    #[test]
+    fn output_is_in_input_order() {
+        let input: String = (0..50).map(|i| format!("message {i}\n")).collect();
+        let out = run(false, &input);
+        let ids: Vec<u64> = out.iter().map(|v| v["id"].as_u64().unwrap()).collect();
+        assert_eq!(ids, (1..=50).collect::<Vec<u64>>());
+    }
+}

@@ -1,0 +1,862 @@
+//! Text normalisation: turns what a person typed into one canonical form that the rule pack
+//! matches on, while remembering where every normalised character came from.
+//!
+//! People who post fee requests in parent groups know that groups filter keywords, so they write
+//! `班 费`, `班.费`, `班\u{200b}费`, `班fei`, `ban fei`, `ㄅㄢ ㄈㄟˋ`, `班費`, `贰佰`, `５００`, `VX`,
+//! `v信`, `💴100`, `РayPal` (Cyrillic Р) and so on. Each pass below undoes one family of tricks:
+//!
+//! 1. **Characters** ([`Normaliser::map_chars`]): drop default-ignorable characters (zero-width
+//!    spaces and joiners, variation selectors, soft hyphens, bidi marks) and Zhuyin tone marks;
+//!    NFKD compatibility decomposition with combining marks dropped (full-width forms, Kangxi
+//!    radicals, circled and mathematical letters, accents); homoglyph folding (Cyrillic and Greek
+//!    look-alikes, CJK radicals supplement); Traditional → Simplified; ASCII lower-casing; money
+//!    emoji (`💰💴💵` → `¥` before an amount, else `钱`; `🧧` → `红包`; `💯` → `100`).
+//! 2. **Separators** ([`collapse_separators`]): spaces, dots, slashes, dashes, underscores and
+//!    line breaks between two Chinese characters are removed (`交\n钱` → `交钱`), as are single
+//!    separators inside runs of single letters (`p a y m e n t`) or single digits (`1 2 0`).
+//! 3. **Leetspeak** ([`fold_leet`]): an ASCII word with digits in it (`V3nm0`) is folded
+//!    (`venmo`) only when the result is one of a few payment words.
+//! 4. **Lexicon** (`content/policy/lexicon.toml`): pinyin, abbreviations, homophones, slang and
+//!    Zhuyin spellings are replaced by the Simplified words (`banfei` → `班费`, `zfb` → `支付宝`,
+//!    `毛爷爷` → `100元`).
+//! 5. **Numerals** ([`convert_numerals`]): Chinese and capital numerals become ASCII digits where
+//!    they are clearly numbers (`贰佰` → `200`, `一百五` → `150`, `五十元` → `50元`), but words
+//!    such as `一起`, `统一`, `千万别` are left alone.
+//!
+//! Every output character carries the byte range of the original text it came from, so that a
+//! match found in the normalised text can be shown to moderators as the user's own characters.
+
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use serde::Deserialize;
+use unicode_normalization::char::{decompose_compatible, is_combining_mark};
+
+const T2S_DATA: &str = include_str!("../../content/policy/t2s.txt");
+const FOLD_DATA: &str = include_str!("../../content/policy/fold.txt");
+const LEXICON_DATA: &str = include_str!("../../content/policy/lexicon.toml");
+
+/// First code point covered by the Traditional → Simplified table.
+const T2S_BASE: u32 = 0x3400;
+/// One past the last code point covered by the table.
+const T2S_END: u32 = 0xA000;
+
+/// Payment words that leetspeak folding may produce; anything else is left as typed.
+const LEET_WORDS: &[&str] = &[
+    "venmo", "paypal", "payme", "pay", "paid", "payment", "transfer", "money", "cash", "fee", "fees", "send", "wechat",
+    "alipay", "zelle", "cashapp", "collect", "dues",
+];
+
+/// One normalised character and the byte range of the original text it stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct NChar {
+    pub c: char,
+    pub start: u32,
+    pub end: u32,
+}
+
+/// The kinds of lexicon entries; see `lexicon.toml`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum LexKind {
+    Phrase,
+    Word,
+    Adjacent,
+}
+
+#[derive(Deserialize)]
+struct RawLexicon {
+    #[serde(default)]
+    phrases: HashMap<String, String>,
+    #[serde(default)]
+    words: HashMap<String, String>,
+    #[serde(default)]
+    pinyin: HashMap<String, String>,
+    #[serde(default)]
+    adjacent: HashMap<String, String>,
+}
+
+/// The normalisation tables, built once (see [`Normaliser::builtin`]).
+pub struct Normaliser {
+    /// Simplified form for code points `T2S_BASE..T2S_END`; 0 means unchanged.
+    t2s: Vec<u16>,
+    /// Single-character folds (homoglyphs, radicals).
+    fold: HashMap<char, char>,
+    lex_ac: AhoCorasick,
+    lex: Vec<(LexKind, Vec<char>)>,
+}
+
+/// A normalised text together with its map back to the original.
+#[derive(Default, Debug, Clone)]
+pub struct Normalised {
+    /// The normalised text.
+    pub text: String,
+    /// For every byte of `text`: the start of the original range it came from.
+    src_start: Vec<u32>,
+    /// For every byte of `text`: the end of the original range it came from.
+    src_end: Vec<u32>,
+    /// For every byte of `text` (plus one past the end): the char index in `text`.
+    char_at: Vec<u32>,
+}
+
+impl Normalised {
+    /// Char index in the normalised text of a byte offset (`0..=text.len()`).
+    pub fn char_index(&self, byte: usize) -> u32 {
+        self.char_at[byte]
+    }
+
+    /// Maps a byte range of the normalised text back to a byte range of the original text.
+    /// The result always lies on char boundaries of the original.
+    pub fn original_range(&self, start: usize, end: usize) -> (usize, usize) {
+        if start >= end || end > self.text.len() {
+            return (0, 0);
+        }
+        let mut s = u32::MAX;
+        let mut e = 0;
+        for b in start..end {
+            s = s.min(self.src_start[b]);
+            e = e.max(self.src_end[b]);
+        }
+        (s as usize, e as usize)
+    }
+
+    fn clear(&mut self) {
+        self.text.clear();
+        self.src_start.clear();
+        self.src_end.clear();
+        self.char_at.clear();
+    }
+}
+
+/// Reusable buffers for one normalisation, so that classifying many messages allocates little.
+#[derive(Default)]
+pub(crate) struct NormScratch {
+    a: Vec<NChar>,
+    b: Vec<NChar>,
+    tmp: String,
+}
+
+fn is_han(c: char) -> bool {
+    matches!(c as u32,
+        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3134F)
+}
+
+fn is_bopomofo(c: char) -> bool {
+    matches!(c as u32, 0x3100..=0x312F | 0x31A0..=0x31BF)
+}
+
+/// Characters that count as part of a Chinese word for separator collapsing.
+fn is_cjk_word(c: char) -> bool {
+    is_han(c) || is_bopomofo(c)
+}
+
+/// Default-ignorable code points and other invisible characters used to split keywords.
+pub(crate) fn is_ignorable(c: char) -> bool {
+    matches!(c as u32,
+        0x00AD | 0x034F | 0x061C | 0x115F | 0x1160 | 0x17B4 | 0x17B5 | 0x180B..=0x180F
+        | 0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x206F | 0x3164 | 0xFE00..=0xFE0F
+        | 0xFEFF | 0xFFA0 | 0xFFF0..=0xFFF8 | 0x1BCA0..=0x1BCA3 | 0x1D173..=0x1D17A
+        | 0xE0000..=0xE0FFF)
+}
+
+/// Zhuyin tone marks (ˊ ˇ ˋ ˙ ˉ), dropped so that `ㄈㄟˋ` reads as `ㄈㄟ`.
+fn is_tone_mark(c: char) -> bool {
+    matches!(c, '\u{02CA}' | '\u{02C7}' | '\u{02CB}' | '\u{02D9}' | '\u{02C9}')
+}
+
+/// Separators that people put between the characters of a word to dodge filters.
+fn is_separator(c: char) -> bool {
+    matches!(
+        c,
+        ' ' | '\t'
+            | '\n'
+            | '\r'
+            | '\u{0B}'
+            | '\u{0C}'
+            | '\u{85}'
+            | '\u{A0}'
+            | '\u{2028}'
+            | '\u{2029}'
+            | '.'
+            | '/'
+            | '\\'
+            | '-'
+            | '_'
+            | '|'
+            | '~'
+            | '·'
+            | '・'
+            | '‧'
+            | '•'
+            | '∙'
+    ) || c.is_whitespace()
+}
+
+fn is_money_emoji(c: char) -> bool {
+    matches!(c, '💰' | '💴' | '💵' | '💶' | '💷' | '💸' | '💲')
+}
+
+fn is_cn_digit(c: char) -> Option<u64> {
+    Some(match c {
+        '零' | '〇' => 0,
+        '一' | '壹' | '幺' => 1,
+        '二' | '贰' | '两' | '俩' | '貳' => 2,
+        '三' | '叁' | '参' => 3,
+        '四' | '肆' => 4,
+        '五' | '伍' => 5,
+        '六' | '陆' => 6,
+        '七' | '柒' => 7,
+        '八' | '捌' => 8,
+        '九' | '玖' => 9,
+        _ => return None,
+    })
+}
+
+fn cn_unit(c: char) -> Option<u64> {
+    Some(match c {
+        '十' | '拾' => 10,
+        '百' | '佰' => 100,
+        '千' | '仟' => 1000,
+        '万' | '萬' => 10_000,
+        '亿' => 100_000_000,
+        _ => return None,
+    })
+}
+
+fn is_cn_numeral(c: char) -> bool {
+    (is_cn_digit(c).is_some() && c != '参' && c != '幺' && c != '俩') || cn_unit(c).is_some()
+}
+
+/// Characters that follow an amount (`150.元` → `150元`).
+fn is_amount_unit(c: char) -> bool {
+    matches!(c, '元' | '块' | '圆' | '米' | '蚊' | '刀' | '人' | '家' | '位' | '户')
+}
+
+/// Units after which a lone numeral (`两块`, `第一名`) is taken as a number.
+fn is_count_unit(c: char) -> bool {
+    matches!(c, '元' | '块' | '圆' | '角' | '毛' | '蚊' | '米' | '刀' | '名')
+}
+
+/// Parses a run of Chinese numerals with at least one unit. Returns `None` when the run is not a
+/// well-formed number (e.g. `三五千`, an approximate range).
+fn parse_cn_number(run: &[char]) -> Option<u64> {
+    let mut total: u64 = 0;
+    let mut section: u64 = 0;
+    let mut num: Option<u64> = None;
+    let mut last_unit: u64 = 0;
+    let mut after_zero = false;
+    for &c in run {
+        if let Some(d) = is_cn_digit(c) {
+            if num.is_some() {
+                return None;
+            }
+            if d == 0 {
+                after_zero = true;
+                continue;
+            }
+            num = Some(d);
+        } else if let Some(u) = cn_unit(c) {
+            if u >= 10_000 {
+                let part = section + num.unwrap_or(0);
+                if part == 0 && total == 0 {
+                    return None;
+                }
+                total = (total + part) * u;
+                section = 0;
+                last_unit = u;
+            } else {
+                let n = match num {
+                    Some(n) => n,
+                    None if u == 10 => 1,
+                    None => return None,
+                };
+                section += n * u;
+                last_unit = u;
+            }
+            num = None;
+            after_zero = false;
+        } else {
+            return None;
+        }
+    }
+    if let Some(n) = num {
+        // 一百五 = 150, 二百一 = 210, 三千五 = 3500, 一万二 = 12000; 一百零五 = 105.
+        if last_unit >= 100 && !after_zero {
+            section += n * (last_unit / 10);
+        } else {
+            section += n;
+        }
+    }
+    Some(total + section)
+}
+
+impl Normaliser {
+    /// Builds the normaliser from the embedded tables.
+    pub fn builtin() -> Normaliser {
+        let mut t2s = vec![0u16; (T2S_END - T2S_BASE) as usize];
+        for entry in data_entries(T2S_DATA) {
+            let mut it = entry.chars();
+            if let (Some(t), Some(s), None) = (it.next(), it.next(), it.next()) {
+                let (t, s) = (t as u32, s as u32);
+                if (T2S_BASE..T2S_END).contains(&t) && s <= 0xFFFF {
+                    t2s[(t - T2S_BASE) as usize] = s as u16;
+                }
+            }
+        }
+        let mut fold = HashMap::new();
+        for entry in data_entries(FOLD_DATA) {
+            let chars: Vec<char> = entry.chars().collect();
+            if chars.len() >= 2 {
+                // A fold to several letters (e.g. ӕ → ae) keeps only the first: good enough.
+                fold.insert(chars[0], chars[1]);
+            }
+        }
+        let raw: RawLexicon = toml::from_str(LEXICON_DATA).expect("embedded lexicon.toml is valid TOML");
+        let mut keys: Vec<String> = Vec::new();
+        let mut lex = Vec::new();
+        let mut add = |key: String, kind: LexKind, value: &str| {
+            keys.push(key);
+            lex.push((kind, value.chars().collect::<Vec<char>>()));
+        };
+        for (k, v) in &raw.phrases {
+            add(k.clone(), LexKind::Phrase, v);
+        }
+        for (k, v) in &raw.words {
+            add(k.clone(), LexKind::Word, v);
+        }
+        for (k, v) in &raw.adjacent {
+            add(k.clone(), LexKind::Adjacent, v);
+        }
+        for (k, v) in &raw.pinyin {
+            // Every way of joining the syllables: with or without a space between each pair.
+            let syl: Vec<&str> = k.split_whitespace().collect();
+            let gaps = syl.len().saturating_sub(1);
+            for mask in 0..(1u32 << gaps) {
+                let mut s = String::from(syl[0]);
+                for (i, part) in syl.iter().enumerate().skip(1) {
+                    if mask & (1 << (i - 1)) != 0 {
+                        s.push(' ');
+                    }
+                    s.push_str(part);
+                }
+                add(s, LexKind::Word, v);
+            }
+        }
+        let lex_ac = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&keys)
+            .expect("lexicon automaton builds");
+        Normaliser { t2s, fold, lex_ac, lex }
+    }
+
+    /// Normalises `text` into `out`.
+    pub(crate) fn normalise_into(&self, text: &str, scratch: &mut NormScratch, out: &mut Normalised) {
+        out.clear();
+        let mut a = std::mem::take(&mut scratch.a);
+        let mut b = std::mem::take(&mut scratch.b);
+        a.clear();
+        b.clear();
+        let has_cn_numeral = self.map_chars(text, &mut a);
+        collapse_separators(&mut a);
+        fold_leet(&mut a);
+        self.apply_lexicon(&a, &mut b, &mut scratch.tmp);
+        let final_chars = if has_cn_numeral || b.iter().any(|n| is_cn_numeral(n.c)) {
+            a.clear();
+            convert_numerals(&b, &mut a);
+            &a
+        } else {
+            &b
+        };
+        build_output(final_chars, out);
+        scratch.a = a;
+        scratch.b = b;
+    }
+
+    /// Convenience wrapper: normalises into fresh buffers.
+    pub fn normalise(&self, text: &str) -> Normalised {
+        let mut out = Normalised::default();
+        self.normalise_into(text, &mut NormScratch::default(), &mut out);
+        out
+    }
+
+    fn t2s_char(&self, c: char) -> char {
+        let u = c as u32;
+        if (T2S_BASE..T2S_END).contains(&u) {
+            let s = self.t2s[(u - T2S_BASE) as usize];
+            if s != 0 {
+                return char::from_u32(s as u32).unwrap_or(c);
+            }
+        }
+        c
+    }
+
+    /// Pass 1: per-character mapping. Returns whether a Chinese numeral was seen.
+    fn map_chars(&self, text: &str, out: &mut Vec<NChar>) -> bool {
+        let mut has_numeral = false;
+        for (i, ch) in text.char_indices() {
+            let start = i as u32;
+            let end = (i + ch.len_utf8()) as u32;
+            let mut push = |c: char| out.push(NChar { c, start, end });
+            if ch.is_ascii() {
+                push(ch.to_ascii_lowercase());
+                continue;
+            }
+            if is_han(ch) && (ch as u32) < 0xF900 {
+                let s = self.t2s_char(ch);
+                has_numeral |= is_cn_numeral(s);
+                push(s);
+                continue;
+            }
+            if is_ignorable(ch) || is_tone_mark(ch) {
+                continue;
+            }
+            if is_money_emoji(ch) {
+                let next = text[end as usize..].chars().find(|c| !c.is_whitespace() && !is_ignorable(*c));
+                let before_amount = next.is_some_and(|c| {
+                    c.is_ascii_digit()
+                        || ('０'..='９').contains(&c)
+                        || is_cn_numeral(c)
+                        || is_cn_numeral(self.t2s_char(c))
+                });
+                push(if before_amount { '¥' } else { '钱' });
+                continue;
+            }
+            match ch {
+                '🧧' => {
+                    push('红');
+                    push('包');
+                    continue;
+                }
+                '💯' => {
+                    for c in "100".chars() {
+                        push(c);
+                    }
+                    continue;
+                }
+                '￥' => {
+                    push('¥');
+                    continue;
+                }
+                _ => {}
+            }
+            let mut emitted = false;
+            decompose_compatible(ch, |d| {
+                if is_combining_mark(d) || is_ignorable(d) {
+                    return;
+                }
+                let d = self.fold.get(&d).copied().unwrap_or(d);
+                let d = d.to_ascii_lowercase();
+                let d = self.t2s_char(d);
+                has_numeral |= is_cn_numeral(d);
+                emitted = true;
+                out.push(NChar { c: d, start, end });
+            });
+            let _ = emitted;
+        }
+        has_numeral
+    }
+
+    /// Pass 4: lexicon replacements (pinyin, abbreviations, homophones, slang, Zhuyin).
+    fn apply_lexicon(&self, input: &[NChar], out: &mut Vec<NChar>, tmp: &mut String) {
+        tmp.clear();
+        // Byte offset in `tmp` → index in `input`.
+        let mut idx_of_byte: Vec<u32> = Vec::with_capacity(input.len() * 2);
+        for (i, n) in input.iter().enumerate() {
+            tmp.push(n.c);
+            for _ in 0..n.c.len_utf8() {
+                idx_of_byte.push(i as u32);
+            }
+        }
+        idx_of_byte.push(input.len() as u32);
+        let mut pos = 0usize; // next input index to copy
+        for m in self.lex_ac.find_iter(tmp.as_str()) {
+            let first = idx_of_byte[m.start()] as usize;
+            let last = idx_of_byte[m.end()] as usize; // exclusive
+            if first < pos {
+                continue;
+            }
+            let (kind, ref value) = self.lex[m.pattern().as_usize()];
+            let before = first.checked_sub(1).map(|i| input[i].c);
+            let after = input.get(last).map(|n| n.c);
+            let ascii_key = input[first].c.is_ascii_alphanumeric();
+            let ok = match kind {
+                LexKind::Phrase => true,
+                LexKind::Word | LexKind::Adjacent => {
+                    let bounded = !before.is_some_and(|c| c.is_ascii_alphabetic())
+                        && !after.is_some_and(|c| c.is_ascii_alphabetic());
+                    let touches_han = before.is_some_and(is_cjk_word) || after.is_some_and(is_cjk_word);
+                    bounded && (kind == LexKind::Word || touches_han) && ascii_key
+                }
+            };
+            if !ok {
+                continue;
+            }
+            out.extend_from_slice(&input[pos..first]);
+            let start = input[first].start;
+            let end = input[last - 1].end;
+            for &c in value {
+                out.push(NChar { c, start, end });
+            }
+            pos = last;
+        }
+        out.extend_from_slice(&input[pos..]);
+    }
+}
+
+/// Splits a data file into its whitespace-separated entries, skipping `#` comment lines.
+fn data_entries(data: &str) -> impl Iterator<Item = &str> {
+    data.lines().filter(|l| !l.trim_start().starts_with('#')).flat_map(|l| l.split_whitespace())
+}
+
+/// Pass 2: removes separators inside words (see the module docs).
+pub(crate) fn collapse_separators(chars: &mut Vec<NChar>) {
+    let n = chars.len();
+    if n < 3 {
+        return;
+    }
+    let mut keep = vec![true; n];
+    // Separator runs between two Chinese characters.
+    let mut i = 0;
+    while i < n {
+        if is_separator(chars[i].c) && i > 0 {
+            let run_start = i;
+            while i < n && is_separator(chars[i].c) {
+                i += 1;
+            }
+            let prev = chars[run_start - 1].c;
+            let next = if i < n { Some(chars[i].c) } else { None };
+            // Dots and dashes (not spaces or `/`, which means "per") glued to an amount: `人.150.元`.
+            let no_space = chars[run_start..i].iter().all(|n| !n.c.is_whitespace() && n.c != '/');
+            let glued_amount = no_space
+                && next.is_some_and(|next| {
+                    (is_cjk_word(prev) && next.is_ascii_digit()) || (prev.is_ascii_digit() && is_amount_unit(next))
+                });
+            if next.is_some_and(|next| is_cjk_word(prev) && is_cjk_word(next)) || glued_amount {
+                for k in keep.iter_mut().take(i).skip(run_start) {
+                    *k = false;
+                }
+            }
+        } else {
+            i += 1;
+        }
+    }
+    // Runs of single letters or single digits with one separator between each: `p a y`, `1 2 0`.
+    let single = |chars: &[NChar], i: usize, digit: bool| -> bool {
+        let c = chars[i].c;
+        let class_ok = if digit { c.is_ascii_digit() } else { c.is_ascii_alphabetic() };
+        class_ok
+            && !(i > 0 && chars[i - 1].c.is_ascii_alphanumeric())
+            && !(i + 1 < chars.len() && chars[i + 1].c.is_ascii_alphanumeric())
+    };
+    for digit in [false, true] {
+        let mut i = 0;
+        while i < n {
+            if !single(chars, i, digit) {
+                i += 1;
+                continue;
+            }
+            let mut j = i;
+            let mut count = 1;
+            while j + 2 < n
+                && matches!(chars[j + 1].c, ' ' | '.' | '-' | '_' | '·' | '*')
+                && single(chars, j + 2, digit)
+            {
+                j += 2;
+                count += 1;
+            }
+            if count >= 3 {
+                let mut k = i + 1;
+                while k < j {
+                    keep[k] = false;
+                    k += 2;
+                }
+            }
+            i = j + 1;
+        }
+    }
+    let mut it = keep.iter();
+    chars.retain(|_| *it.next().unwrap_or(&true));
+}
+
+fn leet_char(c: char) -> Option<char> {
+    Some(match c {
+        '0' => 'o',
+        '1' => 'i',
+        '3' => 'e',
+        '4' => 'a',
+        '5' => 's',
+        '7' => 't',
+        '@' => 'a',
+        '$' => 's',
+        _ => return None,
+    })
+}
+
+/// Pass 3: `v3nm0` → `venmo`, only when the folded word is a payment word.
+pub(crate) fn fold_leet(chars: &mut [NChar]) {
+    let n = chars.len();
+    let mut i = 0;
+    let tok = |c: char| c.is_ascii_alphanumeric() || c == '@' || c == '$';
+    let mut word = String::new();
+    while i < n {
+        if !tok(chars[i].c) {
+            i += 1;
+            continue;
+        }
+        let s = i;
+        while i < n && tok(chars[i].c) {
+            i += 1;
+        }
+        let token = &chars[s..i];
+        let letters = token.iter().filter(|n| n.c.is_ascii_alphabetic()).count();
+        let leets = token.iter().filter(|n| leet_char(n.c).is_some()).count();
+        if letters < 2 || leets == 0 || token.len() > 12 {
+            continue;
+        }
+        for variant in [false, true] {
+            word.clear();
+            for n in token {
+                let c = match (n.c, variant) {
+                    ('1', true) => 'l',
+                    (c, _) => leet_char(c).unwrap_or(c),
+                };
+                word.push(c);
+            }
+            if LEET_WORDS.contains(&word.as_str()) {
+                for (n, c) in chars[s..i].iter_mut().zip(word.chars()) {
+                    n.c = c;
+                }
+                break;
+            }
+        }
+    }
+}
+
+/// Pass 5: Chinese numerals → ASCII digits where they are clearly numbers.
+pub(crate) fn convert_numerals(input: &[NChar], out: &mut Vec<NChar>) {
+    let n = input.len();
+    let mut i = 0;
+    let mut run: Vec<char> = Vec::new();
+    let mut digits = String::new();
+    while i < n {
+        if !is_cn_numeral(input[i].c) {
+            out.push(input[i]);
+            i += 1;
+            continue;
+        }
+        let s = i;
+        while i < n && is_cn_numeral(input[i].c) {
+            i += 1;
+        }
+        run.clear();
+        run.extend(input[s..i].iter().map(|n| n.c));
+        let prev = s.checked_sub(1).map(|k| input[k].c);
+        let next = input.get(i).map(|n| n.c);
+        let has_unit = run.iter().any(|c| cn_unit(*c).is_some());
+        let first_is_big_unit = matches!(run[0], '百' | '佰' | '千' | '仟' | '万' | '萬' | '亿');
+        let value = if prev.is_some_and(|c| c.is_ascii_digit()) {
+            None
+        } else if has_unit {
+            if first_is_big_unit || (run.len() == 1 && run[0] == '十' && next == Some('分')) {
+                None
+            } else {
+                parse_cn_number(&run)
+            }
+        } else if run.len() == 1 && next.is_some_and(is_count_unit) && run[0] != '俩' {
+            is_cn_digit(run[0])
+        } else {
+            None
+        };
+        match value {
+            Some(v) => {
+                digits.clear();
+                digits.push_str(&v.to_string());
+                let start = input[s].start;
+                let end = input[i - 1].end;
+                for c in digits.chars() {
+                    out.push(NChar { c, start, end });
+                }
+            }
+            None => out.extend_from_slice(&input[s..i]),
+        }
+    }
+}
+
+fn build_output(chars: &[NChar], out: &mut Normalised) {
+    let mut buf = [0u8; 4];
+    for (ci, n) in chars.iter().enumerate() {
+        let s = n.c.encode_utf8(&mut buf);
+        out.text.push_str(s);
+        for _ in 0..s.len() {
+            out.src_start.push(n.start);
+            out.src_end.push(n.end);
+            out.char_at.push(ci as u32);
+        }
+    }
+    out.char_at.push(chars.len() as u32);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::OnceLock;
+
+    fn norm() -> &'static Normaliser {
+        static N: OnceLock<Normaliser> = OnceLock::new();
+        N.get_or_init(Normaliser::builtin)
+    }
+
+    fn n(s: &str) -> String {
+        norm().normalise(s).text
+    }
+
+    #[test]
+    fn nfkc_full_width_to_ascii() {
+        assert_eq!(n("每家 ５００"), "每家 500");
+        assert_eq!(n("ＰａｙＰａｌ"), "paypal");
+        assert_eq!(n("截止周四中午１２点"), "截止周四中午12点");
+    }
+
+    #[test]
+    fn zero_width_and_bidi_removed() {
+        assert_eq!(n("班\u{200b}费"), "班费");
+        assert_eq!(n("交\u{200d}齐\u{fe0f}"), "交齐");
+        assert_eq!(n("班\u{00ad}费\u{202e}"), "班费");
+        assert_eq!(n("pay\u{2060}ment"), "payment");
+    }
+
+    #[test]
+    fn separators_inside_chinese_words_collapse() {
+        assert_eq!(n("班 费"), "班费");
+        assert_eq!(n("班.费"), "班费");
+        assert_eq!(n("班/费"), "班费");
+        assert_eq!(n("班\n费"), "班费");
+        assert_eq!(n("交\n钱"), "交钱");
+        assert_eq!(n("交 . 钱 _ 啦"), "交钱啦");
+        assert_eq!(n("班.费.每.人.150.元"), "班费每人150元");
+        // List numbering keeps its dot.
+        assert_eq!(n("1.王妈妈"), "1.王妈妈");
+        // Not between a Chinese character and a digit.
+        assert_eq!(n("每家 500"), "每家 500");
+    }
+
+    #[test]
+    fn spaced_letters_and_digits_collapse() {
+        assert_eq!(n("p a y m e n t for the trip"), "payment for the trip");
+        assert_eq!(n("转 L I N E 给我"), "转 line 给我");
+        assert_eq!(n("每 人 1 2 0 ，"), "每人 120 ,");
+        // Ordinary words keep their spaces.
+        assert_eq!(n("I am a parent"), "i am a parent");
+        assert_eq!(n("1. 王妈妈 30\n2. 李爸爸"), "1. 王妈妈 30\n2. 李爸爸");
+    }
+
+    #[test]
+    fn homoglyphs_fold_to_latin_and_ideographs() {
+        assert_eq!(n("sеnd thе $25 via РayPal"), "send the $25 via paypal");
+        assert_eq!(n("⼀百⼆⼗元 转⾄"), "120元转至");
+        assert_eq!(n("⻚"), "页");
+        assert_eq!(n("⻉"), "贝");
+    }
+
+    #[test]
+    fn traditional_to_simplified() {
+        assert_eq!(n("繳費"), "缴费");
+        assert_eq!(n("補習班"), "补习班");
+        assert_eq!(n("轉賬"), "转账");
+        assert_eq!(n("轉帳到帳戶"), "转账到账户");
+        assert_eq!(n("夾錢"), "夹钱");
+    }
+
+    #[test]
+    fn chinese_numerals_to_digits() {
+        assert_eq!(n("每家贰佰元"), "每家200元");
+        assert_eq!(n("五十元"), "50元");
+        assert_eq!(n("两百块"), "200块");
+        assert_eq!(n("一百五"), "150");
+        assert_eq!(n("一套二百一"), "一套210");
+        assert_eq!(n("伍拾圆整"), "50圆整");
+        assert_eq!(n("一百二十元"), "120元");
+        assert_eq!(n("一百零五"), "105");
+        assert_eq!(n("一万二"), "12000");
+        assert_eq!(n("前十名"), "前10名");
+        assert_eq!(n("倒数五名"), "倒数5名");
+        assert_eq!(n("两块"), "2块");
+        // Words that merely contain numerals stay as they are.
+        assert_eq!(n("一起统一一下"), "一起统一一下");
+        assert_eq!(n("千万别扫"), "千万别扫");
+        assert_eq!(n("十分感谢"), "十分感谢");
+        assert_eq!(n("三五千"), "三五千");
+        assert_eq!(n("三年二班"), "三年二班");
+        // Never glued onto a preceding digit.
+        assert_eq!(n("200一个人"), "200一个人");
+    }
+
+    #[test]
+    fn ascii_lowercased() {
+        assert_eq!(n("Venmo ME"), "venmo me");
+    }
+
+    #[test]
+    fn money_emoji_and_slang() {
+        assert_eq!(n("每家再补💴100"), "每家再补¥100");
+        assert_eq!(n("班💰又见底"), "班钱又见底");
+        assert_eq!(n("转我🧧"), "转我红包");
+        assert_eq!(n("每家出💯"), "每家出100");
+        assert_eq!(n("每家一张毛爷爷"), "每家一张100元");
+    }
+
+    #[test]
+    fn pinyin_and_abbreviations() {
+        assert_eq!(n("班fei每人150"), "班费每人150");
+        assert_eq!(n("ban fei 又到时间了"), "班费 又到时间了");
+        assert_eq!(n("banfei"), "班费");
+        assert_eq!(n("jiao qian啦"), "交钱啦");
+        assert_eq!(n("zfb或者vx都行"), "支付宝或者微信都行");
+        assert_eq!(n("直接VX转我"), "直接微信转我");
+        assert_eq!(n("v信转我"), "微信转我");
+        assert_eq!(n("加我薇信"), "加我微信");
+        assert_eq!(n("威信"), "微信");
+        assert_eq!(n("支fu宝"), "支付宝");
+        assert_eq!(n("收kuan码"), "收款码");
+        assert_eq!(n("BF每人200"), "班费每人200");
+        assert_eq!(n("zhuan我就行"), "转我就行");
+        // Not inside English words.
+        assert_eq!(n("my favourite"), "my favourite");
+        assert_eq!(n("fei"), "fei");
+    }
+
+    #[test]
+    fn zhuyin_key_words() {
+        assert_eq!(n("ㄅㄢ ㄈㄟˋ"), "班费");
+        assert_eq!(n("班ㄈㄟˋ這學期"), "班费这学期");
+        assert_eq!(n("ㄐㄧㄠ ㄑㄧㄢˊ"), "交钱");
+    }
+
+    #[test]
+    fn leetspeak_payment_words() {
+        assert_eq!(n("V3nm0 me"), "venmo me");
+        assert_eq!(n("p4yp4l"), "paypal");
+        // Other words with digits are untouched.
+        assert_eq!(n("RM45 and class3b"), "rm45 and class3b");
+    }
+
+    #[test]
+    fn spans_map_back_to_original() {
+        let text = "各位 班\u{200b}費 ５００";
+        let out = norm().normalise(text);
+        let pos = out.text.find("班费").unwrap();
+        let (s, e) = out.original_range(pos, pos + "班费".len());
+        assert_eq!(&text[s..e], "班\u{200b}費");
+        let pos = out.text.find("500").unwrap();
+        let (s, e) = out.original_range(pos, pos + 3);
+        assert_eq!(&text[s..e], "５００");
+    }
+
+    #[test]
+    fn char_index_counts_normalised_chars() {
+        let out = norm().normalise("班费ab");
+        assert_eq!(out.char_index(0), 0);
+        assert_eq!(out.char_index(3), 1);
+        assert_eq!(out.char_index(6), 2);
+        assert_eq!(out.char_index(out.text.len()), 4);
+    }
+}

@@ -1,0 +1,502 @@
+//! The rule pack: loading `rules.toml`, checking it, and compiling it for the engine.
+//!
+//! A pack has three tables (the file itself documents the format in its header):
+//! - `[policies.KEY]`: citations (`document`, `clause`, `summary_zh`, `summary_en`).
+//! - `[sets.NAME]`: term sets: literal `terms` (normalised like messages, so they can be written
+//!   in any script or spelling), regex `patterns` over the normalised text, and `exclude`
+//!   literals whose occurrences cancel overlapping hits of the set, and `gate` literals: when a
+//!   set has a gate, its patterns run only if one of the gate literals occurs (a cheap
+//!   pre-filter, e.g. the ten digits for amount patterns).
+//! - `[[rules]]`: `id`, `category`, `policy`, `all` (required sets; `"a | b"` means either),
+//!   `window` (chars), `unless` (defusing sets, anywhere in the message), `unless_near` and
+//!   `near` (defusing sets within `near` chars of the match), `counts` (minimum number of hits
+//!   of a set in the message) and `unless_category` (stand down when that category fired).
+//!
+//! Every problem found while loading becomes a [`RuleError`] that names the rule (or set, or
+//! policy) and says what is wrong, so a moderator editing a pack can fix it.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::Arc;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use regex::{Regex, RegexBuilder};
+use serde::Deserialize;
+
+use super::normalize::Normaliser;
+use super::{Category, Citation};
+
+/// The built-in rule pack.
+pub const BUILTIN_RULES: &str = include_str!("../../content/policy/rules.toml");
+
+/// Default match window in normalised characters.
+const DEFAULT_WINDOW: u32 = 80;
+/// Default distance for `unless_near`, in normalised characters.
+const DEFAULT_NEAR: u32 = 12;
+
+/// What is wrong with a rule pack.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum RuleError {
+    /// The file is not valid TOML or its top level has the wrong shape.
+    #[error("rule pack is not valid: {0}")]
+    Syntax(String),
+    /// A rule is wrong.
+    #[error("rule `{rule}`: {problem}")]
+    Rule {
+        /// The rule's id (or `#N` when it has none).
+        rule: String,
+        /// What is wrong.
+        problem: String,
+    },
+    /// A term set is wrong.
+    #[error("set `{set}`: {problem}")]
+    Set {
+        /// The set's name.
+        set: String,
+        /// What is wrong.
+        problem: String,
+    },
+    /// A policy citation is wrong.
+    #[error("policy `{policy}`: {problem}")]
+    Policy {
+        /// The policy's key.
+        policy: String,
+        /// What is wrong.
+        problem: String,
+    },
+}
+
+#[derive(Deserialize)]
+struct RawPack {
+    #[serde(default)]
+    policies: BTreeMap<String, toml::Value>,
+    #[serde(default)]
+    sets: BTreeMap<String, toml::Value>,
+    #[serde(default)]
+    rules: Vec<toml::Value>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPolicy {
+    document: String,
+    #[serde(default)]
+    clause: String,
+    summary_zh: String,
+    summary_en: String,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawSet {
+    #[serde(default)]
+    terms: Vec<String>,
+    #[serde(default)]
+    patterns: Vec<String>,
+    #[serde(default)]
+    exclude: Vec<String>,
+    #[serde(default)]
+    gate: Vec<String>,
+    #[serde(default)]
+    #[allow(dead_code)]
+    note: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRule {
+    id: String,
+    category: String,
+    policy: String,
+    all: Vec<String>,
+    #[serde(default)]
+    window: Option<u32>,
+    #[serde(default)]
+    unless: Vec<String>,
+    #[serde(default)]
+    unless_near: Vec<String>,
+    #[serde(default)]
+    near: Option<u32>,
+    #[serde(default)]
+    counts: BTreeMap<String, u32>,
+    #[serde(default)]
+    unless_category: Vec<String>,
+    #[serde(default)]
+    #[allow(dead_code)]
+    note: String,
+}
+
+/// A compiled term set.
+pub(crate) struct CompiledSet {
+    pub name: String,
+    /// All patterns of the set as one alternation, so a set costs one scan.
+    pub pattern: Option<Regex>,
+    pub has_excludes: bool,
+    /// Patterns run only when a gate literal occurred.
+    pub gated: bool,
+}
+
+/// A compiled rule.
+pub(crate) struct CompiledRule {
+    pub id: String,
+    pub category: Category,
+    pub policy: Arc<Citation>,
+    /// Groups of set indices; one hit from each group is required.
+    pub all: Vec<Vec<usize>>,
+    pub window: u32,
+    pub unless: Vec<usize>,
+    pub unless_near: Vec<usize>,
+    pub near: u32,
+    pub counts: Vec<(usize, u32)>,
+    pub unless_category: Vec<Category>,
+}
+
+/// What a literal of the automaton does for its set.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum TermKind {
+    /// A hit of the set.
+    Term,
+    /// Cancels overlapping hits of the set.
+    Exclude,
+    /// Lets the set's patterns run.
+    Gate,
+}
+
+/// A literal term of the automaton and who owns it.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct TermOwner {
+    pub set: usize,
+    pub kind: TermKind,
+    /// The term starts with an ASCII letter: the hit must not follow one.
+    pub left: bool,
+    /// The term ends with an ASCII letter (and had no `*`): the hit must not precede one.
+    pub right: bool,
+}
+
+/// A compiled rule pack.
+pub(crate) struct RulePack {
+    pub sets: Vec<CompiledSet>,
+    pub rules: Vec<CompiledRule>,
+    /// All literal terms and excludes of all sets; `None` when there are none.
+    pub terms: Option<AhoCorasick>,
+    /// For each automaton pattern: the sets it belongs to.
+    pub owners: Vec<Vec<TermOwner>>,
+}
+
+fn valid_id(id: &str) -> bool {
+    !id.is_empty() && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "._-".contains(c))
+}
+
+impl RulePack {
+    /// Parses, checks and compiles a pack.
+    pub(crate) fn compile(src: &str, norm: &Normaliser) -> Result<RulePack, RuleError> {
+        let raw: RawPack = toml::from_str(src).map_err(|e| RuleError::Syntax(e.to_string()))?;
+
+        let mut policies: HashMap<String, Arc<Citation>> = HashMap::new();
+        for (key, value) in raw.policies {
+            let p: RawPolicy = value.try_into().map_err(|e: toml::de::Error| RuleError::Policy {
+                policy: key.clone(),
+                problem: e.message().to_string(),
+            })?;
+            for (field, v) in [("document", &p.document), ("summary_zh", &p.summary_zh), ("summary_en", &p.summary_en)]
+            {
+                if v.trim().is_empty() {
+                    return Err(RuleError::Policy { policy: key, problem: format!("`{field}` is empty") });
+                }
+            }
+            policies.insert(
+                key,
+                Arc::new(Citation {
+                    document: p.document,
+                    clause: p.clause,
+                    summary_zh: p.summary_zh,
+                    summary_en: p.summary_en,
+                }),
+            );
+        }
+
+        // Sets: terms are normalised like messages; patterns are compiled; errors are kept per
+        // set and reported against the first rule that uses the set.
+        let mut set_index: HashMap<String, usize> = HashMap::new();
+        let mut sets = Vec::new();
+        let mut set_errors: HashMap<usize, String> = HashMap::new();
+        let mut term_map: BTreeMap<String, Vec<TermOwner>> = BTreeMap::new();
+        for (name, value) in raw.sets {
+            let idx = sets.len();
+            let s: RawSet = value
+                .try_into()
+                .map_err(|e: toml::de::Error| RuleError::Set { set: name.clone(), problem: e.message().to_string() })?;
+            if s.terms.is_empty() && s.patterns.is_empty() {
+                set_errors.insert(idx, "has neither `terms` nor `patterns`".into());
+            }
+            for p in &s.patterns {
+                if let Err(e) = RegexBuilder::new(p).size_limit(4 << 20).build() {
+                    set_errors.entry(idx).or_insert_with(|| format!("invalid pattern `{p}`: {e}"));
+                }
+            }
+            let pattern = if s.patterns.is_empty() || set_errors.contains_key(&idx) {
+                None
+            } else {
+                let joined = s.patterns.iter().map(|p| format!("(?:{p})")).collect::<Vec<_>>().join("|");
+                match RegexBuilder::new(&joined).size_limit(16 << 20).build() {
+                    Ok(r) => Some(r),
+                    Err(e) => {
+                        set_errors.insert(idx, format!("patterns do not combine: {e}"));
+                        None
+                    }
+                }
+            };
+            for (list, kind) in [(&s.terms, TermKind::Term), (&s.exclude, TermKind::Exclude), (&s.gate, TermKind::Gate)]
+            {
+                for t in list {
+                    // A trailing `*` lifts the right-hand word boundary (not for gates, which
+                    // have no boundaries and may be `*` itself).
+                    let (base, star) = match t.strip_suffix('*') {
+                        Some(b) if kind != TermKind::Gate => (b, true),
+                        _ => (t.as_str(), false),
+                    };
+                    let n = norm.normalise(base).text;
+                    if n.trim().is_empty() {
+                        set_errors.entry(idx).or_insert_with(|| format!("term `{t}` is empty once normalised"));
+                        continue;
+                    }
+                    let gate = kind == TermKind::Gate;
+                    let left = !gate && n.starts_with(|c: char| c.is_ascii_alphabetic());
+                    let right = !gate && !star && n.ends_with(|c: char| c.is_ascii_alphabetic());
+                    term_map.entry(n).or_default().push(TermOwner { set: idx, kind, left, right });
+                }
+            }
+            set_index.insert(name.clone(), idx);
+            if !s.gate.is_empty() && s.patterns.is_empty() {
+                set_errors.insert(idx, "has a `gate` but no `patterns` to gate".into());
+            }
+            sets.push(CompiledSet { name, pattern, has_excludes: !s.exclude.is_empty(), gated: !s.gate.is_empty() });
+        }
+
+        let mut rules = Vec::new();
+        let mut seen_ids = HashSet::new();
+        let mut used_sets = HashSet::new();
+        for (i, value) in raw.rules.into_iter().enumerate() {
+            let label =
+                value.get("id").and_then(|v| v.as_str()).map(str::to_string).unwrap_or_else(|| format!("#{}", i + 1));
+            let err = |problem: String| RuleError::Rule { rule: label.clone(), problem };
+            let r: RawRule = value.try_into().map_err(|e: toml::de::Error| err(e.message().to_string()))?;
+            if !valid_id(&r.id) {
+                return Err(err("`id` must be non-empty lower-case ASCII letters, digits, `.`, `_` or `-`".into()));
+            }
+            if !seen_ids.insert(r.id.clone()) {
+                return Err(err("duplicate rule id".into()));
+            }
+            let category = Category::parse(&r.category).ok_or_else(|| {
+                err(format!(
+                    "unknown category `{}` (expected one of {})",
+                    r.category,
+                    Category::ALL.map(|c| c.as_str()).join(", ")
+                ))
+            })?;
+            let policy =
+                policies.get(&r.policy).cloned().ok_or_else(|| err(format!("unknown policy `{}`", r.policy)))?;
+            let lookup = |name: &str, used: &mut HashSet<usize>| -> Result<usize, RuleError> {
+                let name = name.trim();
+                let idx = *set_index.get(name).ok_or_else(|| err(format!("unknown set `{name}`")))?;
+                if let Some(problem) = set_errors.get(&idx) {
+                    return Err(err(format!("set `{name}` {problem}")));
+                }
+                used.insert(idx);
+                Ok(idx)
+            };
+            if r.all.is_empty() {
+                return Err(err("`all` must name at least one set".into()));
+            }
+            let mut all = Vec::new();
+            for group in &r.all {
+                let mut g = Vec::new();
+                for name in group.split('|') {
+                    g.push(lookup(name, &mut used_sets)?);
+                }
+                all.push(g);
+            }
+            let unless = r.unless.iter().map(|n| lookup(n, &mut used_sets)).collect::<Result<Vec<_>, _>>()?;
+            let unless_near = r.unless_near.iter().map(|n| lookup(n, &mut used_sets)).collect::<Result<Vec<_>, _>>()?;
+            let mut counts = Vec::new();
+            for (name, n) in &r.counts {
+                let idx = lookup(name, &mut used_sets)?;
+                if *n == 0 {
+                    return Err(err(format!("count for `{name}` must be at least 1")));
+                }
+                counts.push((idx, *n));
+            }
+            let unless_category = r
+                .unless_category
+                .iter()
+                .map(|c| Category::parse(c).ok_or_else(|| err(format!("unknown category `{c}` in `unless_category`"))))
+                .collect::<Result<Vec<_>, _>>()?;
+            if unless_category.contains(&category) {
+                return Err(err("`unless_category` names the rule's own category".into()));
+            }
+            let window = r.window.unwrap_or(DEFAULT_WINDOW);
+            if window == 0 {
+                return Err(err("`window` must be at least 1".into()));
+            }
+            rules.push(CompiledRule {
+                id: r.id,
+                category,
+                policy,
+                all,
+                window,
+                unless,
+                unless_near,
+                near: r.near.unwrap_or(DEFAULT_NEAR),
+                counts,
+                unless_category,
+            });
+        }
+        if rules.is_empty() {
+            return Err(RuleError::Syntax("the pack has no rules".into()));
+        }
+        // A broken set that no rule uses is still a mistake in the pack.
+        if let Some((idx, problem)) = set_errors.iter().find(|(i, _)| !used_sets.contains(*i)) {
+            return Err(RuleError::Set { set: sets[*idx].name.clone(), problem: problem.clone() });
+        }
+
+        let (keys, owners): (Vec<String>, Vec<Vec<TermOwner>>) = term_map.into_iter().unzip();
+        let terms = if keys.is_empty() {
+            None
+        } else {
+            Some(
+                AhoCorasickBuilder::new()
+                    .match_kind(MatchKind::Standard)
+                    .build(&keys)
+                    .map_err(|e| RuleError::Syntax(format!("term automaton: {e}")))?,
+            )
+        };
+        Ok(RulePack { sets, rules, terms, owners })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn compile(src: &str) -> Result<RulePack, RuleError> {
+        RulePack::compile(src, &Normaliser::builtin())
+    }
+
+    const HEAD: &str = r#"
+[policies.p]
+document = "doc"
+clause = "第5条"
+summary_zh = "中文"
+summary_en = "english"
+
+[sets.a]
+terms = ["班费"]
+
+[sets.b]
+patterns = ['\d+']
+"#;
+
+    #[test]
+    fn builtin_pack_compiles() {
+        let pack = compile(BUILTIN_RULES).unwrap();
+        assert!(pack.rules.len() >= 10);
+        for c in Category::ALL {
+            assert!(pack.rules.iter().any(|r| r.category == c), "no rule for {c}");
+        }
+    }
+
+    #[test]
+    fn minimal_pack_compiles() {
+        let src = format!(
+            "{HEAD}\n[[rules]]\nid = \"fee.x\"\ncategory = \"fee_collection\"\npolicy = \"p\"\nall = [\"a\", \"b\"]\n"
+        );
+        let pack = compile(&src).unwrap();
+        assert_eq!(pack.rules[0].all.len(), 2);
+        assert_eq!(pack.rules[0].window, DEFAULT_WINDOW);
+    }
+
+    fn rule_err(rule_body: &str) -> RuleError {
+        let src = format!("{HEAD}\n[[rules]]\n{rule_body}\n");
+        compile(&src).err().expect("pack should be rejected")
+    }
+
+    #[test]
+    fn unknown_set_names_the_rule() {
+        let e = rule_err("id = \"fee.bad\"\ncategory = \"fee_collection\"\npolicy = \"p\"\nall = [\"a\", \"nope\"]");
+        let msg = e.to_string();
+        assert!(msg.contains("fee.bad") && msg.contains("unknown set `nope`"), "{msg}");
+    }
+
+    #[test]
+    fn unknown_category_names_the_rule() {
+        let e = rule_err("id = \"x.y\"\ncategory = \"spam\"\npolicy = \"p\"\nall = [\"a\"]");
+        assert!(e.to_string().contains("x.y"));
+        assert!(e.to_string().contains("unknown category `spam`"));
+    }
+
+    #[test]
+    fn unknown_policy_names_the_rule() {
+        let e = rule_err("id = \"x.y\"\ncategory = \"commercial_ad\"\npolicy = \"q\"\nall = [\"a\"]");
+        assert!(e.to_string().contains("rule `x.y`: unknown policy `q`"), "{e}");
+    }
+
+    #[test]
+    fn missing_field_names_the_rule() {
+        let e = rule_err("id = \"x.y\"\ncategory = \"commercial_ad\"\nall = [\"a\"]");
+        let msg = e.to_string();
+        assert!(msg.contains("x.y") && msg.contains("policy"), "{msg}");
+    }
+
+    #[test]
+    fn unknown_field_names_the_rule() {
+        let e = rule_err("id = \"x.y\"\ncategory = \"commercial_ad\"\npolicy = \"p\"\nall = [\"a\"]\nwindw = 3");
+        let msg = e.to_string();
+        assert!(msg.contains("x.y") && msg.contains("windw"), "{msg}");
+    }
+
+    #[test]
+    fn bad_regex_names_the_rule_and_set() {
+        let src = format!(
+            "{HEAD}\n[sets.broken]\npatterns = ['(unclosed']\n\n[[rules]]\nid = \"ad.broken\"\ncategory = \"commercial_ad\"\npolicy = \"p\"\nall = [\"a | broken\"]\n"
+        );
+        let msg = compile(&src).err().unwrap().to_string();
+        assert!(msg.contains("ad.broken") && msg.contains("broken") && msg.contains("invalid pattern"), "{msg}");
+    }
+
+    #[test]
+    fn unused_broken_set_is_reported() {
+        let src = format!(
+            "{HEAD}\n[sets.broken]\npatterns = ['[']\n\n[[rules]]\nid = \"ad.ok\"\ncategory = \"commercial_ad\"\npolicy = \"p\"\nall = [\"a\"]\n"
+        );
+        let e = compile(&src).err().unwrap();
+        assert!(matches!(e, RuleError::Set { ref set, .. } if set == "broken"), "{e}");
+    }
+
+    #[test]
+    fn duplicate_id_is_rejected() {
+        let r = "[[rules]]\nid = \"a.b\"\ncategory = \"commercial_ad\"\npolicy = \"p\"\nall = [\"a\"]\n";
+        let src = format!("{HEAD}\n{r}\n{r}");
+        let msg = compile(&src).err().unwrap().to_string();
+        assert!(msg.contains("a.b") && msg.contains("duplicate"), "{msg}");
+    }
+
+    #[test]
+    fn zero_window_and_bad_id_rejected() {
+        let e = rule_err("id = \"a.b\"\ncategory = \"commercial_ad\"\npolicy = \"p\"\nall = [\"a\"]\nwindow = 0");
+        assert!(e.to_string().contains("`window`"));
+        let e = rule_err("id = \"Bad Id\"\ncategory = \"commercial_ad\"\npolicy = \"p\"\nall = [\"a\"]");
+        assert!(e.to_string().contains("Bad Id"));
+    }
+
+    #[test]
+    fn syntax_error_is_reported() {
+        assert!(matches!(compile("[[rules]\nid="), Err(RuleError::Syntax(_))));
+        assert!(matches!(compile(HEAD), Err(RuleError::Syntax(_))));
+    }
+
+    #[test]
+    fn empty_policy_field_is_reported() {
+        let src = "[policies.p]\ndocument = \" \"\nsummary_zh = \"z\"\nsummary_en = \"e\"\n";
+        let e = compile(src).err().unwrap();
+        assert!(matches!(e, RuleError::Policy { ref policy, .. } if policy == "p"), "{e}");
+    }
+}

@@ -1,0 +1,435 @@
+//! Moderation: every group text and caption (edits too) goes through the policy classifier. In `flag`
+//! mode the bot replies with what kind of message it is, the rule and its source, and two buttons for
+//! moderators; in `delete` mode it removes the message, says so briefly and tells the sender privately
+//! why. "Not a violation" teaches the group's allow-list. Also: the 刷屏 reminder and warnings.
+
+use super::roles::truncate;
+use super::*;
+use crate::model::{FloodRule, ModerationMode};
+use crate::policy::{AllowList, Category, Match, Verdict};
+use crate::store::{Flag, MAX_EXCERPT_CHARS, ModEntry};
+use std::collections::VecDeque;
+use std::time::{Duration, Instant};
+use teloxide::types::{CallbackQuery, ChatPermissions, InlineKeyboardButton, InlineKeyboardMarkup, MessageId, UserId};
+
+/// Callback data of the card's buttons: `md:d:<message id>` (delete) and `md:n:<message id>` (not a
+/// violation).
+pub const PREFIX: &str = "md:";
+
+/// Per-process moderation state: allow-lists cached from the store and recent message times.
+#[derive(Default)]
+pub struct ModState {
+    allow: std::sync::Mutex<HashMap<ChatKey, (Arc<AllowList>, Instant)>>,
+    recent: std::sync::Mutex<HashMap<(ChatKey, UserKey), Recent>>,
+}
+
+/// One member's recent message times, and when they were last reminded.
+type Recent = (VecDeque<Instant>, Option<Instant>);
+
+const ALLOW_CACHE: Duration = Duration::from_secs(60);
+
+impl ModState {
+    fn forget_allow(&self, chat: ChatKey) {
+        self.allow.lock().unwrap_or_else(|e| e.into_inner()).remove(&chat);
+    }
+
+    /// Records a message; true when this one crosses the flood rule and no reminder was given in the
+    /// current window.
+    fn flooding(&self, chat: ChatKey, user: UserKey, rule: FloodRule, now: Instant) -> bool {
+        let window = Duration::from_secs(rule.secs.into());
+        let mut map = self.recent.lock().unwrap_or_else(|e| e.into_inner());
+        if map.len() > 50_000 {
+            map.retain(|_, (q, _)| q.back().is_some_and(|t| now.duration_since(*t) < Duration::from_secs(3600)));
+        }
+        let (times, reminded) = map.entry((chat, user)).or_default();
+        times.push_back(now);
+        while times.front().is_some_and(|t| now.duration_since(*t) > window) {
+            times.pop_front();
+        }
+        if times.len() as u32 > rule.max && reminded.is_none_or(|r| now.duration_since(r) > window) {
+            *reminded = Some(now);
+            return true;
+        }
+        false
+    }
+}
+
+async fn allow_list(app: &App, chat: ChatKey) -> anyhow::Result<Arc<AllowList>> {
+    if let Some((list, at)) = app.moderation.allow.lock().unwrap_or_else(|e| e.into_inner()).get(&chat)
+        && at.elapsed() < ALLOW_CACHE
+    {
+        return Ok(list.clone());
+    }
+    let mut list = AllowList::new();
+    for (fp, phrase) in app.store.allow_list(chat).await? {
+        list.add_fingerprint(fp);
+        if !phrase.is_empty() {
+            list.add_phrase(phrase);
+        }
+    }
+    let list = Arc::new(list);
+    app.moderation.allow.lock().unwrap_or_else(|e| e.into_inner()).insert(chat, (list.clone(), Instant::now()));
+    Ok(list)
+}
+
+fn category_name(app: &App, lang: Lang, c: Category) -> String {
+    let key = match c {
+        Category::FeeCollection => crate::key!("mod-cat-fee-collection"),
+        Category::OffCampusTraining => crate::key!("mod-cat-off-campus-training"),
+        Category::RankingDisclosure => crate::key!("mod-cat-ranking-disclosure"),
+        Category::HomeworkToParents => crate::key!("mod-cat-homework-to-parents"),
+        Category::CommercialAd => crate::key!("mod-cat-commercial-ad"),
+    };
+    app.i18n.get(lang, key, None)
+}
+
+fn sender_name(msg: &Message) -> String {
+    if let Some(c) = msg.sender_chat.as_ref() {
+        return c.title().unwrap_or_default().to_owned();
+    }
+    msg.from.as_ref().map(|u| u.full_name()).unwrap_or_default()
+}
+
+/// Checks a group message (new or edited).
+pub(super) async fn check(bot: Bot, app: Arc<App>, msg: Message, ctx: GroupCtx, me: Me) -> HandlerResult {
+    let settings = &ctx.group.settings;
+    let chat = ctx.group.chat_id;
+    if msg.from.as_ref().is_some_and(|u| u.id == me.id) {
+        return Ok(());
+    }
+    let is_edit = msg.edit_date().is_some();
+    if !is_edit
+        && let (Some(rule), Some(user)) = (settings.flood, msg.from.as_ref())
+        && app.moderation.flooding(chat, user.id.0, rule, Instant::now())
+    {
+        let text = tr!(app.i18n, settings.lang, "flood-reminder", name = user.first_name.clone());
+        reply(&bot, &app, &msg, text).await?;
+    }
+    if settings.moderation == ModerationMode::Off {
+        return Ok(());
+    }
+    let Some(text) = msg.text().or_else(|| msg.caption()) else { return Ok(()) };
+    // Fast path: most messages are clean and never touch the store.
+    if app.classifier.classify(text).is_clean() {
+        return Ok(());
+    }
+    let allow = allow_list(&app, chat).await?;
+    let verdict = app.classifier.classify_with(text, Some(&allow));
+    let Some(m) = verdict.primary().cloned() else { return Ok(()) };
+    if let Some(old) = app.store.flag(chat, msg.id.0).await?
+        && (old.card.is_some() || old.resolved)
+    {
+        return Ok(()); // already on a card (an edit of a flagged message)
+    }
+    tracing::info!(chat, message = msg.id.0, rule = %m.rule, category = m.category.as_str(), "policy match");
+    let flag = Flag {
+        message_id: msg.id.0,
+        sender: msg.from.as_ref().filter(|_| msg.sender_chat.is_none()).map(|u| u.id.0),
+        sender_name: sender_name(&msg),
+        category: m.category.as_str().to_owned(),
+        rule: m.rule.clone(),
+        excerpt: truncate(text, MAX_EXCERPT_CHARS - 1),
+        fingerprint: app.classifier.fingerprint(text),
+        phrase: app.classifier.normalise(text).chars().take(500).collect(),
+        at: app.clock.now(),
+        card: None,
+        resolved: false,
+    };
+    match settings.moderation {
+        ModerationMode::Delete => delete_at_once(&bot, &app, &msg, &ctx, flag, &m, &verdict).await,
+        _ => post_card(&bot, &app, &msg, &ctx, flag, &m).await,
+    }
+}
+
+fn card_text(app: &App, lang: Lang, m: &Match) -> String {
+    let summary = if lang == Lang::En { &m.policy.summary_en } else { &m.policy.summary_zh };
+    let source = format!("{} {}", m.policy.document, m.policy.clause).trim().to_owned();
+    tr!(
+        app.i18n,
+        lang,
+        "mod-card",
+        category = category_name(app, lang, m.category),
+        rule = summary.clone(),
+        source = source
+    )
+}
+
+async fn post_card(bot: &Bot, app: &App, msg: &Message, ctx: &GroupCtx, mut flag: Flag, m: &Match) -> HandlerResult {
+    let lang = ctx.lang();
+    let chat = msg.chat.id;
+    let keyboard = InlineKeyboardMarkup::new([[
+        InlineKeyboardButton::callback(tr!(app.i18n, lang, "mod-btn-delete"), format!("{PREFIX}d:{}", msg.id.0)),
+        InlineKeyboardButton::callback(tr!(app.i18n, lang, "mod-btn-allow"), format!("{PREFIX}n:{}", msg.id.0)),
+    ]]);
+    let text = card_text(app, lang, m);
+    let params = teloxide::types::ReplyParameters::new(msg.id).allow_sending_without_reply();
+    app.throttle(chat.0).await;
+    let card = send::call(|| {
+        bot.send_message(chat, text.clone())
+            .reply_parameters(params.clone())
+            .reply_markup(keyboard.clone())
+            .into_future()
+    })
+    .await;
+    flag.card = card.as_ref().ok().map(|c| c.id.0);
+    app.store.put_flag(chat.0, &flag).await?;
+    log(app, chat.0, &flag, "flagged", None, true).await?;
+    if let Err(e) = card {
+        tracing::warn!(chat = chat.0, error = ?e, "could not post the moderation card");
+    }
+    Ok(())
+}
+
+async fn delete_at_once(
+    bot: &Bot,
+    app: &App,
+    msg: &Message,
+    ctx: &GroupCtx,
+    flag: Flag,
+    m: &Match,
+    _verdict: &Verdict,
+) -> HandlerResult {
+    let lang = ctx.lang();
+    let chat = msg.chat.id;
+    match send::call(|| bot.delete_message(chat, msg.id).into_future()).await {
+        Ok(_) => {}
+        Err(send::Failure::MessageGone) if !can_delete(bot, chat.0).await => {
+            return no_rights(bot, app, msg, ctx, flag, m).await;
+        }
+        Err(send::Failure::MessageGone) => return Ok(()), // someone was faster
+        Err(send::Failure::NoRights) | Err(send::Failure::Forbidden) => {
+            return no_rights(bot, app, msg, ctx, flag, m).await;
+        }
+        Err(e) => return Err(anyhow::anyhow!("deleteMessage failed: {e:?}")),
+    }
+    let mut flag = flag;
+    flag.resolved = true;
+    app.store.put_flag(chat.0, &flag).await?;
+    log(app, chat.0, &flag, "auto_deleted", None, true).await?;
+    let note = tr!(
+        app.i18n,
+        lang,
+        "mod-auto-deleted",
+        name = flag.sender_name.clone(),
+        category = category_name(app, lang, m.category)
+    );
+    app.throttle(chat.0).await;
+    let _ = send::call(|| bot.send_message(chat, note.clone()).into_future()).await;
+    // Tell the sender privately why, in their own language, when they have started the bot.
+    if let Some(user) = msg.from.as_ref().filter(|_| msg.sender_chat.is_none()) {
+        let plang = Lang::from_telegram(user.language_code.as_deref()).unwrap_or(lang);
+        let dm = tr!(app.i18n, plang, "mod-dm", group = ctx.group.title.clone(), details = card_text(app, plang, m));
+        app.throttle(user.id.0 as i64).await;
+        if let Err(e) = send::call(|| bot.send_message(user.id, dm.clone()).into_future()).await {
+            tracing::debug!(error = ?e, "could not tell the sender privately (they have not started the bot)");
+        }
+    }
+    Ok(())
+}
+
+/// Whether the bot may delete messages in `chat`, asked from Telegram.
+async fn can_delete(bot: &Bot, chat: ChatKey) -> bool {
+    let Ok(me) = send::call(|| bot.get_me().into_future()).await else { return false };
+    match send::call(|| bot.get_chat_member(ChatId(chat), me.id).into_future()).await {
+        Ok(member) => member.kind.is_owner() || member.kind.can_delete_messages(),
+        Err(_) => false,
+    }
+}
+
+/// Delete mode without the right to delete: fall back to a card, and tell the moderators once.
+async fn no_rights(bot: &Bot, app: &App, msg: &Message, ctx: &GroupCtx, flag: Flag, m: &Match) -> HandlerResult {
+    let chat = ctx.group.chat_id;
+    if app.store.claim_once(&format!("needs-delete-right:{chat}"), Duration::from_secs(7 * 24 * 3600)).await? {
+        let text = tr!(app.i18n, ctx.lang(), "mod-needs-rights");
+        app.throttle(chat).await;
+        let _ = send::call(|| bot.send_message(ChatId(chat), text.clone()).into_future()).await;
+    }
+    post_card(bot, app, msg, ctx, flag, m).await
+}
+
+async fn log(
+    app: &App,
+    chat: ChatKey,
+    flag: &Flag,
+    action: &str,
+    by: Option<String>,
+    with_excerpt: bool,
+) -> anyhow::Result<()> {
+    let entry = ModEntry {
+        at: app.clock.now(),
+        message_id: flag.message_id,
+        sender: flag.sender,
+        sender_name: flag.sender_name.clone(),
+        category: flag.category.clone(),
+        rule: flag.rule.clone(),
+        action: action.to_owned(),
+        by,
+        excerpt: None,
+    };
+    app.store.log_moderation(chat, &entry, with_excerpt.then_some(flag.excerpt.as_str())).await?;
+    Ok(())
+}
+
+/// A press on a card's button.
+pub(super) async fn decide(bot: Bot, app: Arc<App>, q: CallbackQuery) -> HandlerResult {
+    let answer = |text: String| {
+        let bot = bot.clone();
+        let id = q.id.clone();
+        async move {
+            let _ = send::call(|| bot.answer_callback_query(id.clone()).text(text.clone()).into_future()).await;
+        }
+    };
+    let Some(message) = q.message.as_ref() else { return Ok(()) };
+    let chat = message.chat().id.0;
+    let group = app.store.group(chat).await?;
+    let lang = group.as_ref().map(|g| g.settings.lang).unwrap_or(app.defaults.lang);
+    let data = q.data.as_deref().unwrap_or_default().strip_prefix(PREFIX).unwrap_or_default();
+    let Some((action, target)) = data.split_once(':').and_then(|(a, id)| Some((a, id.parse::<i32>().ok()?))) else {
+        answer(tr!(app.i18n, lang, "mod-expired")).await;
+        return Ok(());
+    };
+    let role = app.role_of_user(&bot, chat, q.from.id.0).await?;
+    if !role.moderates() {
+        answer(tr!(app.i18n, lang, "mod-not-allowed")).await;
+        return Ok(());
+    }
+    let Some(mut flag) = app.store.flag(chat, target).await? else {
+        answer(tr!(app.i18n, lang, "mod-expired")).await;
+        return Ok(());
+    };
+    if flag.resolved {
+        answer(tr!(app.i18n, lang, "mod-already")).await;
+        return Ok(());
+    }
+    let by = q.from.full_name();
+    let category = Category::parse(&flag.category).map(|c| category_name(&app, lang, c)).unwrap_or_default();
+    let (card_text, action_name) = match action {
+        "d" => {
+            match send::call(|| bot.delete_message(ChatId(chat), MessageId(target)).into_future()).await {
+                Ok(_) | Err(send::Failure::MessageGone) => {}
+                Err(send::Failure::NoRights) => {
+                    answer(tr!(app.i18n, lang, "mod-needs-rights")).await;
+                    return Ok(());
+                }
+                Err(e) => return Err(anyhow::anyhow!("deleteMessage failed: {e:?}")),
+            }
+            (tr!(app.i18n, lang, "mod-card-deleted", by = by.clone(), category = category), "deleted")
+        }
+        "n" => {
+            app.store.allow(chat, flag.fingerprint, &flag.phrase).await?;
+            app.moderation.forget_allow(chat);
+            (tr!(app.i18n, lang, "mod-card-allowed", by = by.clone()), "allowed")
+        }
+        _ => {
+            answer(tr!(app.i18n, lang, "mod-expired")).await;
+            return Ok(());
+        }
+    };
+    flag.resolved = true;
+    app.store.put_flag(chat, &flag).await?;
+    log(&app, chat, &flag, action_name, Some(by), false).await?;
+    if let Some(card) = flag.card {
+        // The edit drops the buttons; a card someone deleted meanwhile is fine to ignore.
+        match send::call(|| bot.edit_message_text(ChatId(chat), MessageId(card), card_text.clone()).into_future()).await
+        {
+            Ok(_) | Err(send::Failure::MessageGone) | Err(send::Failure::NotModified) => {}
+            Err(e) => tracing::warn!(chat, error = ?e, "could not update the moderation card"),
+        }
+    }
+    answer(tr!(app.i18n, lang, "mod-done")).await;
+    if action_name == "deleted"
+        && let (Some(user), Some(limit)) = (flag.sender, group.and_then(|g| g.settings.warn_limit))
+    {
+        warn(&bot, &app, chat, lang, user, &flag.sender_name, limit).await?;
+    }
+    Ok(())
+}
+
+/// Counts a confirmed violation; at the limit, restricts the member for a day and tells moderators.
+async fn warn(bot: &Bot, app: &App, chat: ChatKey, lang: Lang, user: UserKey, name: &str, limit: u32) -> HandlerResult {
+    let n = app.store.add_warning(chat, user).await?;
+    if n < u64::from(limit) {
+        return Ok(());
+    }
+    if app.admins.is_admin(bot, chat, user).await {
+        return Ok(()); // Telegram would refuse, and admins are not restricted by the bot
+    }
+    let until = chrono::Utc::now() + chrono::Duration::days(1);
+    let result = send::call(|| {
+        bot.restrict_chat_member(ChatId(chat), UserId(user), ChatPermissions::empty()).until_date(until).into_future()
+    })
+    .await;
+    let text = match result {
+        Ok(_) => {
+            app.store.reset_warnings(chat, user).await?;
+            tr!(app.i18n, lang, "mod-restricted", name = name.to_owned(), count = n as i64)
+        }
+        Err(e) => {
+            tracing::info!(chat, error = ?e, "could not restrict a member");
+            tr!(app.i18n, lang, "mod-restrict-failed", name = name.to_owned(), count = n as i64)
+        }
+    };
+    app.throttle(chat).await;
+    let _ = send::call(|| bot.send_message(ChatId(chat), text.clone()).into_future()).await;
+    Ok(())
+}
+
+/// `/modlog`: the latest ten moderation events, for moderators.
+pub(super) async fn modlog(bot: Bot, app: Arc<App>, msg: Message, ctx: GroupCtx) -> HandlerResult {
+    let lang = ctx.lang();
+    if !app.role_of(&bot, &msg).await?.moderates() {
+        return refuse(&bot, &app, &msg, lang, "/modlog", Role::Committee).await;
+    }
+    let entries = app.store.moderation_log(ctx.group.chat_id, 10).await?;
+    if entries.is_empty() {
+        return reply(&bot, &app, &msg, tr!(app.i18n, lang, "modlog-empty")).await;
+    }
+    let tz = ctx.group.settings.zone();
+    let mut quoted = std::collections::HashSet::new();
+    let lines: Vec<String> = entries
+        .iter()
+        .map(|e| {
+            let action = match e.action.as_str() {
+                "flagged" => crate::key!("modlog-flagged"),
+                "auto_deleted" => crate::key!("modlog-auto-deleted"),
+                "deleted" => crate::key!("modlog-deleted"),
+                _ => crate::key!("modlog-allowed"),
+            };
+            let category = Category::parse(&e.category).map(|c| category_name(&app, lang, c)).unwrap_or_default();
+            let mut line = format!(
+                "• {} {} — {} — {}",
+                e.at.with_timezone(&tz).format("%m-%d %H:%M"),
+                e.sender_name,
+                category,
+                app.i18n.get(lang, action, None)
+            );
+            if let Some(by) = &e.by {
+                line.push_str(&format!(" ({by})"));
+            }
+            if let Some(x) = e.excerpt.as_ref().filter(|_| quoted.insert(e.message_id)) {
+                line.push_str(&format!("\n   “{x}”"));
+            }
+            line
+        })
+        .collect();
+    reply(&bot, &app, &msg, tr!(app.i18n, lang, "modlog", lines = lines.join("\n"))).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn flood_reminds_once_per_window() {
+        let s = ModState::default();
+        let rule = FloodRule { max: 3, secs: 30 };
+        let t0 = Instant::now();
+        let hits: Vec<bool> = (0..8).map(|i| s.flooding(-1, 7, rule, t0 + Duration::from_secs(i))).collect();
+        assert_eq!(hits, vec![false, false, false, true, false, false, false, false]);
+        assert!(!s.flooding(-1, 8, rule, t0), "per member");
+        // After a quiet spell the count starts again.
+        let later = t0 + Duration::from_secs(200);
+        let hits: Vec<bool> = (0..4).map(|i| s.flooding(-1, 7, rule, later + Duration::from_secs(i))).collect();
+        assert_eq!(hits, vec![false, false, false, true]);
+    }
+}
