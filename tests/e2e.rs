@@ -645,3 +645,19 @@ async fn flooding_gets_one_gentle_reminder_and_repeat_offenders_are_restricted()
     reply_containing(s, class().id, "禁言一天").await;
     sim.stop().await;
 }
+
+#[tokio::test]
+async fn a_403_from_telegram_marks_the_group_inactive_and_moderation_off_checks_nothing() {
+    let sim = bot_in_class().await;
+    let s = &sim.standin;
+    s.send_text(&class(), &teacher(), "/settings moderation off");
+    reply_containing(s, class().id, "off").await;
+    let id = s.send_text(&class(), &dad(), FEE);
+    sim.settle(Duration::from_millis(100)).await;
+    assert!(card_for(s, class().id, id).is_none(), "moderation off: nothing is checked");
+    s.fail_next("sendMessage", 403, "Forbidden: bot was kicked from the supergroup chat", None);
+    s.send_text(&class(), &teacher(), "/help");
+    sim.settle(Duration::from_millis(100)).await;
+    assert!(!sim.app.store.group(class().id).await.unwrap().unwrap().active);
+    sim.stop().await;
+}

@@ -184,6 +184,9 @@ pub async fn reply(bot: &Bot, app: &App, msg: &Message, text: String) -> anyhow:
         Ok(_) => Ok(()),
         Err(send::Failure::Forbidden) => {
             tracing::info!(chat = chat.0, "cannot post in this chat any more");
+            if chat.0 < 0 {
+                groups::mark_inactive(app, chat.0).await?;
+            }
             Ok(())
         }
         Err(e) => Err(anyhow::anyhow!("sendMessage failed: {e:?}")),
