@@ -292,12 +292,24 @@ pub struct Group {
     /// When the bot joined (scheduled posts never catch up on slots before it).
     #[serde(default)]
     pub joined_at: Option<chrono::DateTime<chrono::Utc>>,
+    /// The chat id the group had when the bot first met it; kept across upgrades to a supergroup,
+    /// so that exactly-once keys of scheduled posts do not change with the id.
+    #[serde(default)]
+    pub origin: Option<ChatKey>,
     pub settings: Settings,
 }
 
 impl Group {
     pub fn new(chat_id: ChatKey, title: &str, settings: Settings) -> Group {
-        Group { chat_id, title: title.to_owned(), active: true, greeted: false, joined_at: None, settings }
+        Group {
+            chat_id,
+            title: title.to_owned(),
+            active: true,
+            greeted: false,
+            joined_at: None,
+            origin: Some(chat_id),
+            settings,
+        }
     }
 }
 

@@ -9,7 +9,7 @@ use jiaxiao::jobs::ratelimit::Limits;
 use jiaxiao::model::{Lang, Role};
 use jiaxiao::sim::{SimBot, SimOptions};
 use jiaxiao::standin::{Call, FloodLimits, MemberStatus, StandIn, TgChat, TgUser};
-use jiaxiao::store::{DynStore, GroupStore, MemoryStore, RedisStore};
+use jiaxiao::store::{DynStore, GroupStore, MemoryStore, RedisStore, RoleStore};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -304,7 +304,7 @@ async fn three_lesson_commands_give_three_lessons_in_curriculum_order() {
         .map(|l| format!("lf:u:{}", l.id))
         .collect();
     assert_eq!(ids, want);
-    assert!(text_of(&sent[0]).contains("周一·小知识"));
+    assert!(text_of(&sent[0]).contains("小知识 ·"));
     // A given lesson by id; an unknown id gets an answer.
     s.send_text(&class(), &teacher(), "/lesson w04-growth-steady-bedtime");
     wait_lessons(s, class().id, 4).await;
@@ -323,7 +323,7 @@ async fn an_english_group_gets_english_lessons_and_feedback_counts_once_per_pers
     reply_containing(s, class().id, "Saved").await;
     s.send_text(&class(), &teacher(), "/lesson");
     let lesson = wait_lessons(s, class().id, 1).await.remove(0);
-    assert!(text_of(&lesson).contains("Monday · Fact"), "{}", text_of(&lesson));
+    assert!(text_of(&lesson).contains("Fact ·"), "{}", text_of(&lesson));
     let msg_id = lesson.response["result"]["message_id"].as_i64().unwrap() as i32;
     let useful = first_button(&lesson);
     let id = useful.trim_start_matches("lf:u:").to_owned();
@@ -364,7 +364,7 @@ async fn scheduled_lesson_fires_monday_20_local_once_and_waits_out_quiet_hours()
     assert!(lesson_sends(&standin, class().id).is_empty(), "not before 20:00");
     clock.set(monday(20, 0));
     let sent = wait_lessons(&standin, class().id, 1).await;
-    assert!(text_of(&sent[0]).contains("周一·小知识"));
+    assert!(text_of(&sent[0]).contains("小知识 ·"));
     sim.settle(Duration::from_millis(100)).await;
     assert!(lesson_sends(&standin, other.id).is_empty(), "the other group is in quiet hours until 21:00");
     clock.set(monday(21, 0));
@@ -380,7 +380,7 @@ async fn scheduled_lesson_fires_monday_20_local_once_and_waits_out_quiet_hours()
     // Wednesday brings the TIP.
     clock.set(Shanghai.with_ymd_and_hms(2026, 9, 9, 20, 0, 0).unwrap().with_timezone(&Utc));
     let sent = wait_lessons(&standin, class().id, 2).await;
-    assert!(text_of(&sent[1]).contains("周三·小行动"));
+    assert!(text_of(&sent[1]).contains("小行动 ·"));
     sim.stop().await;
 }
 
@@ -394,7 +394,7 @@ async fn private_lessons_and_subscription() {
     let chat = TgChat::private(&ann);
     standin.send_text(&chat, &ann, "/lesson");
     let first = wait_lessons(&standin, ann.id, 1).await;
-    assert!(text_of(&first[0]).contains("Monday · Fact"), "English for an English-speaking parent");
+    assert!(text_of(&first[0]).contains("Fact ·"), "English for an English-speaking parent");
     standin.send_text(&chat, &ann, "/subscribe college");
     reply_containing(&standin, ann.id, "college").await;
     standin.send_text(&chat, &ann, "/subscribe junior");
@@ -427,7 +427,7 @@ async fn the_outbox_stays_within_telegrams_limits_and_retries_after_429() {
     let lessons = content.curriculum(Lang::ZhCn, Default::default());
     for g in &groups {
         for (i, l) in lessons.iter().take(15).enumerate() {
-            sim.app.lessons.queue_given(g.id, Lang::ZhCn, l, format!("flood:{}:{i}", g.id)).await.unwrap();
+            sim.app.lessons.queue_given(g.id, Lang::ZhCn, l, format!("flood:{}:{i}", g.id), clock.now()).await.unwrap();
         }
     }
     for g in &groups {
@@ -437,7 +437,7 @@ async fn the_outbox_stays_within_telegrams_limits_and_retries_after_429() {
 
     // A 429 is waited out and the message is delivered exactly once.
     standin.fail_next("sendMessage", 429, "Too Many Requests: retry after 1", Some(1));
-    sim.app.lessons.queue_given(groups[0].id, Lang::ZhCn, lessons[20], "after429".into()).await.unwrap();
+    sim.app.lessons.queue_given(groups[0].id, Lang::ZhCn, lessons[20], "after429".into(), clock.now()).await.unwrap();
     let refused = standin.wait_for("sendMessage", |c| c.response["error_code"] == 429, WAIT).await;
     assert_eq!(refused.unwrap().response["parameters"]["retry_after"], 1);
     sim.settle(Duration::from_millis(100)).await;
@@ -659,5 +659,26 @@ async fn a_403_from_telegram_marks_the_group_inactive_and_moderation_off_checks_
     s.send_text(&class(), &teacher(), "/help");
     sim.settle(Duration::from_millis(100)).await;
     assert!(!sim.app.store.group(class().id).await.unwrap().unwrap().active);
+    sim.stop().await;
+}
+
+#[tokio::test]
+async fn a_lesson_asked_for_in_quiet_hours_waits_and_service_accounts_get_no_role() {
+    let sim = bot_in_class().await; // 08:00 local
+    let s = &sim.standin;
+    s.send_text(&class(), &teacher(), "/settings quiet 07:30-09:00");
+    reply_containing(s, class().id, "07:30-09:00").await;
+    s.send_text(&class(), &teacher(), "/lesson");
+    reply_containing(s, class().id, "09:00 发出").await;
+    sim.settle(Duration::from_millis(100)).await;
+    assert!(lesson_sends(s, class().id).is_empty());
+    sim.clock.set(monday(9, 0));
+    wait_lessons(s, class().id, 1).await;
+
+    let telegram = TgUser::new(777000, "Telegram");
+    let forwarded = s.send_text(&class(), &telegram, "频道消息");
+    s.send_reply(&class(), &teacher(), "/role teacher", forwarded);
+    reply_containing(s, class().id, "不能给机器人设置身份").await;
+    assert!(sim.app.store.roles(class().id).await.unwrap().is_empty());
     sim.stop().await;
 }

@@ -113,15 +113,19 @@ async fn outbox_is_exactly_once_and_ordered(s: &dyn Store) {
     let both = s.due(t0 + Days::hours(1), 10).await.unwrap();
     assert_eq!(both.iter().map(|i| i.id.as_str()).collect::<Vec<_>>(), vec!["a", "b"]);
     assert_eq!(both[1], item("b", -1, t0 + Days::minutes(5)), "items round-trip");
-    // Leases are exclusive; reschedule releases them.
-    assert!(s.lease("a", Duration::from_secs(30)).await.unwrap());
-    assert!(!s.lease("a", Duration::from_secs(30)).await.unwrap());
+    // Leases are exclusive, only for queued and due items, and hand back the item as it is now.
+    assert_eq!(s.lease("b", t0, Duration::from_secs(30)).await.unwrap(), None, "not due yet");
+    assert_eq!(s.lease("zz", t0, Duration::from_secs(30)).await.unwrap(), None, "not queued");
+    assert_eq!(s.lease("a", t0, Duration::from_secs(30)).await.unwrap().map(|i| i.id), Some("a".to_owned()));
+    assert_eq!(s.lease("a", t0, Duration::from_secs(30)).await.unwrap(), None);
     let mut later = item("a", -2, t0 + Days::hours(2));
     later.attempts = 1;
     s.reschedule(&later).await.unwrap();
-    assert!(s.lease("a", Duration::from_secs(30)).await.unwrap());
+    assert_eq!(s.lease("a", t0 + Days::hours(1), Duration::from_secs(30)).await.unwrap(), None, "rescheduled later");
+    assert_eq!(s.lease("a", t0 + Days::hours(2), Duration::from_secs(30)).await.unwrap().unwrap().attempts, 1);
     assert_eq!(s.due(t0 + Days::hours(1), 10).await.unwrap().len(), 1);
     s.complete("a").await.unwrap();
+    assert_eq!(s.lease("a", t0 + Days::hours(3), Duration::from_secs(30)).await.unwrap(), None, "sent: never again");
     s.complete("b").await.unwrap();
     assert_eq!(s.queued().await.unwrap(), 0);
     assert_eq!(s.next_due().await.unwrap(), None);
@@ -171,7 +175,6 @@ async fn moderation_flags_log_allow_and_warnings(s: &dyn Store) {
         rule: "fee.amount_request".into(),
         excerpt: "每人交200元".into(),
         fingerprint: 0xdead_beef_dead_beef,
-        phrase: "每人交200元".into(),
         at,
         card: Some(78),
         resolved: false,
@@ -198,15 +201,29 @@ async fn moderation_flags_log_allow_and_warnings(s: &dyn Store) {
     assert_eq!(log[2].excerpt.as_deref(), Some("每人交200元"));
     assert_eq!(log[0].excerpt, None);
     assert_eq!(s.moderation_log(-1, 2).await.unwrap().len(), 2);
-    s.allow(-1, u64::MAX, "收到").await.unwrap();
-    assert_eq!(s.allow_list(-1).await.unwrap(), vec![(u64::MAX, "收到".to_owned())]);
+    s.allow(-1, u64::MAX).await.unwrap();
+    s.allow(-1, 7).await.unwrap();
+    assert_eq!(s.allow_list(-1).await.unwrap(), vec![7, u64::MAX]);
     assert_eq!(s.add_warning(-1, 5).await.unwrap(), 1);
     assert_eq!(s.add_warning(-1, 5).await.unwrap(), 2);
     s.reset_warnings(-1, 5).await.unwrap();
     assert_eq!(s.add_warning(-1, 5).await.unwrap(), 1);
     s.migrate_group(-1, -1007).await.unwrap();
-    assert_eq!(s.allow_list(-1007).await.unwrap().len(), 1);
+    assert_eq!(s.allow_list(-1007).await.unwrap().len(), 2);
     assert_eq!(s.moderation_log(-1007, 10).await.unwrap().len(), 3);
+}
+
+async fn migration_keeps_what_the_new_id_already_has(s: &dyn Store) {
+    s.set_role(-300, 1, Role::Teacher).await.unwrap();
+    s.set_role(-300, 2, Role::Committee).await.unwrap();
+    s.set_role(-1003, 1, Role::Committee).await.unwrap();
+    s.add_warning(-300, 9).await.unwrap();
+    s.add_warning(-300, 9).await.unwrap();
+    s.add_warning(-1003, 9).await.unwrap();
+    s.migrate_group(-300, -1003).await.unwrap();
+    assert_eq!(s.role(-1003, 1).await.unwrap(), Some(Role::Committee), "set after the upgrade: kept");
+    assert_eq!(s.role(-1003, 2).await.unwrap(), Some(Role::Committee), "only under the old id: moved");
+    assert_eq!(s.add_warning(-1003, 9).await.unwrap(), 2, "the new id's count is kept, not added to");
 }
 
 macro_rules! suite {
@@ -239,6 +256,7 @@ suite!(
     feedback_counts_each_person_once,
     subscriptions_round_trip,
     moderation_flags_log_allow_and_warnings,
+    migration_keeps_what_the_new_id_already_has,
 );
 
 #[tokio::test]

@@ -62,6 +62,8 @@ pub fn render(i18n: &I18n, lang: Lang, lesson: &Lesson) -> OutMessage {
 #[derive(Debug, Clone)]
 pub struct Audience {
     pub chat: ChatKey,
+    /// Stable across supergroup upgrades (see [`Group::origin`]); used in slot ids.
+    pub key: ChatKey,
     pub lang: Lang,
     pub grade: Grade,
     pub counter: Counter,
@@ -71,6 +73,7 @@ impl Audience {
     pub fn group(g: &Group) -> Audience {
         Audience {
             chat: g.chat_id,
+            key: g.origin.unwrap_or(g.chat_id),
             lang: g.settings.lang,
             grade: g.settings.grade,
             counter: Counter::group_lessons(g.chat_id),
@@ -78,7 +81,7 @@ impl Audience {
     }
 
     pub fn parent(user: u64, lang: Lang, grade: Grade) -> Audience {
-        Audience { chat: user as i64, lang, grade, counter: Counter::user_lessons(user) }
+        Audience { chat: user as i64, key: user as i64, lang, grade, counter: Counter::user_lessons(user) }
     }
 }
 
@@ -135,12 +138,19 @@ impl Lessons {
         Ok(None)
     }
 
-    /// Queues one given lesson now (no progress change).
-    pub async fn queue_given(&self, chat: ChatKey, lang: Lang, lesson: &Lesson, id: String) -> StoreResult<()> {
+    /// Queues one given lesson, due at `due` (no progress change).
+    pub async fn queue_given(
+        &self,
+        chat: ChatKey,
+        lang: Lang,
+        lesson: &Lesson,
+        id: String,
+        due: DateTime<Utc>,
+    ) -> StoreResult<()> {
         let item = OutboxItem {
             id,
             chat,
-            due: self.clock.now(),
+            due,
             attempts: 0,
             message: render(&self.i18n, lang, lesson),
             lesson: Some(lesson.id.clone()),
@@ -155,17 +165,30 @@ impl Lessons {
         let now = self.clock.now();
         let mut next: Option<DateTime<Utc>> = None;
         let mut consider = |t: DateTime<Utc>| next = Some(next.map_or(t, |n: DateTime<Utc>| n.min(t)));
+        // One group's unreadable record or failed write must not stop the others.
         for chat in self.store.active_groups().await? {
-            let Some(group) = self.store.group(chat).await? else { continue };
+            let group = match self.store.group(chat).await {
+                Ok(Some(g)) => g,
+                Ok(None) => continue,
+                Err(e) => {
+                    tracing::error!(chat, error = %e, "lesson scheduler: cannot read this group; skipping it");
+                    continue;
+                }
+            };
             let Some(weekly) = group.settings.lessons.clone() else { continue };
             let tz = group.settings.zone();
-            self.queue_slot(&Audience::group(&group), &weekly, tz, group.settings.quiet, group.joined_at, now).await?;
+            let to = Audience::group(&group);
+            if let Err(e) = self.queue_slot(&to, &weekly, tz, group.settings.quiet, group.joined_at, now).await {
+                tracing::warn!(chat, error = %e, "lesson scheduler: could not queue this group's lesson");
+            }
             consider(weekly.next_after(tz, now));
         }
         let weekly = Weekly::lessons_default();
         for (user, sub) in self.store.subscriptions().await? {
             let to = Audience::parent(user, sub.lang, sub.grade);
-            self.queue_slot(&to, &weekly, self.default_tz, Some(QuietHours::DEFAULT), None, now).await?;
+            if let Err(e) = self.queue_slot(&to, &weekly, self.default_tz, Some(QuietHours::DEFAULT), None, now).await {
+                tracing::warn!(user, error = %e, "lesson scheduler: could not queue a private lesson");
+            }
             consider(weekly.next_after(self.default_tz, now));
         }
         Ok(next)
@@ -184,7 +207,7 @@ impl Lessons {
         if since.is_some_and(|s| slot < s) {
             return Ok(());
         }
-        let id = format!("lesson:{}:{}", to.chat, schedule::local_date(tz, slot));
+        let id = format!("lesson:{}:{}", to.key, schedule::local_date(tz, slot));
         let due = schedule::after_quiet(tz, quiet, slot.max(now));
         if let Some(lesson) = self.queue_next(to, id, due).await? {
             tracing::info!(chat = to.chat, lesson = %lesson.id, %due, "lesson queued");

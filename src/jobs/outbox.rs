@@ -7,6 +7,7 @@ use super::ratelimit::RateLimiter;
 use crate::clock::Clock;
 use crate::store::{DynStore, Enqueued, OutboxItem, StoreResult};
 use crate::telegram::send::{self, Failure};
+use chrono::{DateTime, Utc};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 use teloxide::prelude::*;
@@ -67,7 +68,20 @@ impl Outbox {
             }
             let next = self.store.next_due().await.unwrap_or_default();
             let now = self.clock.now();
-            let until = next.unwrap_or(now + chrono::Duration::seconds(60)).min(now + chrono::Duration::seconds(60));
+            let until = match next {
+                // Due but not taken (another sender holds it, or it waits for a limit): look again in
+                // a second rather than spinning.
+                Some(t) if t <= now => {
+                    tokio::select! {
+                        _ = tokio::time::sleep(Duration::from_secs(1)) => {}
+                        _ = self.wake.notified() => {}
+                        _ = shutdown.changed() => {}
+                    }
+                    continue;
+                }
+                Some(t) => t.min(now + chrono::Duration::seconds(60)),
+                None => now + chrono::Duration::seconds(60),
+            };
             tokio::select! {
                 _ = self.clock.sleep_until(until) => {}
                 _ = self.wake.notified() => {}
@@ -81,39 +95,38 @@ impl Outbox {
     pub async fn send_due(&self) -> StoreResult<usize> {
         let items = self.store.due(self.clock.now(), 100).await?;
         let mut handled = 0;
-        for item in items {
-            if !self.store.lease(&item.id, LEASE).await? {
-                continue; // another copy is on it
-            }
+        for listed in items {
+            // The list may be stale: the lease re-checks that the item is still queued and due.
+            let Some(item) = self.store.lease(&listed.id, self.clock.now(), LEASE).await? else { continue };
             // Telegram's limits: wait briefly, or push the item back if the chat is busy for long.
-            let wait = self.limiter.lock().unwrap_or_else(|e| e.into_inner()).try_send(item.chat, Instant::now());
-            if let Err(w) = wait {
-                if w > Duration::from_secs(2) {
-                    let mut later = item.clone();
-                    later.due = self.clock.now() + chrono::Duration::from_std(w).unwrap_or_default();
-                    self.store.reschedule(&later).await?;
-                    continue;
-                }
-                tokio::time::sleep(w).await;
-                let _ = self.limiter.lock().unwrap_or_else(|e| e.into_inner()).try_send(item.chat, Instant::now());
+            if let Some(wait) = self.reserve(item.chat).await {
+                let due = self.clock.now() + chrono::Duration::from_std(wait).unwrap_or_default();
+                self.retry_at(item, due, false).await?;
+                continue;
             }
             handled += 1;
             match self.deliver(&item).await {
                 Ok(()) => {
+                    self.store.complete(&item.id).await?;
                     if let Some(lesson) = &item.lesson {
                         self.store.log_lesson(item.chat, lesson, self.clock.now()).await?;
                     }
-                    self.store.complete(&item.id).await?;
                 }
                 Err(Failure::RateLimited(d)) => {
-                    let mut later = item.clone();
-                    later.due = self.clock.now() + chrono::Duration::from_std(d).unwrap_or_default();
                     tracing::info!(
                         chat = item.chat,
                         wait_s = d.as_secs(),
                         "outbox: Telegram asked to wait; rescheduled"
                     );
-                    self.store.reschedule(&later).await?;
+                    let due = self.clock.now() + chrono::Duration::from_std(d).unwrap_or_default();
+                    self.retry_at(item, due, false).await?;
+                }
+                Err(Failure::Migrated(to)) => {
+                    tracing::info!(from = item.chat, to, "outbox: the group became a supergroup; following it");
+                    self.store.migrate_group(item.chat, to).await?;
+                    let mut moved = item.clone();
+                    moved.chat = to;
+                    self.store.reschedule(&moved).await?;
                 }
                 Err(Failure::Forbidden) => {
                     tracing::info!(chat = item.chat, "outbox: chat is closed to the bot; dropping and forgetting it");
@@ -125,15 +138,41 @@ impl Outbox {
                     self.store.complete(&item.id).await?;
                 }
                 Err(e) => {
-                    let mut later = item.clone();
-                    later.attempts += 1;
-                    later.due = self.clock.now() + chrono::Duration::seconds(30 * (1 << later.attempts.min(6)));
                     tracing::warn!(chat = item.chat, id = %item.id, error = ?e, "outbox: send failed; will retry");
-                    self.store.reschedule(&later).await?;
+                    let backoff = chrono::Duration::seconds(30 * (1 << (item.attempts + 1).min(6)));
+                    let due = self.clock.now() + backoff;
+                    self.retry_at(item, due, true).await?;
                 }
             }
         }
         Ok(handled)
+    }
+
+    /// Takes a sending slot for `chat`: waits up to two seconds for one; beyond that returns how long
+    /// the chat must wait (the item goes back in the queue so other chats are not held up).
+    async fn reserve(&self, chat: i64) -> Option<Duration> {
+        loop {
+            let wait = self.limiter.lock().unwrap_or_else(|e| e.into_inner()).try_send(chat, Instant::now());
+            match wait {
+                Ok(()) => return None,
+                Err(w) if w > Duration::from_secs(2) => return Some(w),
+                Err(w) => tokio::time::sleep(w).await,
+            }
+        }
+    }
+
+    /// Puts an item back, due no earlier than `due` and outside its group's quiet hours.
+    async fn retry_at(&self, mut item: OutboxItem, due: DateTime<Utc>, failed: bool) -> StoreResult<()> {
+        item.due = due;
+        if failed {
+            item.attempts += 1;
+        }
+        if item.chat < 0
+            && let Some(g) = self.store.group(item.chat).await?
+        {
+            item.due = crate::schedule::after_quiet(g.settings.zone(), g.settings.quiet, item.due);
+        }
+        self.store.reschedule(&item).await
     }
 
     async fn deliver(&self, item: &OutboxItem) -> Result<(), Failure> {

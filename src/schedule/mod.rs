@@ -9,10 +9,28 @@ use serde::{Deserialize, Serialize};
 
 /// Days of the week and a local time (`/settings lessons mon,wed,fri 20:00`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "WeeklyRaw")]
 pub struct Weekly {
     /// Sorted Monday-first, no duplicates, at least one.
     pub days: Vec<Weekday>,
     pub at: HhMm,
+}
+
+/// What is stored; validated into [`Weekly`] so that a stored schedule always has a day.
+#[derive(Deserialize)]
+struct WeeklyRaw {
+    days: Vec<Weekday>,
+    at: HhMm,
+}
+
+impl TryFrom<WeeklyRaw> for Weekly {
+    type Error = &'static str;
+    fn try_from(raw: WeeklyRaw) -> Result<Weekly, &'static str> {
+        let mut days = raw.days;
+        days.sort_by_key(|d| d.num_days_from_monday());
+        days.dedup();
+        if days.is_empty() { Err("a weekly schedule needs at least one day") } else { Ok(Weekly { days, at: raw.at }) }
+    }
 }
 
 impl Weekly {
@@ -166,6 +184,13 @@ mod tests {
 
     fn utc(s: &str) -> DateTime<Utc> {
         DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
+    }
+
+    #[test]
+    fn stored_schedules_are_validated() {
+        assert!(serde_json::from_str::<Weekly>(r#"{"days":[],"at":"20:00"}"#).is_err());
+        let w: Weekly = serde_json::from_str(r#"{"days":["Fri","Mon","Mon"],"at":"20:00"}"#).unwrap();
+        assert_eq!(w.days, vec![Weekday::Mon, Weekday::Fri]);
     }
 
     #[test]

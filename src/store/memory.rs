@@ -21,7 +21,7 @@ struct Inner {
     flags: HashMap<(ChatKey, i32), (Flag, Instant)>,
     modlog: HashMap<ChatKey, Vec<ModEntry>>,
     excerpts: HashMap<(ChatKey, i32), (String, Instant)>,
-    allow: HashMap<ChatKey, BTreeMap<u64, String>>,
+    allow: HashMap<ChatKey, std::collections::BTreeSet<u64>>,
     warns: HashMap<(ChatKey, UserKey), u64>,
 }
 
@@ -70,7 +70,10 @@ impl GroupStore for MemoryStore {
             g.groups.insert(to, group);
         }
         if let Some(roles) = g.roles.remove(&from) {
-            g.roles.entry(to).or_default().extend(roles);
+            let target = g.roles.entry(to).or_default();
+            for (k, v) in roles {
+                target.entry(k).or_insert(v);
+            }
         }
         if let Some(roster) = g.roster.remove(&from) {
             let target = g.roster.entry(to).or_default();
@@ -84,8 +87,12 @@ impl GroupStore for MemoryStore {
         if let Some(f) = g.feedback.remove(&from) {
             g.feedback.entry(to).or_default().extend(f);
         }
+        // Same rule as Redis (HSETNX): entries already under the new id win; the old ones fill gaps.
         if let Some(l) = g.lessonlog.remove(&from) {
-            g.lessonlog.entry(to).or_default().extend(l);
+            let target = g.lessonlog.entry(to).or_default();
+            for (k, v) in l {
+                target.entry(k).or_insert(v);
+            }
         }
         if let Some(l) = g.modlog.remove(&from) {
             g.modlog.entry(to).or_default().extend(l);
@@ -96,7 +103,7 @@ impl GroupStore for MemoryStore {
         let warns: Vec<_> = g.warns.keys().filter(|(c, _)| *c == from).copied().collect();
         for k in warns {
             let n = g.warns.remove(&k).unwrap_or(0);
-            *g.warns.entry((to, k.1)).or_insert(0) += n;
+            g.warns.entry((to, k.1)).or_insert(n);
         }
         Ok(())
     }
@@ -213,14 +220,15 @@ impl OutboxStore for MemoryStore {
         Ok(self.lock().queue.values().map(|i| i.due).min())
     }
 
-    async fn lease(&self, id: &str, ttl: Duration) -> StoreResult<bool> {
+    async fn lease(&self, id: &str, now: DateTime<Utc>, ttl: Duration) -> StoreResult<Option<OutboxItem>> {
         let mut g = self.lock();
-        let now = Instant::now();
-        if g.leases.get(id).is_some_and(|exp| *exp > now) {
-            return Ok(false);
+        let t = Instant::now();
+        let Some(item) = g.queue.get(id).filter(|i| i.due <= now).cloned() else { return Ok(None) };
+        if g.leases.get(id).is_some_and(|exp| *exp > t) {
+            return Ok(None);
         }
-        g.leases.insert(id.to_owned(), now + ttl);
-        Ok(true)
+        g.leases.insert(id.to_owned(), t + ttl);
+        Ok(Some(item))
     }
 
     async fn complete(&self, id: &str) -> StoreResult<()> {
@@ -291,7 +299,14 @@ impl LessonStore for MemoryStore {
 #[async_trait]
 impl ModerationStore for MemoryStore {
     async fn put_flag(&self, chat: ChatKey, flag: &Flag) -> StoreResult<()> {
-        self.lock().flags.insert((chat, flag.message_id), (flag.clone(), Instant::now() + EXCERPT_TTL));
+        let mut g = self.lock();
+        let now = Instant::now();
+        // Expired excerpts leave memory too, not only the answers.
+        if g.flags.len() > 10_000 {
+            g.flags.retain(|_, (_, exp)| *exp > now);
+            g.excerpts.retain(|_, (_, exp)| *exp > now);
+        }
+        g.flags.insert((chat, flag.message_id), (flag.clone(), now + EXCERPT_TTL));
         Ok(())
     }
 
@@ -335,13 +350,13 @@ impl ModerationStore for MemoryStore {
             .unwrap_or_default())
     }
 
-    async fn allow(&self, chat: ChatKey, fingerprint: u64, phrase: &str) -> StoreResult<()> {
-        self.lock().allow.entry(chat).or_default().insert(fingerprint, phrase.to_owned());
+    async fn allow(&self, chat: ChatKey, fingerprint: u64) -> StoreResult<()> {
+        self.lock().allow.entry(chat).or_default().insert(fingerprint);
         Ok(())
     }
 
-    async fn allow_list(&self, chat: ChatKey) -> StoreResult<Vec<(u64, String)>> {
-        Ok(self.lock().allow.get(&chat).map(|a| a.iter().map(|(k, v)| (*k, v.clone())).collect()).unwrap_or_default())
+    async fn allow_list(&self, chat: ChatKey) -> StoreResult<Vec<u64>> {
+        Ok(self.lock().allow.get(&chat).map(|a| a.iter().copied().collect()).unwrap_or_default())
     }
 
     async fn add_warning(&self, chat: ChatKey, user: UserKey) -> StoreResult<u64> {

@@ -15,7 +15,7 @@
 //! - `subs` → hash user id → JSON [`Subscription`] (private lesson subscribers)
 //! - `flag:{chat}:{message}` → JSON [`Flag`], expires after 30 days (it holds the excerpt);
 //!   `modlog:{chat}` → hash of JSON [`ModEntry`] (no text); `modex:{chat}:{message}` → the ≤80-character
-//!   excerpt, expires after 30 days; `allow:{chat}` → hash fingerprint → normalised phrase;
+//!   excerpt, expires after 30 days; `allow:{chat}` → hash fingerprint → 1 (no text);
 //!   `warns:{chat}` → hash user id → confirmed violations
 
 mod memory;
@@ -157,8 +157,9 @@ pub trait OutboxStore: Send + Sync {
     async fn due(&self, now: DateTime<Utc>, limit: usize) -> StoreResult<Vec<OutboxItem>>;
     /// When the earliest queued item is due.
     async fn next_due(&self) -> StoreResult<Option<DateTime<Utc>>>;
-    /// Takes an item for sending; false if another sender holds it.
-    async fn lease(&self, id: &str, ttl: Duration) -> StoreResult<bool>;
+    /// Takes an item for sending if it is still queued, due at `now` and not held by another sender;
+    /// returns it as it is now (another copy may have rescheduled or completed it meanwhile).
+    async fn lease(&self, id: &str, now: DateTime<Utc>, ttl: Duration) -> StoreResult<Option<OutboxItem>>;
     /// Sent (or given up): remove it.
     async fn complete(&self, id: &str) -> StoreResult<()>;
     /// Puts it back with a new due time / attempt count, releasing the lease.
@@ -202,9 +203,9 @@ pub struct Flag {
     pub rule: String,
     /// At most [`MAX_EXCERPT_CHARS`] characters; the flag expires after [`EXCERPT_TTL`].
     pub excerpt: String,
+    /// Fingerprint of the normalised text: what "not a violation" adds to the allow-list (no text is
+    /// kept there).
     pub fingerprint: u64,
-    /// The normalised text, what "not a violation" adds to the allow-list.
-    pub phrase: String,
     pub at: DateTime<Utc>,
     /// The bot's card (the reply with the buttons).
     pub card: Option<i32>,
@@ -236,8 +237,8 @@ pub trait ModerationStore: Send + Sync {
     async fn log_moderation(&self, chat: ChatKey, entry: &ModEntry, excerpt: Option<&str>) -> StoreResult<()>;
     /// Newest first.
     async fn moderation_log(&self, chat: ChatKey, limit: usize) -> StoreResult<Vec<ModEntry>>;
-    async fn allow(&self, chat: ChatKey, fingerprint: u64, phrase: &str) -> StoreResult<()>;
-    async fn allow_list(&self, chat: ChatKey) -> StoreResult<Vec<(u64, String)>>;
+    async fn allow(&self, chat: ChatKey, fingerprint: u64) -> StoreResult<()>;
+    async fn allow_list(&self, chat: ChatKey) -> StoreResult<Vec<u64>>;
     /// Counts one more confirmed violation; returns the new total.
     async fn add_warning(&self, chat: ChatKey, user: UserKey) -> StoreResult<u64>;
     async fn reset_warnings(&self, chat: ChatKey, user: UserKey) -> StoreResult<()>;

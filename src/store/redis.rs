@@ -221,6 +221,16 @@ impl RosterStore for RedisStore {
     async fn remember(&self, chat: ChatKey, member: &Member) -> StoreResult<()> {
         let roster = self.key(format_args!("roster:{chat}"));
         let unames = self.key(format_args!("unames:{chat}"));
+        // A username moves with its owner: forget it on whoever had it before (as the memory store does).
+        if let Some(u) = &member.username {
+            let previous: Option<UserKey> = self.conn().hget(&unames, normalise_username(u)).await?;
+            if let Some(prev) = previous.filter(|p| *p != member.user_id)
+                && let Some(mut old) = self.member(chat, prev).await?
+            {
+                old.username = None;
+                self.conn().hset::<_, _, _, ()>(&roster, prev, encode(&old)).await?;
+            }
+        }
         let mut pipe = ::redis::pipe();
         pipe.atomic().hset(&roster, member.user_id, encode(member));
         if let Some(u) = &member.username {
@@ -349,8 +359,16 @@ impl OutboxStore for RedisStore {
         let raws: Vec<Option<String>> = ::redis::cmd("MGET").arg(&keys).query_async(&mut self.conn()).await?;
         let mut out = Vec::new();
         for ((id, key), raw) in ids.iter().zip(&keys).zip(raws) {
-            match raw {
-                Some(r) => out.push(decode(key, &r)?),
+            match raw.map(|r| decode::<OutboxItem>(key, &r)) {
+                Some(Ok(item)) => out.push(item),
+                // Written by a newer version: leave it for that version to send.
+                Some(Err(StoreError::NewerSchema { .. })) => {}
+                Some(Err(e)) => {
+                    // Unreadable: take it out of the queue (kept under its key for inspection) so it
+                    // cannot block every other item.
+                    tracing::error!(id = %id, error = %e, "outbox: unreadable item removed from the queue");
+                    self.conn().zrem::<_, _, ()>(&queue, id).await?;
+                }
                 None => {
                     // Completed by another sender between the two reads: drop the stale entry.
                     self.conn().zrem::<_, _, ()>(&queue, id).await?;
@@ -366,17 +384,33 @@ impl OutboxStore for RedisStore {
         Ok(first.first().map(|(_, ms)| from_millis(*ms)))
     }
 
-    async fn lease(&self, id: &str, ttl: Duration) -> StoreResult<bool> {
-        let key = self.key(format_args!("outbox:lease:{id}"));
-        let ok: Option<String> = ::redis::cmd("SET")
-            .arg(&key)
+    async fn lease(&self, id: &str, now: DateTime<Utc>, ttl: Duration) -> StoreResult<Option<OutboxItem>> {
+        // Still queued, due, and not held by anyone: checked and taken in one step, so a copy working
+        // from an older list cannot take an item another copy has just sent or rescheduled.
+        let script = Script::new(
+            r#"
+            local score = redis.call('ZSCORE', KEYS[1], ARGV[1])
+            if not score or tonumber(score) > tonumber(ARGV[2]) then return false end
+            local item = redis.call('GET', KEYS[2])
+            if not item then return false end
+            if not redis.call('SET', KEYS[3], ARGV[3], 'NX', 'PX', ARGV[4]) then return false end
+            return item
+            "#,
+        );
+        let queue = self.key(format_args!("outbox:queue"));
+        let item_key = self.key(format_args!("outbox:item:{id}"));
+        let lease = self.key(format_args!("outbox:lease:{id}"));
+        let raw: Option<String> = script
+            .key(queue)
+            .key(&item_key)
+            .key(lease)
+            .arg(id)
+            .arg(millis(now))
             .arg(std::process::id())
-            .arg("NX")
-            .arg("PX")
             .arg(ttl.as_millis().max(1) as u64)
-            .query_async(&mut self.conn())
+            .invoke_async(&mut self.conn())
             .await?;
-        Ok(ok.is_some())
+        raw.map(|r| decode(&item_key, &r)).transpose()
     }
 
     async fn complete(&self, id: &str) -> StoreResult<()> {
@@ -523,16 +557,18 @@ impl ModerationStore for RedisStore {
         Ok(out)
     }
 
-    async fn allow(&self, chat: ChatKey, fingerprint: u64, phrase: &str) -> StoreResult<()> {
+    async fn allow(&self, chat: ChatKey, fingerprint: u64) -> StoreResult<()> {
         let key = self.key(format_args!("allow:{chat}"));
-        self.conn().hset::<_, _, _, ()>(key, fingerprint.to_string(), phrase).await?;
+        self.conn().hset::<_, _, _, ()>(key, fingerprint.to_string(), 1).await?;
         Ok(())
     }
 
-    async fn allow_list(&self, chat: ChatKey) -> StoreResult<Vec<(u64, String)>> {
+    async fn allow_list(&self, chat: ChatKey) -> StoreResult<Vec<u64>> {
         let key = self.key(format_args!("allow:{chat}"));
-        let raw: Vec<(String, String)> = self.conn().hgetall(key).await?;
-        Ok(raw.into_iter().filter_map(|(k, v)| Some((k.parse().ok()?, v))).collect())
+        let raw: Vec<String> = self.conn().hkeys(key).await?;
+        let mut out: Vec<u64> = raw.into_iter().filter_map(|k| k.parse().ok()).collect();
+        out.sort_unstable();
+        Ok(out)
     }
 
     async fn add_warning(&self, chat: ChatKey, user: UserKey) -> StoreResult<u64> {

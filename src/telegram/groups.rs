@@ -27,7 +27,8 @@ pub(super) async fn learn_from_message(bot: Bot, app: Arc<App>, msg: Message) ->
             app.store.migrate_group(old.0, msg.chat.id.0).await?;
         }
         let group = ensure_group(&bot, &app, &msg.chat).await?;
-        if let Some(user) = msg.from.as_ref().filter(|u| !u.is_bot) {
+        let person = msg.from.as_ref().filter(|u| !u.is_bot && !super::roles::is_service_account(u.id.0));
+        if let Some(user) = person.filter(|_| msg.sender_chat.is_none()) {
             app.remember_member(group.chat_id, member_of(user)).await?;
         }
         for user in msg.new_chat_members().unwrap_or_default().iter().filter(|u| !u.is_bot) {

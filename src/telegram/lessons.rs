@@ -15,7 +15,15 @@ pub(super) async fn group_lesson(bot: Bot, app: Arc<App>, msg: Message, ctx: Gro
     }
     let chat = ctx.group.chat_id;
     let request_id = format!("lesson:{chat}:cmd:{}", msg.id.0);
-    send_lesson(&bot, &app, &msg, Audience::group(&ctx.group), &cmd, request_id).await
+    // Quiet hours hold the bot's posts in the group, a teacher's request included; say when it comes.
+    let settings = &ctx.group.settings;
+    let now = app.clock.now();
+    let due = crate::schedule::after_quiet(settings.zone(), settings.quiet, now);
+    if due > now {
+        let at = due.with_timezone(&settings.zone()).format("%H:%M").to_string();
+        reply(&bot, &app, &msg, tr!(app.i18n, lang, "lesson-after-quiet", time = at)).await?;
+    }
+    send_lesson(&bot, &app, &msg, Audience::group(&ctx.group), &cmd, request_id, due).await
 }
 
 /// `/lesson` in a private chat: this parent's own next lesson, in their language.
@@ -25,7 +33,8 @@ pub(super) async fn private_lesson(bot: Bot, app: Arc<App>, msg: Message, cmd: C
     let lang = private_lang(&app, &msg);
     let grade = sub.map(|s| s.grade).unwrap_or_default();
     let request_id = format!("lesson:{}:cmd:{}", user.id.0, msg.id.0);
-    send_lesson(&bot, &app, &msg, Audience::parent(user.id.0, lang, grade), &cmd, request_id).await
+    let now = app.clock.now();
+    send_lesson(&bot, &app, &msg, Audience::parent(user.id.0, lang, grade), &cmd, request_id, now).await
 }
 
 async fn send_lesson(
@@ -35,6 +44,7 @@ async fn send_lesson(
     to: Audience,
     cmd: &Cmd,
     request_id: String,
+    due: chrono::DateTime<chrono::Utc>,
 ) -> HandlerResult {
     let lang = to.lang;
     if cmd.args.chars().count() > command::MAX_ARGS {
@@ -42,7 +52,7 @@ async fn send_lesson(
     }
     match cmd.words().as_slice() {
         [] => {
-            if app.lessons.queue_next(&to, request_id, app.clock.now()).await?.is_none() {
+            if app.lessons.queue_next(&to, request_id, due).await?.is_none() {
                 reply(bot, app, msg, tr!(app.i18n, lang, "lesson-none")).await?;
             }
             Ok(())
@@ -50,7 +60,7 @@ async fn send_lesson(
         [id] => match app.lessons.content.lesson(lang, id) {
             Some(lesson) => {
                 let lesson = lesson.clone();
-                app.lessons.queue_given(to.chat, lang, &lesson, request_id).await?;
+                app.lessons.queue_given(to.chat, lang, &lesson, request_id, due).await?;
                 Ok(())
             }
             None => reply(bot, app, msg, tr!(app.i18n, lang, "lesson-unknown", given = truncate(id, 40))).await,

@@ -61,11 +61,8 @@ async fn allow_list(app: &App, chat: ChatKey) -> anyhow::Result<Arc<AllowList>> 
         return Ok(list.clone());
     }
     let mut list = AllowList::new();
-    for (fp, phrase) in app.store.allow_list(chat).await? {
+    for fp in app.store.allow_list(chat).await? {
         list.add_fingerprint(fp);
-        if !phrase.is_empty() {
-            list.add_phrase(phrase);
-        }
     }
     let list = Arc::new(list);
     app.moderation.allow.lock().unwrap_or_else(|e| e.into_inner()).insert(chat, (list.clone(), Instant::now()));
@@ -98,12 +95,21 @@ pub(super) async fn check(bot: Bot, app: Arc<App>, msg: Message, ctx: GroupCtx, 
         return Ok(());
     }
     let is_edit = msg.edit_date().is_some();
+    // Anonymous admins and channels share one user id each: count them by the chat they post as.
+    let poster = match (&msg.sender_chat, &msg.from) {
+        (Some(c), _) => Some(c.id.0.unsigned_abs()),
+        (None, Some(u)) => Some(u.id.0),
+        _ => None,
+    };
     if !is_edit
-        && let (Some(rule), Some(user)) = (settings.flood, msg.from.as_ref())
-        && app.moderation.flooding(chat, user.id.0, rule, Instant::now())
+        && let (Some(rule), Some(poster)) = (settings.flood, poster)
+        && app.moderation.flooding(chat, poster, rule, Instant::now())
     {
-        let text = tr!(app.i18n, settings.lang, "flood-reminder", name = user.first_name.clone());
-        reply(&bot, &app, &msg, text).await?;
+        let text = tr!(app.i18n, settings.lang, "flood-reminder", name = sender_name(&msg));
+        // A reminder that cannot be sent must not let the message skip moderation.
+        if let Err(e) = reply(&bot, &app, &msg, text).await {
+            tracing::warn!(chat, error = %e, "could not post the flood reminder");
+        }
     }
     if settings.moderation == ModerationMode::Off {
         return Ok(());
@@ -130,7 +136,6 @@ pub(super) async fn check(bot: Bot, app: Arc<App>, msg: Message, ctx: GroupCtx, 
         rule: m.rule.clone(),
         excerpt: truncate(text, MAX_EXCERPT_CHARS - 1),
         fingerprint: app.classifier.fingerprint(text),
-        phrase: app.classifier.normalise(text).chars().take(500).collect(),
         at: app.clock.now(),
         card: None,
         resolved: false,
@@ -316,7 +321,7 @@ pub(super) async fn decide(bot: Bot, app: Arc<App>, q: CallbackQuery) -> Handler
             (tr!(app.i18n, lang, "mod-card-deleted", by = by.clone(), category = category), "deleted")
         }
         "n" => {
-            app.store.allow(chat, flag.fingerprint, &flag.phrase).await?;
+            app.store.allow(chat, flag.fingerprint).await?;
             app.moderation.forget_allow(chat);
             (tr!(app.i18n, lang, "mod-card-allowed", by = by.clone()), "allowed")
         }

@@ -19,7 +19,9 @@ pub(super) async fn role(bot: Bot, app: Arc<App>, msg: Message, ctx: GroupCtx, c
         return reply(&bot, &app, &msg, tr!(app.i18n, lang, "args-too-long", max = command::MAX_ARGS)).await;
     }
     let words = cmd.words();
-    let reply_target = msg.reply_to_message().and_then(|r| r.from.as_ref());
+    // In forum groups every message "replies" to its topic's opening service message: not a target.
+    let reply_target =
+        msg.reply_to_message().filter(|r| r.forum_topic_created().is_none()).and_then(|r| r.from.as_ref());
     if words.is_empty() && reply_target.is_none() {
         return list_roles(&bot, &app, &msg, lang, chat).await;
     }
@@ -37,7 +39,7 @@ pub(super) async fn role(bot: Bot, app: Arc<App>, msg: Message, ctx: GroupCtx, c
             Some(m) => Target::User(m),
             None => Target::NotSeen(truncate(u, 40)),
         },
-        (None, Some(user)) if user.is_bot => Target::Bot,
+        (None, Some(user)) if user.is_bot || is_service_account(user.id.0) => Target::Bot,
         (None, Some(user)) => {
             let m = super::groups::member_of(user);
             app.remember_member(chat, m.clone()).await?;
@@ -83,6 +85,11 @@ async fn list_roles(bot: &Bot, app: &App, msg: &Message, lang: Lang, chat: ChatK
         tr!(app.i18n, lang, "role-list", roles = lines.join("\n"))
     };
     reply(bot, app, msg, text).await
+}
+
+/// Telegram's own senders: "Telegram" (channel auto-forwards), the anonymous admin, channel posts.
+pub fn is_service_account(user: u64) -> bool {
+    matches!(user, 777000 | GROUP_ANONYMOUS_BOT | 136817688)
 }
 
 /// At most `max` characters of user input, for echoing it back.

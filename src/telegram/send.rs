@@ -19,6 +19,8 @@ pub enum Failure {
     NoRights,
     /// Still rate-limited after the retries we allow ourselves.
     RateLimited(Duration),
+    /// The group became a supergroup with this id.
+    Migrated(i64),
     /// Anything else (network down, unexpected answer).
     Other(String),
 }
@@ -27,6 +29,7 @@ impl Failure {
     pub fn of(e: &RequestError) -> Failure {
         match e {
             RequestError::RetryAfter(s) => Failure::RateLimited(s.duration()),
+            RequestError::MigrateToChatId(id) => Failure::Migrated(id.0),
             RequestError::Api(api) => match api {
                 ApiError::BotBlocked
                 | ApiError::BotKicked
