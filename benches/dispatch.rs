@@ -65,7 +65,7 @@ fn traffic(n: usize, salt: usize) -> Traffic {
         x ^= x << 17;
         let chat = -1_003_000_000_000 - (x % GROUPS as u64) as i64;
         let user = 10_000 + ((x >> 8) % MEMBERS as u64) as i64;
-        let bad = (x >> 20) % 50 == 0; // ~2 %
+        let bad = (x >> 20).is_multiple_of(50); // ~2 %
         let text = if bad {
             BAD[(x >> 30) as usize % BAD.len()].to_owned()
         } else {
