@@ -179,8 +179,26 @@ async fn serve(config: Config) -> anyhow::Result<()> {
     }
     let (stop, stopped) = tokio::sync::watch::channel(false);
     let jobs = app.start_jobs(stopped);
-    let mut dispatcher = telegram::dispatcher(bot, app, me, true);
-    dispatcher.dispatch().await; // returns on Ctrl-C / SIGTERM
+    let mut dispatcher = telegram::dispatcher(bot.clone(), app, me, true);
+    // Both return on Ctrl-C / SIGTERM.
+    match &config.webhook {
+        Some(w) => {
+            let mut options = teloxide::update_listeners::webhooks::Options::new(w.listen, w.url.clone());
+            if let Some(secret) = &w.secret {
+                options = options.secret_token(secret.clone()); // validated in Config
+            }
+            let listener = teloxide::update_listeners::webhooks::axum(bot, options)
+                .await
+                .map_err(|e| anyhow::anyhow!("could not start the webhook on {}: {e}", w.listen))?;
+            tracing::info!(listen = %w.listen, "receiving updates through the webhook");
+            let errors = teloxide::error_handlers::LoggingErrorHandler::with_custom_text("webhook listener error");
+            dispatcher.dispatch_with_listener(listener, errors).await;
+        }
+        None => {
+            tracing::info!("receiving updates by long polling");
+            dispatcher.dispatch().await;
+        }
+    }
     tracing::info!("shutting down: letting background jobs finish their current step");
     let _ = stop.send(true);
     for job in jobs {

@@ -13,6 +13,17 @@ pub struct Config {
     pub redis_prefix: String,
     pub default_lang: Lang,
     pub default_tz: String,
+    /// Webhook mode instead of long polling.
+    pub webhook: Option<Webhook>,
+}
+
+/// `WEBHOOK_URL` (what Telegram calls), `WEBHOOK_LISTEN` (where we listen), `WEBHOOK_SECRET`.
+#[derive(Clone)]
+pub struct Webhook {
+    pub url: url::Url,
+    pub listen: std::net::SocketAddr,
+    /// Telegram sends it back in a header on every call; generated when not configured.
+    pub secret: Option<String>,
 }
 
 // Never print the token: `Debug` is written by hand.
@@ -25,6 +36,7 @@ impl fmt::Debug for Config {
             .field("redis_prefix", &self.redis_prefix)
             .field("default_lang", &self.default_lang)
             .field("default_tz", &self.default_tz)
+            .field("webhook", &self.webhook.as_ref().map(|w| (w.url.as_str(), w.listen)))
             .finish()
     }
 }
@@ -43,6 +55,12 @@ pub enum ConfigError {
     BadTz(String),
     #[error("JIAXIAO_REDIS_PREFIX must be 1-32 characters of [A-Za-z0-9_:-], got {0:?}")]
     BadPrefix(String),
+    #[error("WEBHOOK_URL must be an https:// URL Telegram can reach (http:// only for 127.0.0.1/localhost), got {0:?}")]
+    BadWebhookUrl(String),
+    #[error("WEBHOOK_LISTEN must be an address such as 0.0.0.0:8443, got {0:?}")]
+    BadWebhookListen(String),
+    #[error("WEBHOOK_SECRET must be 1-256 characters of A-Z a-z 0-9 _ -")]
+    BadWebhookSecret,
 }
 
 impl Config {
@@ -79,12 +97,36 @@ impl Config {
             Some(p) if valid_prefix(&p) => p,
             Some(p) => return Err(ConfigError::BadPrefix(p)),
         };
-        Ok(Config { token, api_url, redis_url: nonempty("REDIS_URL"), redis_prefix, default_lang, default_tz })
+        let webhook = match nonempty("WEBHOOK_URL") {
+            None => None,
+            Some(raw) => {
+                let url = url::Url::parse(&raw).map_err(|_| ConfigError::BadWebhookUrl(raw.clone()))?;
+                let local = matches!(url.host_str(), Some("127.0.0.1" | "localhost" | "[::1]"));
+                if !(url.scheme() == "https" || (url.scheme() == "http" && local)) {
+                    return Err(ConfigError::BadWebhookUrl(raw));
+                }
+                let listen_raw = nonempty("WEBHOOK_LISTEN").unwrap_or_else(|| "0.0.0.0:8443".to_owned());
+                let listen = listen_raw.parse().map_err(|_| ConfigError::BadWebhookListen(listen_raw.clone()))?;
+                let secret = nonempty("WEBHOOK_SECRET");
+                if let Some(s) = &secret
+                    && !valid_secret(s)
+                {
+                    return Err(ConfigError::BadWebhookSecret);
+                }
+                Some(Webhook { url, listen, secret })
+            }
+        };
+        Ok(Config { token, api_url, redis_url: nonempty("REDIS_URL"), redis_prefix, default_lang, default_tz, webhook })
     }
 
     pub fn from_env() -> Result<Config, ConfigError> {
         Config::from_lookup(|k| std::env::var(k).ok())
     }
+}
+
+/// Telegram's rule for `secret_token` (teloxide panics on anything else).
+pub fn valid_secret(s: &str) -> bool {
+    (1..=256).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
 }
 
 fn valid_prefix(p: &str) -> bool {
@@ -134,6 +176,18 @@ mod tests {
         assert_eq!(ok.api_url.unwrap().as_str(), "http://127.0.0.1:8081/");
         assert_eq!(ok.default_lang, Lang::En);
         assert_eq!(ok.redis_prefix, "jiaxiao:");
+        assert!(ok.webhook.is_none());
+        assert!(matches!(cfg(&[t, ("WEBHOOK_URL", "http://example.com/hook")]), Err(ConfigError::BadWebhookUrl(_))));
+        assert!(matches!(
+            cfg(&[t, ("WEBHOOK_URL", "https://bot.example/hook"), ("WEBHOOK_LISTEN", "nowhere")]),
+            Err(ConfigError::BadWebhookListen(_))
+        ));
+        assert_eq!(
+            cfg(&[t, ("WEBHOOK_URL", "https://bot.example/hook"), ("WEBHOOK_SECRET", "has space")]).unwrap_err(),
+            ConfigError::BadWebhookSecret
+        );
+        let w = cfg(&[t, ("WEBHOOK_URL", "https://bot.example/hook")]).unwrap().webhook.unwrap();
+        assert_eq!(w.listen.to_string(), "0.0.0.0:8443");
     }
 
     #[test]

@@ -37,6 +37,8 @@ pub struct SimOptions {
     pub limits: Limits,
     /// Start the outbox sender and the schedulers (off for tests that drive them by hand).
     pub jobs: bool,
+    /// Receive updates through a webhook on this address (with this secret) instead of long polling.
+    pub webhook: Option<(std::net::SocketAddr, String)>,
 }
 
 impl SimBot {
@@ -60,16 +62,20 @@ impl SimBot {
         let jobs = if opts.jobs { app.start_jobs(stopped) } else { Vec::new() };
         let mut dispatcher = telegram::dispatcher(bot.clone(), app.clone(), me, false);
         let token = dispatcher.shutdown_token();
-        // A short long-poll so that stopping (and restarting) takes well under a second.
-        let listener = Polling::builder(bot.clone()).timeout(Duration::from_millis(500)).build();
-        let dispatcher = tokio::spawn(async move {
-            dispatcher
-                .dispatch_with_listener(
-                    listener,
-                    teloxide::error_handlers::LoggingErrorHandler::with_custom_text("update listener error"),
-                )
-                .await
-        });
+        let errors = teloxide::error_handlers::LoggingErrorHandler::with_custom_text("update listener error");
+        let dispatcher = match opts.webhook {
+            Some((addr, secret)) => {
+                let url = url::Url::parse(&format!("http://{addr}/telegram-webhook"))?;
+                let options = teloxide::update_listeners::webhooks::Options::new(addr, url).secret_token(secret);
+                let listener = teloxide::update_listeners::webhooks::axum(bot.clone(), options).await?;
+                tokio::spawn(async move { dispatcher.dispatch_with_listener(listener, errors).await })
+            }
+            None => {
+                // A short long-poll so that stopping (and restarting) takes well under a second.
+                let listener = Polling::builder(bot.clone()).timeout(Duration::from_millis(500)).build();
+                tokio::spawn(async move { dispatcher.dispatch_with_listener(listener, errors).await })
+            }
+        };
         Ok(SimBot { standin, app, clock: opts.clock, bot, stop, jobs, dispatcher, token })
     }
 

@@ -34,7 +34,9 @@ fn monday(h: u32, m: u32) -> DateTime<Utc> {
 }
 
 async fn start_on(standin: StandIn, store: DynStore, clock: ManualClock, jobs: bool) -> SimBot {
-    SimBot::start(standin, SimOptions { store, clock, limits: Limits::default(), jobs }).await.expect("bot starts")
+    SimBot::start(standin, SimOptions { store, clock, limits: Limits::default(), jobs, webhook: None })
+        .await
+        .expect("bot starts")
 }
 
 /// A bot in memory, already in the class group with 王老师 as its creator.
@@ -680,5 +682,51 @@ async fn a_lesson_asked_for_in_quiet_hours_waits_and_service_accounts_get_no_rol
     s.send_reply(&class(), &teacher(), "/role teacher", forwarded);
     reply_containing(s, class().id, "不能给机器人设置身份").await;
     assert!(sim.app.store.roles(class().id).await.unwrap().is_empty());
+    sim.stop().await;
+}
+
+#[tokio::test]
+async fn webhook_mode_takes_updates_posted_with_the_secret_and_refuses_others() {
+    let standin = StandIn::start().await.unwrap();
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let addr: std::net::SocketAddr = format!("127.0.0.1:{port}").parse().unwrap();
+    let opts = SimOptions {
+        store: Arc::new(MemoryStore::new()),
+        clock: ManualClock::new(monday(8, 0)),
+        limits: Limits::default(),
+        jobs: false,
+        webhook: Some((addr, "s3cret-token".into())),
+    };
+    let sim = SimBot::start(standin.clone(), opts).await.unwrap();
+    let registered = standin.calls_to("setWebhook");
+    assert_eq!(registered[0].params["url"], format!("http://{addr}/telegram-webhook"));
+    let update = serde_json::json!({
+        "update_id": 1,
+        "message": {
+            "message_id": 5, "date": 1_788_000_000,
+            "chat": {"id": 4242, "type": "private", "first_name": "Ann"},
+            "from": {"id": 4242, "is_bot": false, "first_name": "Ann", "language_code": "en"},
+            "text": "/start", "entities": [{"type": "bot_command", "offset": 0, "length": 6}]
+        }
+    });
+    let http = reqwest::Client::new();
+    let url = format!("http://{addr}/telegram-webhook");
+    // teloxide binds the webhook server in a task of its own: wait until it accepts connections.
+    for _ in 0..100 {
+        if tokio::net::TcpStream::connect(addr).await.is_ok() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let refused = http.post(&url).json(&update).send().await.unwrap();
+    assert!(refused.status().is_client_error(), "no secret → refused ({})", refused.status());
+    let wrong = http.post(&url).header("X-Telegram-Bot-Api-Secret-Token", "nope").json(&update).send().await.unwrap();
+    assert!(wrong.status().is_client_error());
+    let ok =
+        http.post(&url).header("X-Telegram-Bot-Api-Secret-Token", "s3cret-token").json(&update).send().await.unwrap();
+    assert!(ok.status().is_success());
+    let reply = standin.wait_for("sendMessage", |c| c.params["chat_id"] == 4242, WAIT).await.expect("answered");
+    assert!(text_of(&reply).contains("Hello!"));
+    assert_eq!(standin.calls_to("sendMessage").len(), 1, "the refused posts did nothing");
     sim.stop().await;
 }

@@ -15,6 +15,10 @@ pub(crate) fn merge(query: Option<&str>, content_type: Option<&str>, body: &[u8]
         }
     }
     let trimmed = trim_ascii_start(body);
+    if let Some(boundary) = content_type.and_then(multipart_boundary) {
+        map.extend(multipart_fields(body, &boundary));
+        return Value::Object(map);
+    }
     let is_json = content_type.is_some_and(|c| c.contains("json")) || trimmed.first() == Some(&b'{');
     if is_json {
         if let Ok(Value::Object(body)) = serde_json::from_slice::<Value>(body) {
@@ -26,6 +30,26 @@ pub(crate) fn merge(query: Option<&str>, content_type: Option<&str>, body: &[u8]
         }
     }
     Value::Object(map)
+}
+
+fn multipart_boundary(content_type: &str) -> Option<String> {
+    let rest = content_type.strip_prefix("multipart/form-data")?;
+    let b = rest.split(';').find_map(|p| p.trim().strip_prefix("boundary="))?;
+    Some(b.trim_matches('"').to_owned())
+}
+
+/// The text fields of a `multipart/form-data` body (teloxide sends `setWebhook` this way); file
+/// parts are kept as their raw text, which the stand-in never reads.
+fn multipart_fields(body: &[u8], boundary: &str) -> Map<String, Value> {
+    let mut out = Map::new();
+    let text = String::from_utf8_lossy(body);
+    for part in text.split(&format!("--{boundary}")) {
+        let Some((head, value)) = part.split_once("\r\n\r\n") else { continue };
+        let Some(name) = head.split(';').find_map(|h| h.trim().strip_prefix("name=")) else { continue };
+        let name = name.split(['\r', '\n']).next().unwrap_or_default().trim_matches('"');
+        out.insert(name.to_owned(), Value::String(value.trim_end_matches("\r\n").to_owned()));
+    }
+    out
 }
 
 fn trim_ascii_start(b: &[u8]) -> &[u8] {
@@ -96,6 +120,14 @@ mod tests {
         assert_eq!(get_json(&v, "reply_markup"), Some(json!({"inline_keyboard": []})));
         assert!(get_bool(&v, "disable_notification"));
         assert!(!get_bool(&v, "protect_content"));
+    }
+
+    #[test]
+    fn multipart_text_fields_are_read() {
+        let body = b"--XYZ\r\nContent-Disposition: form-data; name=\"url\"\r\n\r\nhttps://h/p\r\n--XYZ\r\nContent-Disposition: form-data; name=\"secret_token\"\r\n\r\nabc\r\n--XYZ--\r\n";
+        let v = merge(None, Some("multipart/form-data; boundary=XYZ"), body);
+        assert_eq!(get_str(&v, "url").as_deref(), Some("https://h/p"));
+        assert_eq!(get_str(&v, "secret_token").as_deref(), Some("abc"));
     }
 
     #[test]

@@ -18,6 +18,7 @@ pub(crate) const METHODS: &[&str] = &[
     "getMe",
     "getUpdates",
     "getWebhookInfo",
+    "setWebhook",
     "deleteWebhook",
     "sendMessage",
     "editMessageText",
@@ -237,6 +238,8 @@ pub(crate) struct State {
     allowed: Option<Vec<String>>,
     /// The bot's privacy mode (Telegram's default for bots: on).
     privacy: bool,
+    /// Set with `setWebhook` (the stand-in does not call it; tests post to the bot themselves).
+    webhook_url: String,
     pub(crate) events: broadcast::Sender<Event>,
 }
 
@@ -259,6 +262,7 @@ impl State {
             next_file: 1,
             allowed: None,
             privacy: true,
+            webhook_url: String::new(),
             events,
         }
     }
@@ -808,11 +812,16 @@ impl State {
         let out = match method {
             "getMe" => Ok(builders::me_json()),
             "getWebhookInfo" => Ok(json!({
-                "url": "",
+                "url": self.webhook_url,
                 "has_custom_certificate": false,
                 "pending_update_count": self.pending.len(),
             })),
+            "setWebhook" => {
+                self.webhook_url = p.get("url").and_then(|u| u.as_str()).unwrap_or_default().to_owned();
+                Ok(json!(true))
+            }
             "deleteWebhook" => {
+                self.webhook_url.clear();
                 if get_bool(p, "drop_pending_updates") {
                     self.pending.clear();
                 }
