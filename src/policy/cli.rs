@@ -33,8 +33,10 @@ pub fn run_classify(
     input: impl BufRead,
     mut output: impl Write,
 ) -> std::io::Result<()> {
-    for (i, line) in input.lines().enumerate() {
+    // Lines are split on bytes and decoded lossily, so one line of bad UTF-8 cannot end the run.
+    for (i, line) in input.split(b'\n').enumerate() {
         let line = line?;
+        let line = String::from_utf8_lossy(&line);
         let line = line.strip_suffix('\r').unwrap_or(&line);
         if line.trim().is_empty() {
             continue;
@@ -131,6 +133,19 @@ mod tests {
         assert!(out[5]["error"].is_string());
         assert_eq!(out[6]["id"], 7);
         assert_eq!(out[6]["categories"], serde_json::json!([]));
+    }
+
+    #[test]
+    fn invalid_utf8_does_not_stop_the_run() {
+        let mut input = b"\xff\xfe bad bytes\n".to_vec();
+        input.extend_from_slice("每人50元，微信转我\n".as_bytes());
+        let mut out = Vec::new();
+        run_classify(classifier(), false, &input[..], &mut out).unwrap();
+        let lines: Vec<Value> =
+            String::from_utf8(out).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+        assert_eq!(lines.len(), 2);
+        assert_eq!(lines[1]["id"], 2);
+        assert_eq!(lines[1]["categories"][0], "fee_collection");
     }
 
     #[test]

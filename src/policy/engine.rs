@@ -1,8 +1,9 @@
 //! Matching: runs a compiled rule pack over a normalised message and builds the [`Verdict`].
 //!
 //! Cost model: one normalisation pass and one Aho-Corasick scan per message; a rule is looked
-//! at only when each of its required groups has a literal hit or a set with regex patterns, and
-//! those patterns run lazily, once per message and set, only for rules still alive. Buffers live
+//! at only when each of its required groups has a literal hit or a set with regex patterns whose
+//! gate is open, and those patterns run lazily, once per message and set, only for rules still
+//! alive (groups with literal terms are checked before pattern-only groups). Buffers live
 //! in a per-thread scratch so that a clean message allocates nothing but its empty verdict.
 
 use std::cell::RefCell;
@@ -76,12 +77,15 @@ struct Scratch {
     excl: Vec<Vec<(u32, u32)>>,
     /// Per set: whether patterns ran and excludes were applied.
     ready: Vec<bool>,
-    /// Per set: whether a gate literal occurred.
-    gate_open: Vec<bool>,
+    /// Per set: the gate entries seen so far.
+    gate_seen: Vec<u8>,
     cand: Vec<(Hit, usize)>,
     firsts: Vec<Option<Hit>>,
     raw: Vec<RawMatch>,
 }
+
+/// Normalised-text capacity above which a thread's scratch buffers are released after use.
+const MAX_KEPT_SCRATCH: usize = 64 * 1024;
 
 thread_local! {
     static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
@@ -118,7 +122,14 @@ impl Classifier {
     /// Classifies one message, dropping matches that the allow-list covers.
     pub fn classify_with(&self, text: &str, allow: Option<&AllowList>) -> Verdict {
         SCRATCH.with(|cell| match cell.try_borrow_mut() {
-            Ok(mut scratch) => self.run(text, allow, &mut scratch),
+            Ok(mut scratch) => {
+                let verdict = self.run(text, allow, &mut scratch);
+                // One huge message should not pin its buffers to the thread for ever.
+                if scratch.out.text.capacity() > MAX_KEPT_SCRATCH {
+                    *scratch = Scratch::default();
+                }
+                verdict
+            }
             Err(_) => self.run(text, allow, &mut Scratch::default()),
         })
     }
@@ -134,38 +145,59 @@ impl Classifier {
         fnv1a(self.norm.normalise(text).text.as_bytes())
     }
 
-    fn run(&self, text: &str, allow: Option<&AllowList>, s: &mut Scratch) -> Verdict {
-        if text.is_empty() {
-            return Verdict::default();
-        }
-        let Scratch { ns, out, hits, excl, ready, gate_open, cand, firsts, raw } = s;
+    /// Normalises `text` and records every literal hit, exclude and gate entry in `s`.
+    fn spot(&self, text: &str, s: &mut Scratch) {
+        let Scratch { ns, out, hits, excl, ready, gate_seen, raw, .. } = s;
         self.norm.normalise_into(text, ns, out);
         let nsets = self.pack.sets.len();
         hits.resize_with(nsets, Vec::new);
         excl.resize_with(nsets, Vec::new);
         ready.resize(nsets, false);
-        gate_open.resize(nsets, false);
+        gate_seen.resize(nsets, 0);
         for i in 0..nsets {
             hits[i].clear();
             excl[i].clear();
             ready[i] = false;
-            gate_open[i] = !self.pack.sets[i].gated;
+            gate_seen[i] = 0;
         }
         raw.clear();
 
+        // Single-byte and single-character gates: one pass over the text, no automaton.
+        let pack = &self.pack;
+        let mut present: u128 = 0;
+        for c in out.text.chars() {
+            let u = c as usize;
+            if u < 128 {
+                present |= 1 << u;
+            } else if u < 0x10000 && pack.char_gate_bits[u >> 6] & (1 << (u & 63)) != 0 {
+                let from = pack.char_gates.partition_point(|g| g.0 < c);
+                for &(_, set, bit) in pack.char_gates[from..].iter().take_while(|g| g.0 == c) {
+                    gate_seen[set] |= bit;
+                }
+            }
+        }
+        while present != 0 {
+            let b = present.trailing_zeros() as usize;
+            present &= present - 1;
+            let (from, to) = (pack.byte_gate_start[b], pack.byte_gate_start[b + 1]);
+            for &(set, bit) in &pack.byte_gates[from as usize..to as usize] {
+                gate_seen[set] |= bit;
+            }
+        }
         if let Some(ac) = &self.pack.terms {
             let bytes = out.text.as_bytes();
             for m in ac.find_overlapping_iter(out.text.as_str()) {
                 let (bs, be) = (m.start() as u32, m.end() as u32);
                 let letter_before = m.start() > 0 && bytes[m.start() - 1].is_ascii_alphabetic();
                 let letter_after = bytes.get(m.end()).is_some_and(|b| b.is_ascii_alphabetic());
-                for owner in &self.pack.owners[m.pattern().as_usize()] {
+                let (from, to) = pack.owners[m.pattern().as_usize()];
+                for owner in &pack.owner_list[from as usize..to as usize] {
                     if (owner.left && letter_before) || (owner.right && letter_after) {
                         continue;
                     }
                     match owner.kind {
                         TermKind::Exclude => excl[owner.set].push((bs, be)),
-                        TermKind::Gate => gate_open[owner.set] = true,
+                        TermKind::Gate(bit) => gate_seen[owner.set] |= bit,
                         TermKind::Term => hits[owner.set].push(Hit {
                             bs,
                             be,
@@ -176,8 +208,15 @@ impl Classifier {
                 }
             }
         }
+    }
 
-        let mut ctx = Ctx { pack: &self.pack, out, hits, excl, ready, gate_open };
+    fn run(&self, text: &str, allow: Option<&AllowList>, s: &mut Scratch) -> Verdict {
+        if text.is_empty() {
+            return Verdict::default();
+        }
+        self.spot(text, s);
+        let Scratch { out, hits, excl, ready, gate_seen, cand, firsts, raw, .. } = s;
+        let mut ctx = Ctx { pack: &self.pack, out, hits, excl, ready, gate_seen };
         for (ri, rule) in self.pack.rules.iter().enumerate() {
             if let Some((bs, be)) = ctx.eval(rule, cand, firsts) {
                 raw.push(RawMatch { rule: ri, bs, be });
@@ -188,8 +227,8 @@ impl Classifier {
         }
 
         // Stand-down: a rule yields to a category that fired through another rule.
-        let fired: Vec<Category> = raw.iter().map(|m| self.pack.rules[m.rule].category).collect();
-        raw.retain(|m| !self.pack.rules[m.rule].unless_category.iter().any(|c| fired.contains(c)));
+        let fired: u8 = raw.iter().fold(0, |acc, m| acc | 1 << self.pack.rules[m.rule].category as u8);
+        raw.retain(|m| !self.pack.rules[m.rule].unless_category.iter().any(|c| fired & (1 << *c as u8) != 0));
 
         if let Some(allow) = allow.filter(|a| !a.is_empty()) {
             if !allow.fingerprints.is_empty() && allow.fingerprints.contains(&fnv1a(out.text.as_bytes())) {
@@ -230,7 +269,7 @@ struct Ctx<'a> {
     hits: &'a mut Vec<Vec<Hit>>,
     excl: &'a mut Vec<Vec<(u32, u32)>>,
     ready: &'a mut Vec<bool>,
-    gate_open: &'a [bool],
+    gate_seen: &'a [u8],
 }
 
 impl Ctx<'_> {
@@ -238,9 +277,10 @@ impl Ctx<'_> {
     fn prepare(&mut self, set: usize) -> &[Hit] {
         if !self.ready[set] {
             self.ready[set] = true;
+            let open = self.gate_open(set);
             let def = &self.pack.sets[set];
             let hits = &mut self.hits[set];
-            let pattern = def.pattern.as_ref().filter(|_| self.gate_open[set]);
+            let pattern = def.pattern.as_ref().filter(|_| open);
             if let Some(re) = pattern {
                 for m in re.find_iter(&self.out.text) {
                     if m.start() == m.end() {
@@ -263,9 +303,14 @@ impl Ctx<'_> {
         &self.hits[set]
     }
 
+    fn gate_open(&self, set: usize) -> bool {
+        let mask = self.pack.sets[set].gate_mask;
+        self.gate_seen[set] & mask == mask
+    }
+
     /// Could this set have hits, judging only from literal hits and open pattern gates?
     fn set_possible(&self, s: usize) -> bool {
-        !self.hits[s].is_empty() || (self.pack.sets[s].pattern.is_some() && self.gate_open[s])
+        !self.hits[s].is_empty() || (self.pack.sets[s].pattern.is_some() && self.gate_open(s))
     }
 
     /// Does this group need a regex scan to know whether it has hits?
@@ -289,7 +334,14 @@ impl Ctx<'_> {
         }
         // Groups that literal hits already satisfy cost nothing; scan the others first and give
         // up as soon as one comes back empty.
-        for group in &rule.all {
+        // Groups with literal terms first: their extra patterns are narrow and often gated shut,
+        // so an empty one ends the rule before a broad pattern set (amounts) is scanned.
+        let literal_first = rule
+            .all
+            .iter()
+            .filter(|g| g.iter().any(|&s| self.pack.sets[s].has_terms))
+            .chain(rule.all.iter().filter(|g| !g.iter().any(|&s| self.pack.sets[s].has_terms)));
+        for group in literal_first {
             if !self.group_needs_scan(group) {
                 continue;
             }
@@ -370,6 +422,11 @@ impl Ctx<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[allow(dead_code)]
+    mod cases {
+        include!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/common/cases.rs"));
+    }
 
     const PACK: &str = r#"
 [policies.p]
@@ -481,6 +538,53 @@ unless_category = ["fee_collection"]
         assert_eq!(c.fingerprint(""), 0xcbf2_9ce4_8422_2325);
         assert_eq!(c.fingerprint("班 費"), c.fingerprint("班费"));
         assert_eq!(c.fingerprint("abc"), fnv1a(b"abc"));
+    }
+
+    #[test]
+    fn and_gates_need_every_entry() {
+        let src = PACK.replace(
+            "[sets.amount]\npatterns = ['\\d+元']",
+            "[sets.amount]\npatterns = ['\\d+元']\ngate = [\"0|1|2|3|4|5|6|7|8|9\", \"元|块\"]",
+        );
+        assert!(src.contains("gate"), "{src}");
+        let c = Classifier::from_toml(&src).unwrap();
+        assert!(!c.classify("每人50元转我").is_clean());
+        // A gate that no literal of the message satisfies keeps the pattern from running.
+        let never = PACK.replace(
+            "[sets.amount]\npatterns = ['\\d+元']",
+            "[sets.amount]\npatterns = ['\\d+元']\ngate = [\"0|1|2|3|4|5|6|7|8|9\", \"美金\"]",
+        );
+        let c = Classifier::from_toml(&never).unwrap();
+        assert!(c.classify("每人50元转我").is_clean());
+    }
+
+    /// Gates are only a speed-up: on every labelled case and dev message, no set's patterns may
+    /// match the normalised text while its gate stays shut.
+    #[test]
+    fn builtin_gates_never_hide_a_pattern_match() {
+        let c = Classifier::builtin().unwrap();
+        let mut texts: Vec<String> = cases::CASES.iter().map(|k| k.text.to_string()).collect();
+        let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/messages.dev.jsonl");
+        if let Ok(src) = std::fs::read_to_string(corpus) {
+            for line in src.lines() {
+                if let Ok(v) = serde_json::from_str::<serde_json::Value>(line) {
+                    texts.extend(v["text"].as_str().map(str::to_string));
+                }
+            }
+        }
+        let mut s = Scratch::default();
+        let mut problems = Vec::new();
+        for t in &texts {
+            c.spot(t, &mut s);
+            for (i, set) in c.pack.sets.iter().enumerate() {
+                let Some(re) = &set.pattern else { continue };
+                let open = s.gate_seen[i] & set.gate_mask == set.gate_mask;
+                if !open && re.is_match(&s.out.text) {
+                    problems.push(format!("set `{}` gate shut on {:?}", set.name, s.out.text));
+                }
+            }
+        }
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
     }
 
     #[test]

@@ -11,8 +11,9 @@
 //!    from, so spans and excerpts always show the user's own characters.
 //! 2. **Spot** ([`engine`]): one Aho-Corasick pass over the normalised text finds every literal
 //!    term of every *term set* of the rule pack (e.g. `pay_verb`, `channel`, `fee_negation`).
-//!    Regex patterns of a set run only when a rule that needs that set is still alive, so a clean
-//!    message usually costs one automaton scan.
+//!    Regex patterns of a set run only when a rule that needs that set is still alive and the
+//!    set's *gate* literals occur (amount patterns need a digit and a money word), so a clean
+//!    message usually costs one automaton scan and no regex at all.
 //! 3. **Decide**: a *rule* (`content/policy/rules.toml`, compiled by [`rules`]) fires when one
 //!    hit from each of its required sets falls within its window (an *intent*: an amount near a
 //!    payment channel, a fee word near "not paid yet", …) and none of its defusers is present

@@ -26,7 +26,7 @@
 //! Every output character carries the byte range of the original text it came from, so that a
 //! match found in the normalised text can be shown to moderators as the user's own characters.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use serde::Deserialize;
@@ -66,23 +66,28 @@ enum LexKind {
 #[derive(Deserialize)]
 struct RawLexicon {
     #[serde(default)]
-    phrases: HashMap<String, String>,
+    phrases: BTreeMap<String, String>,
     #[serde(default)]
-    words: HashMap<String, String>,
+    words: BTreeMap<String, String>,
     #[serde(default)]
-    pinyin: HashMap<String, String>,
+    pinyin: BTreeMap<String, String>,
     #[serde(default)]
-    adjacent: HashMap<String, String>,
+    adjacent: BTreeMap<String, String>,
 }
 
 /// The normalisation tables, built once (see [`Normaliser::builtin`]).
 pub struct Normaliser {
     /// Simplified form for code points `T2S_BASE..T2S_END`; 0 means unchanged.
     t2s: Vec<u16>,
-    /// Single-character folds (homoglyphs, radicals).
-    fold: HashMap<char, char>,
+    /// Single-character folds (homoglyphs, radicals), sorted for binary search.
+    fold: Vec<(char, char)>,
     lex_ac: AhoCorasick,
     lex: Vec<(LexKind, Vec<char>)>,
+    /// Bitmaps over the BMP: first and second characters of lexicon keys that start with a
+    /// non-ASCII character. With no such pair and no ASCII letter in a message, the lexicon pass
+    /// is skipped.
+    lex_first: Vec<u64>,
+    lex_second: Vec<u64>,
 }
 
 /// A normalised text together with its map back to the original.
@@ -90,10 +95,8 @@ pub struct Normaliser {
 pub struct Normalised {
     /// The normalised text.
     pub text: String,
-    /// For every byte of `text`: the start of the original range it came from.
-    src_start: Vec<u32>,
-    /// For every byte of `text`: the end of the original range it came from.
-    src_end: Vec<u32>,
+    /// For every char of `text`: the original byte range it came from.
+    src: Vec<(u32, u32)>,
     /// For every byte of `text` (plus one past the end): the char index in `text`.
     char_at: Vec<u32>,
 }
@@ -110,19 +113,19 @@ impl Normalised {
         if start >= end || end > self.text.len() {
             return (0, 0);
         }
+        let (first, last) = (self.char_at[start] as usize, self.char_at[end - 1] as usize);
         let mut s = u32::MAX;
         let mut e = 0;
-        for b in start..end {
-            s = s.min(self.src_start[b]);
-            e = e.max(self.src_end[b]);
+        for &(a, b) in &self.src[first..=last] {
+            s = s.min(a);
+            e = e.max(b);
         }
         (s as usize, e as usize)
     }
 
     fn clear(&mut self) {
         self.text.clear();
-        self.src_start.clear();
-        self.src_end.clear();
+        self.src.clear();
         self.char_at.clear();
     }
 }
@@ -133,23 +136,30 @@ pub(crate) struct NormScratch {
     a: Vec<NChar>,
     b: Vec<NChar>,
     tmp: String,
+    idx_of_byte: Vec<u32>,
+    keep: Vec<bool>,
+    run: Vec<char>,
 }
 
+#[inline]
 fn is_han(c: char) -> bool {
     matches!(c as u32,
         0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3134F)
 }
 
+#[inline]
 fn is_bopomofo(c: char) -> bool {
     matches!(c as u32, 0x3100..=0x312F | 0x31A0..=0x31BF)
 }
 
 /// Characters that count as part of a Chinese word for separator collapsing.
+#[inline]
 fn is_cjk_word(c: char) -> bool {
     is_han(c) || is_bopomofo(c)
 }
 
 /// Default-ignorable code points and other invisible characters used to split keywords.
+#[inline]
 pub(crate) fn is_ignorable(c: char) -> bool {
     matches!(c as u32,
         0x00AD | 0x034F | 0x061C | 0x115F | 0x1160 | 0x17B4 | 0x17B5 | 0x180B..=0x180F
@@ -159,38 +169,36 @@ pub(crate) fn is_ignorable(c: char) -> bool {
 }
 
 /// Zhuyin tone marks (ˊ ˇ ˋ ˙ ˉ), dropped so that `ㄈㄟˋ` reads as `ㄈㄟ`.
+#[inline]
 fn is_tone_mark(c: char) -> bool {
     matches!(c, '\u{02CA}' | '\u{02C7}' | '\u{02CB}' | '\u{02D9}' | '\u{02C9}')
 }
 
 /// Separators that people put between the characters of a word to dodge filters.
+#[inline]
 fn is_separator(c: char) -> bool {
-    matches!(
-        c,
-        ' ' | '\t'
-            | '\n'
-            | '\r'
-            | '\u{0B}'
-            | '\u{0C}'
-            | '\u{85}'
-            | '\u{A0}'
-            | '\u{2028}'
-            | '\u{2029}'
-            | '.'
-            | '/'
-            | '\\'
-            | '-'
-            | '_'
-            | '|'
-            | '~'
-            | '·'
-            | '・'
-            | '‧'
-            | '•'
-            | '∙'
-    ) || c.is_whitespace()
+    const ASCII: [bool; 128] = {
+        let mut t = [false; 128];
+        let seps = b" \t\n\r\x0B\x0C./\\-_|~";
+        let mut i = 0;
+        while i < seps.len() {
+            t[seps[i] as usize] = true;
+            i += 1;
+        }
+        t
+    };
+    let u = c as u32;
+    if u < 128 {
+        return ASCII[u as usize];
+    }
+    // Ideographs, kana, Hangul and CJK punctuation: only the katakana middle dot separates.
+    if (0x3001..=0xFEFF).contains(&u) {
+        return c == '・';
+    }
+    matches!(c, '\u{85}' | '\u{A0}' | '\u{2028}' | '\u{2029}' | '·' | '‧' | '•' | '∙') || c.is_whitespace()
 }
 
+#[inline]
 fn is_money_emoji(c: char) -> bool {
     matches!(c, '💰' | '💴' | '💵' | '💶' | '💷' | '💸' | '💲')
 }
@@ -222,18 +230,38 @@ fn cn_unit(c: char) -> Option<u64> {
     })
 }
 
+/// The Chinese numerals [`convert_numerals`] understands, as a bitmap over the BMP.
+static NUMERALS: [u64; 1024] = {
+    let chars = [
+        '零', '〇', '一', '壹', '二', '贰', '两', '貳', '三', '叁', '四', '肆', '五', '伍', '六', '陆', '七', '柒',
+        '八', '捌', '九', '玖', '十', '拾', '百', '佰', '千', '仟', '万', '萬', '亿',
+    ];
+    let mut bits = [0u64; 1024];
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i] as usize;
+        bits[c >> 6] |= 1 << (c & 63);
+        i += 1;
+    }
+    bits
+};
+
+#[inline]
 fn is_cn_numeral(c: char) -> bool {
-    (is_cn_digit(c).is_some() && c != '参' && c != '幺' && c != '俩') || cn_unit(c).is_some()
+    let u = c as usize;
+    u < 0x10000 && NUMERALS[u >> 6] & (1 << (u & 63)) != 0
 }
 
 /// Characters that follow an amount (`150.元` → `150元`).
+#[inline]
 fn is_amount_unit(c: char) -> bool {
     matches!(c, '元' | '块' | '圆' | '米' | '蚊' | '刀' | '人' | '家' | '位' | '户')
 }
 
 /// Units after which a lone numeral (`两块`, `第一名`) is taken as a number.
+#[inline]
 fn is_count_unit(c: char) -> bool {
-    matches!(c, '元' | '块' | '圆' | '角' | '毛' | '蚊' | '米' | '刀' | '名')
+    matches!(c, '元' | '块' | '圆' | '角' | '毛' | '蚊' | '米' | '刀' | '名' | '折')
 }
 
 /// Parses a run of Chinese numerals with at least one unit. Returns `None` when the run is not a
@@ -302,14 +330,16 @@ impl Normaliser {
                 }
             }
         }
-        let mut fold = HashMap::new();
+        let mut fold = Vec::new();
         for entry in data_entries(FOLD_DATA) {
             let chars: Vec<char> = entry.chars().collect();
             if chars.len() >= 2 {
                 // A fold to several letters (e.g. ӕ → ae) keeps only the first: good enough.
-                fold.insert(chars[0], chars[1]);
+                fold.push((chars[0], chars[1]));
             }
         }
+        fold.sort_unstable();
+        fold.dedup_by_key(|p| p.0);
         let raw: RawLexicon = toml::from_str(LEXICON_DATA).expect("embedded lexicon.toml is valid TOML");
         let mut keys: Vec<String> = Vec::new();
         let mut lex = Vec::new();
@@ -323,9 +353,7 @@ impl Normaliser {
         for (k, v) in &raw.words {
             add(k.clone(), LexKind::Word, v);
         }
-        for (k, v) in &raw.adjacent {
-            add(k.clone(), LexKind::Adjacent, v);
-        }
+        // Whole-word pinyin before single syllables: for the same key, the first kind wins.
         for (k, v) in &raw.pinyin {
             // Every way of joining the syllables: with or without a space between each pair.
             let syl: Vec<&str> = k.split_whitespace().collect();
@@ -341,11 +369,26 @@ impl Normaliser {
                 add(s, LexKind::Word, v);
             }
         }
+        for (k, v) in &raw.adjacent {
+            add(k.clone(), LexKind::Adjacent, v);
+        }
+        let mut lex_first = vec![0u64; 1024];
+        let mut lex_second = vec![0u64; 1024];
+        for k in &keys {
+            let mut it = k.chars();
+            if let (Some(a), Some(b)) = (it.next(), it.next())
+                && !a.is_ascii()
+            {
+                set_bit(&mut lex_first, a);
+                set_bit(&mut lex_second, b);
+            }
+        }
         let lex_ac = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(&keys)
             .expect("lexicon automaton builds");
-        Normaliser { t2s, fold, lex_ac, lex }
+        Normaliser { t2s, fold, lex_ac, lex, lex_first, lex_second }
     }
 
     /// Normalises `text` into `out`.
@@ -356,16 +399,32 @@ impl Normaliser {
         a.clear();
         b.clear();
         let has_cn_numeral = self.map_chars(text, &mut a);
-        collapse_separators(&mut a);
-        fold_leet(&mut a);
-        self.apply_lexicon(&a, &mut b, &mut scratch.tmp);
-        let final_chars = if has_cn_numeral || b.iter().any(|n| is_cn_numeral(n.c)) {
-            a.clear();
-            convert_numerals(&b, &mut a);
-            &a
+        // One look at the characters decides which of the later passes can be skipped.
+        let (mut alpha, mut digit, mut sep, mut leet_sym) = (false, false, false, false);
+        for n in &a {
+            let c = n.c;
+            alpha |= c.is_ascii_alphabetic();
+            digit |= c.is_ascii_digit();
+            leet_sym |= c == '@' || c == '$';
+            sep |= is_separator(c);
+        }
+        if sep {
+            collapse_separators(&mut a, &mut scratch.keep, alpha, digit);
+        }
+        if alpha && (digit || leet_sym) {
+            fold_leet(&mut a);
+        }
+        let needs_lexicon = alpha
+            || a.windows(2)
+                .any(|w| !w[0].c.is_ascii() && has_bit(&self.lex_first, w[0].c) && has_bit(&self.lex_second, w[1].c));
+        if needs_lexicon {
+            self.apply_lexicon(&a, &mut b, &mut scratch.tmp, &mut scratch.idx_of_byte);
         } else {
-            &b
-        };
+            std::mem::swap(&mut a, &mut b);
+        }
+        // Lexicon values hold no Chinese numerals, so pass 1 saw every one there is.
+        a.clear();
+        let final_chars = if has_cn_numeral && convert_numerals(&b, &mut a, &mut scratch.run) { &a } else { &b };
         build_output(final_chars, out);
         scratch.a = a;
         scratch.b = b;
@@ -376,6 +435,17 @@ impl Normaliser {
         let mut out = Normalised::default();
         self.normalise_into(text, &mut NormScratch::default(), &mut out);
         out
+    }
+
+    fn fold_char(&self, c: char) -> char {
+        // Every folded character is at or above U+01C0 (ǀ); skip the search below that.
+        if (c as u32) < 0x1C0 {
+            return c;
+        }
+        match self.fold.binary_search_by_key(&c, |p| p.0) {
+            Ok(i) => self.fold[i].1,
+            Err(_) => c,
+        }
     }
 
     fn t2s_char(&self, c: char) -> char {
@@ -409,6 +479,21 @@ impl Normaliser {
             if is_ignorable(ch) || is_tone_mark(ch) {
                 continue;
             }
+            // Full-width ASCII (what NFKC would do, without the table walk).
+            if ('\u{FF01}'..='\u{FF5E}').contains(&ch) {
+                let c = char::from_u32(ch as u32 - 0xFEE0).unwrap_or(ch);
+                push(c.to_ascii_lowercase());
+                continue;
+            }
+            if ch == '\u{3000}' {
+                push(' ');
+                continue;
+            }
+            // CJK punctuation has no compatibility decomposition worth the lookup.
+            if ('\u{3001}'..='\u{3035}').contains(&ch) {
+                push(ch);
+                continue;
+            }
             if is_money_emoji(ch) {
                 let next = text[end as usize..].chars().find(|c| !c.is_whitespace() && !is_ignorable(*c));
                 let before_amount = next.is_some_and(|c| {
@@ -438,28 +523,26 @@ impl Normaliser {
                 }
                 _ => {}
             }
-            let mut emitted = false;
             decompose_compatible(ch, |d| {
                 if is_combining_mark(d) || is_ignorable(d) {
                     return;
                 }
-                let d = self.fold.get(&d).copied().unwrap_or(d);
+                let d = self.fold_char(d);
                 let d = d.to_ascii_lowercase();
                 let d = self.t2s_char(d);
                 has_numeral |= is_cn_numeral(d);
-                emitted = true;
                 out.push(NChar { c: d, start, end });
             });
-            let _ = emitted;
         }
         has_numeral
     }
 
     /// Pass 4: lexicon replacements (pinyin, abbreviations, homophones, slang, Zhuyin).
-    fn apply_lexicon(&self, input: &[NChar], out: &mut Vec<NChar>, tmp: &mut String) {
+    fn apply_lexicon(&self, input: &[NChar], out: &mut Vec<NChar>, tmp: &mut String, idx_of_byte: &mut Vec<u32>) {
         tmp.clear();
+        out.clear();
         // Byte offset in `tmp` → index in `input`.
-        let mut idx_of_byte: Vec<u32> = Vec::with_capacity(input.len() * 2);
+        idx_of_byte.clear();
         for (i, n) in input.iter().enumerate() {
             tmp.push(n.c);
             for _ in 0..n.c.len_utf8() {
@@ -502,18 +585,34 @@ impl Normaliser {
     }
 }
 
+#[inline]
+fn set_bit(bits: &mut [u64], c: char) {
+    let u = c as usize;
+    if u < 0x10000 {
+        bits[u >> 6] |= 1 << (u & 63);
+    }
+}
+
+#[inline]
+fn has_bit(bits: &[u64], c: char) -> bool {
+    let u = c as usize;
+    u < 0x10000 && bits[u >> 6] & (1 << (u & 63)) != 0
+}
+
 /// Splits a data file into its whitespace-separated entries, skipping `#` comment lines.
 fn data_entries(data: &str) -> impl Iterator<Item = &str> {
     data.lines().filter(|l| !l.trim_start().starts_with('#')).flat_map(|l| l.split_whitespace())
 }
 
 /// Pass 2: removes separators inside words (see the module docs).
-pub(crate) fn collapse_separators(chars: &mut Vec<NChar>) {
+pub(crate) fn collapse_separators(chars: &mut Vec<NChar>, keep: &mut Vec<bool>, has_alpha: bool, has_digit: bool) {
     let n = chars.len();
     if n < 3 {
         return;
     }
-    let mut keep = vec![true; n];
+    keep.clear();
+    keep.resize(n, true);
+    let mut removed = false;
     // Separator runs between two Chinese characters.
     let mut i = 0;
     while i < n {
@@ -534,6 +633,7 @@ pub(crate) fn collapse_separators(chars: &mut Vec<NChar>) {
                 for k in keep.iter_mut().take(i).skip(run_start) {
                     *k = false;
                 }
+                removed = true;
             }
         } else {
             i += 1;
@@ -547,7 +647,7 @@ pub(crate) fn collapse_separators(chars: &mut Vec<NChar>) {
             && !(i > 0 && chars[i - 1].c.is_ascii_alphanumeric())
             && !(i + 1 < chars.len() && chars[i + 1].c.is_ascii_alphanumeric())
     };
-    for digit in [false, true] {
+    for digit in [false, true].into_iter().filter(|&d| if d { has_digit } else { has_alpha }) {
         let mut i = 0;
         while i < n {
             if !single(chars, i, digit) {
@@ -569,12 +669,15 @@ pub(crate) fn collapse_separators(chars: &mut Vec<NChar>) {
                     keep[k] = false;
                     k += 2;
                 }
+                removed = true;
             }
             i = j + 1;
         }
     }
-    let mut it = keep.iter();
-    chars.retain(|_| *it.next().unwrap_or(&true));
+    if removed {
+        let mut it = keep.iter();
+        chars.retain(|_| *it.next().unwrap_or(&true));
+    }
 }
 
 fn leet_char(c: char) -> Option<char> {
@@ -632,14 +735,17 @@ pub(crate) fn fold_leet(chars: &mut [NChar]) {
 }
 
 /// Pass 5: Chinese numerals → ASCII digits where they are clearly numbers.
-pub(crate) fn convert_numerals(input: &[NChar], out: &mut Vec<NChar>) {
+///
+/// Returns `false`, leaving `out` untouched, when nothing needed converting (most messages with
+/// a `一` in them), so the caller can keep `input` and skip a copy.
+pub(crate) fn convert_numerals(input: &[NChar], out: &mut Vec<NChar>, run: &mut Vec<char>) -> bool {
     let n = input.len();
     let mut i = 0;
-    let mut run: Vec<char> = Vec::new();
+    let mut copied = 0; // input[..copied] is already in `out`
+    let mut converted = false;
     let mut digits = String::new();
     while i < n {
         if !is_cn_numeral(input[i].c) {
-            out.push(input[i]);
             i += 1;
             continue;
         }
@@ -659,38 +765,40 @@ pub(crate) fn convert_numerals(input: &[NChar], out: &mut Vec<NChar>) {
             if first_is_big_unit || (run.len() == 1 && run[0] == '十' && next == Some('分')) {
                 None
             } else {
-                parse_cn_number(&run)
+                parse_cn_number(run)
             }
         } else if run.len() == 1 && next.is_some_and(is_count_unit) && run[0] != '俩' {
             is_cn_digit(run[0])
         } else {
             None
         };
-        match value {
-            Some(v) => {
-                digits.clear();
-                digits.push_str(&v.to_string());
-                let start = input[s].start;
-                let end = input[i - 1].end;
-                for c in digits.chars() {
-                    out.push(NChar { c, start, end });
-                }
+        if let Some(v) = value {
+            converted = true;
+            out.extend_from_slice(&input[copied..s]);
+            digits.clear();
+            digits.push_str(&v.to_string());
+            let start = input[s].start;
+            let end = input[i - 1].end;
+            for c in digits.chars() {
+                out.push(NChar { c, start, end });
             }
-            None => out.extend_from_slice(&input[s..i]),
+            copied = i;
         }
     }
+    if converted {
+        out.extend_from_slice(&input[copied..]);
+    }
+    converted
 }
 
 fn build_output(chars: &[NChar], out: &mut Normalised) {
-    let mut buf = [0u8; 4];
+    out.text.reserve(chars.len() * 3);
+    out.src.reserve(chars.len());
     for (ci, n) in chars.iter().enumerate() {
-        let s = n.c.encode_utf8(&mut buf);
-        out.text.push_str(s);
-        for _ in 0..s.len() {
-            out.src_start.push(n.start);
-            out.src_end.push(n.end);
-            out.char_at.push(ci as u32);
-        }
+        out.text.push(n.c);
+        out.src.push((n.start, n.end));
+        let len = n.c.len_utf8();
+        out.char_at.extend(std::iter::repeat_n(ci as u32, len));
     }
     out.char_at.push(chars.len() as u32);
 }
@@ -780,6 +888,7 @@ mod tests {
         assert_eq!(n("前十名"), "前10名");
         assert_eq!(n("倒数五名"), "倒数5名");
         assert_eq!(n("两块"), "2块");
+        assert_eq!(n("九折"), "9折");
         // Words that merely contain numerals stay as they are.
         assert_eq!(n("一起统一一下"), "一起统一一下");
         assert_eq!(n("千万别扫"), "千万别扫");

@@ -4,9 +4,9 @@
 //! - `[policies.KEY]`: citations (`document`, `clause`, `summary_zh`, `summary_en`).
 //! - `[sets.NAME]`: term sets: literal `terms` (normalised like messages, so they can be written
 //!   in any script or spelling), regex `patterns` over the normalised text, and `exclude`
-//!   literals whose occurrences cancel overlapping hits of the set, and `gate` literals: when a
-//!   set has a gate, its patterns run only if one of the gate literals occurs (a cheap
-//!   pre-filter, e.g. the ten digits for amount patterns).
+//!   literals whose occurrences cancel overlapping hits of the set, and a `gate`: a list of
+//!   entries, each `"a|b|c"`; the set's patterns run only when every entry has one of its
+//!   literals in the message (a cheap pre-filter: amounts need a digit *and* a currency word).
 //! - `[[rules]]`: `id`, `category`, `policy`, `all` (required sets; `"a | b"` means either),
 //!   `window` (chars), `unless` (defusing sets, anywhere in the message), `unless_near` and
 //!   `near` (defusing sets within `near` chars of the match), `counts` (minimum number of hits
@@ -131,8 +131,10 @@ pub(crate) struct CompiledSet {
     /// All patterns of the set as one alternation, so a set costs one scan.
     pub pattern: Option<Regex>,
     pub has_excludes: bool,
-    /// Patterns run only when a gate literal occurred.
-    pub gated: bool,
+    /// Bits of the gate entries that must all be seen before the patterns run (0: no gate).
+    pub gate_mask: u8,
+    /// The set has literal terms (its patterns, if any, are extras).
+    pub has_terms: bool,
 }
 
 /// A compiled rule.
@@ -157,8 +159,8 @@ pub(crate) enum TermKind {
     Term,
     /// Cancels overlapping hits of the set.
     Exclude,
-    /// Lets the set's patterns run.
-    Gate,
+    /// Satisfies one entry (the bit) of the set's gate.
+    Gate(u8),
 }
 
 /// A literal term of the automaton and who owns it.
@@ -178,8 +180,18 @@ pub(crate) struct RulePack {
     pub rules: Vec<CompiledRule>,
     /// All literal terms and excludes of all sets; `None` when there are none.
     pub terms: Option<AhoCorasick>,
-    /// For each automaton pattern: the sets it belongs to.
-    pub owners: Vec<Vec<TermOwner>>,
+    /// For each automaton pattern: the range of `owner_list` naming the sets it belongs to.
+    pub owners: Vec<(u32, u32)>,
+    pub owner_list: Vec<TermOwner>,
+    /// Gates that are a single non-ASCII character, sorted by character, with a bitmap over
+    /// the BMP for a quick first test: cheaper than automaton matches for common characters.
+    pub char_gates: Vec<(char, usize, u8)>,
+    pub char_gate_bits: Vec<u64>,
+    /// Gates that are a single ASCII byte (`"0"`..`"9"`, `"@"`): checked with a byte mask
+    /// instead of the automaton, because they occur in almost every message.
+    /// Indexed by byte: `byte_gates[byte_gate_start[b]..byte_gate_start[b + 1]]`.
+    pub byte_gates: Vec<(usize, u8)>,
+    pub byte_gate_start: Vec<u32>,
 }
 
 fn valid_id(id: &str) -> bool {
@@ -220,6 +232,8 @@ impl RulePack {
         let mut sets = Vec::new();
         let mut set_errors: HashMap<usize, String> = HashMap::new();
         let mut term_map: BTreeMap<String, Vec<TermOwner>> = BTreeMap::new();
+        let mut byte_gates: Vec<(u8, usize, u8)> = Vec::new();
+        let mut char_gates: Vec<(char, usize, u8)> = Vec::new();
         for (name, value) in raw.sets {
             let idx = sets.len();
             let s: RawSet = value
@@ -245,21 +259,46 @@ impl RulePack {
                     }
                 }
             };
-            for (list, kind) in [(&s.terms, TermKind::Term), (&s.exclude, TermKind::Exclude), (&s.gate, TermKind::Gate)]
+            if s.gate.len() > 8 {
+                set_errors.insert(idx, "has more than 8 `gate` entries".into());
+            }
+            let mut entries: Vec<(&str, TermKind)> = Vec::new();
+            entries.extend(s.terms.iter().map(|t| (t.as_str(), TermKind::Term)));
+            entries.extend(s.exclude.iter().map(|t| (t.as_str(), TermKind::Exclude)));
+            for (g, entry) in s.gate.iter().take(8).enumerate() {
+                let bit = 1u8 << g;
+                entries.extend(entry.split('|').map(|t| (t, TermKind::Gate(bit))));
+            }
             {
-                for t in list {
+                for (t, kind) in entries {
                     // A trailing `*` lifts the right-hand word boundary (not for gates, which
                     // have no boundaries and may be `*` itself).
+                    let gate = matches!(kind, TermKind::Gate(_));
                     let (base, star) = match t.strip_suffix('*') {
-                        Some(b) if kind != TermKind::Gate => (b, true),
-                        _ => (t.as_str(), false),
+                        Some(b) if !gate => (b, true),
+                        _ => (t, false),
                     };
                     let n = norm.normalise(base).text;
                     if n.trim().is_empty() {
                         set_errors.entry(idx).or_insert_with(|| format!("term `{t}` is empty once normalised"));
                         continue;
                     }
-                    let gate = kind == TermKind::Gate;
+                    if let TermKind::Gate(bit) = kind
+                        && n.len() == 1
+                        && n.is_ascii()
+                    {
+                        byte_gates.push((n.as_bytes()[0], idx, bit));
+                        continue;
+                    }
+                    if let TermKind::Gate(bit) = kind {
+                        let mut it = n.chars();
+                        if let (Some(c), None) = (it.next(), it.next())
+                            && (c as u32) < 0x10000
+                        {
+                            char_gates.push((c, idx, bit));
+                            continue;
+                        }
+                    }
                     let left = !gate && n.starts_with(|c: char| c.is_ascii_alphabetic());
                     let right = !gate && !star && n.ends_with(|c: char| c.is_ascii_alphabetic());
                     term_map.entry(n).or_default().push(TermOwner { set: idx, kind, left, right });
@@ -269,7 +308,13 @@ impl RulePack {
             if !s.gate.is_empty() && s.patterns.is_empty() {
                 set_errors.insert(idx, "has a `gate` but no `patterns` to gate".into());
             }
-            sets.push(CompiledSet { name, pattern, has_excludes: !s.exclude.is_empty(), gated: !s.gate.is_empty() });
+            sets.push(CompiledSet {
+                name,
+                pattern,
+                has_excludes: !s.exclude.is_empty(),
+                gate_mask: ((1u16 << s.gate.len().min(8)) - 1) as u8,
+                has_terms: !s.terms.is_empty(),
+            });
         }
 
         let mut rules = Vec::new();
@@ -358,18 +403,51 @@ impl RulePack {
             return Err(RuleError::Set { set: sets[*idx].name.clone(), problem: problem.clone() });
         }
 
-        let (keys, owners): (Vec<String>, Vec<Vec<TermOwner>>) = term_map.into_iter().unzip();
+        let mut keys = Vec::with_capacity(term_map.len());
+        let mut owners = Vec::with_capacity(term_map.len());
+        let mut owner_list = Vec::new();
+        for (key, list) in term_map {
+            keys.push(key);
+            let start = owner_list.len() as u32;
+            owner_list.extend(list);
+            owners.push((start, owner_list.len() as u32));
+        }
+        char_gates.sort_unstable_by_key(|g| g.0);
+        byte_gates.sort_unstable_by_key(|g| g.0);
+        let mut byte_gate_start = vec![0u32; 129];
+        for &(b, _, _) in &byte_gates {
+            byte_gate_start[b as usize + 1] += 1;
+        }
+        for i in 1..129 {
+            byte_gate_start[i] += byte_gate_start[i - 1];
+        }
+        let byte_gate_list: Vec<(usize, u8)> = byte_gates.iter().map(|&(_, set, bit)| (set, bit)).collect();
+        let mut char_gate_bits = vec![0u64; 1024];
+        for &(c, _, _) in &char_gates {
+            char_gate_bits[(c as usize) >> 6] |= 1 << ((c as usize) & 63);
+        }
         let terms = if keys.is_empty() {
             None
         } else {
             Some(
                 AhoCorasickBuilder::new()
                     .match_kind(MatchKind::Standard)
+                    .kind(Some(aho_corasick::AhoCorasickKind::DFA))
                     .build(&keys)
                     .map_err(|e| RuleError::Syntax(format!("term automaton: {e}")))?,
             )
         };
-        Ok(RulePack { sets, rules, terms, owners })
+        Ok(RulePack {
+            sets,
+            rules,
+            terms,
+            owners,
+            owner_list,
+            char_gates,
+            char_gate_bits,
+            byte_gates: byte_gate_list,
+            byte_gate_start,
+        })
     }
 }
 

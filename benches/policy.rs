@@ -1,0 +1,51 @@
+//! Throughput of the classifier on one thread: the whole dev set (or, when the corpus is not
+//! there, the labelled cases of `tests/common/cases.rs`) classified repeatedly.
+//!
+//! Run: `nice -n 10 cargo bench --bench policy`
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use jiaxiao::policy::Classifier;
+use std::hint::black_box;
+
+#[path = "../tests/common/cases.rs"]
+#[allow(dead_code)]
+mod cases;
+
+fn messages() -> (Vec<String>, &'static str) {
+    let path = std::env::var("JIAXIAO_CORPUS")
+        .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/messages.dev.jsonl").to_string());
+    if let Ok(src) = std::fs::read_to_string(&path) {
+        let texts: Vec<String> = src
+            .lines()
+            .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+            .filter_map(|v| v["text"].as_str().map(str::to_string))
+            .collect();
+        if !texts.is_empty() {
+            return (texts, "dev corpus");
+        }
+    }
+    (cases::CASES.iter().map(|c| c.text.to_string()).collect(), "own test cases")
+}
+
+fn bench(c: &mut Criterion) {
+    let classifier = Classifier::builtin().expect("built-in rules load");
+    let (texts, source) = messages();
+    eprintln!("benchmarking on {} messages from the {source}", texts.len());
+    let mut group = c.benchmark_group("classify");
+    group.throughput(Throughput::Elements(texts.len() as u64));
+    group.bench_function("messages", |b| {
+        b.iter(|| {
+            let mut flagged = 0usize;
+            for t in &texts {
+                if !classifier.classify(black_box(t)).is_clean() {
+                    flagged += 1;
+                }
+            }
+            black_box(flagged)
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

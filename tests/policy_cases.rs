@@ -1,0 +1,134 @@
+//! Hand-written labelled cases (tests/common/cases.rs): every category, every evasion trick
+//! and every kind of hard negative. All failures are listed together before the test fails.
+
+mod common;
+
+use common::cases::CASES;
+use jiaxiao::policy::{AllowList, Category, Classifier, RuleError};
+use std::sync::OnceLock;
+
+fn classifier() -> &'static Classifier {
+    static C: OnceLock<Classifier> = OnceLock::new();
+    C.get_or_init(|| Classifier::builtin().expect("built-in rules load"))
+}
+
+#[test]
+fn labelled_cases() {
+    let c = classifier();
+    let mut failures = Vec::new();
+    for case in CASES {
+        let v = c.classify(case.text);
+        let mut want: Vec<Category> = case.labels.iter().map(|l| Category::parse(l).expect("known label")).collect();
+        want.sort();
+        if v.categories != want {
+            let rules: Vec<&str> = v.matches.iter().map(|m| m.rule.as_str()).collect();
+            failures.push(format!(
+                "[{}] want {:?} got {:?} {:?}: {}",
+                case.why, case.labels, v.categories, rules, case.text
+            ));
+        }
+        for m in &v.matches {
+            assert!(case.text.is_char_boundary(m.span.start) && case.text.is_char_boundary(m.span.end));
+            assert_eq!(&case.text[m.span.start..m.span.end], m.excerpt);
+        }
+    }
+    assert!(failures.is_empty(), "{} of {} cases failed:\n{}", failures.len(), CASES.len(), failures.join("\n"));
+}
+
+#[test]
+fn there_are_enough_cases_for_every_category() {
+    assert!(CASES.len() >= 150);
+    for c in Category::ALL {
+        let n = CASES.iter().filter(|k| k.labels.contains(&c.as_str())).count();
+        assert!(n >= 8, "only {n} cases for {c}");
+    }
+    let benign = CASES.iter().filter(|k| k.labels.is_empty()).count();
+    assert!(benign >= 50, "only {benign} benign cases");
+}
+
+#[test]
+fn every_match_cites_a_policy() {
+    let c = classifier();
+    for case in CASES.iter().filter(|k| !k.labels.is_empty()) {
+        for m in c.classify(case.text).matches {
+            assert!(!m.policy.document.is_empty());
+            assert!(!m.policy.summary_zh.is_empty() && !m.policy.summary_en.is_empty());
+            assert!(m.rule.contains('.'));
+        }
+    }
+}
+
+#[test]
+fn fee_rules_cite_clause_5() {
+    let v = classifier().classify("班费每人200元，周五前转给家委会王妈妈");
+    let m = v.primary().expect("flagged");
+    assert_eq!(m.category, Category::FeeCollection);
+    assert_eq!(m.policy.clause, "第5条");
+    assert!(m.policy.summary_zh.contains("严禁以家长委员会名义违规收费"));
+}
+
+#[test]
+fn span_points_at_the_users_own_characters() {
+    let text = "各位家长，班\u{200b}費每人２００元，轉我";
+    let v = classifier().classify(text);
+    let m = v.primary().expect("flagged");
+    assert_eq!(&text[m.span.start..m.span.end], m.excerpt);
+    assert!(m.excerpt.contains("２００") || m.excerpt.contains("轉"), "{}", m.excerpt);
+}
+
+#[test]
+fn primary_is_fee_when_several_categories_fire() {
+    let text = "本学期班费每人100元，周五前转给我。另外说一下，有需要的家长可以找我代购进口奶粉";
+    let v = classifier().classify(text);
+    assert!(v.categories.contains(&Category::FeeCollection));
+    assert_eq!(v.primary().unwrap().category, Category::FeeCollection);
+    let mut sorted = v.categories.clone();
+    sorted.sort();
+    sorted.dedup();
+    assert_eq!(sorted, v.categories);
+}
+
+#[test]
+fn allow_list_drops_covered_matches() {
+    let c = classifier();
+    let text = "本学期班费每人200元，周五前转给王妈妈";
+    assert!(!c.classify(text).is_clean());
+    let mut allow = AllowList::new();
+    allow.add_phrase(c.normalise(text));
+    assert!(c.classify_with(text, Some(&allow)).is_clean());
+    let mut by_fp = AllowList::new();
+    by_fp.add_fingerprint(c.fingerprint(text));
+    assert!(c.classify_with(text, Some(&by_fp)).is_clean());
+    // Re-spelled copies share the fingerprint.
+    assert_eq!(c.fingerprint(text), c.fingerprint("本学期班 費每人２００元，周五前转给王妈妈"));
+    // Unrelated messages stay flagged.
+    assert!(!c.classify_with("每家100元微信转我", Some(&by_fp)).is_clean());
+}
+
+#[test]
+fn bad_rule_file_names_the_rule() {
+    let src = r#"
+[policies.p]
+document = "d"
+summary_zh = "z"
+summary_en = "e"
+
+[sets.s]
+terms = ["x"]
+
+[[rules]]
+id = "fee.broken"
+category = "fee_collection"
+policy = "p"
+all = ["s", "missing_set"]
+"#;
+    let err = Classifier::from_toml(src).err().expect("rejected");
+    assert!(matches!(err, RuleError::Rule { ref rule, .. } if rule == "fee.broken"));
+    assert!(err.to_string().contains("fee.broken"));
+    assert!(err.to_string().contains("missing_set"));
+
+    let bad_regex = src.replace("terms = [\"x\"]", "patterns = ['(']").replace("\"s\", \"missing_set\"", "\"s\"");
+    let err = Classifier::from_toml(&bad_regex).err().expect("rejected");
+    assert!(err.to_string().contains("fee.broken"), "{err}");
+    assert!(err.to_string().contains("invalid pattern"), "{err}");
+}
