@@ -263,6 +263,10 @@ async fn private_start_follows_the_users_language() {
     reply_containing(s, mum().id, "您好").await;
     s.send_text(&TgChat::private(&mum()), &mum(), "/frobnicate");
     reply_containing(s, mum().id, "/help").await;
+    s.send_text(&TgChat::private(&mum()), &mum(), "/broadcast 明天放假");
+    reply_containing(s, mum().id, "/broadcast 还在开发中").await;
+    s.send_text(&class(), &teacher(), "/notice 本学期班费每人200元请周五前交");
+    reply_containing(s, class().id, "/notice 还在开发中").await;
     sim.stop().await;
 }
 

@@ -11,6 +11,7 @@ who-moderators = admins, teachers and the parent committee
 ## General
 refused = Sorry, only { $who } can use { $command }.
 args-too-long = That is too long (at most { $max } characters).
+not-yet = { $command } is not available in this version yet. Send /help for what works now.
 unknown-command = I don't know that command. Send /help to see what I can do.
 
 ## Greeting when added to a group

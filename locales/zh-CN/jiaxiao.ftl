@@ -11,6 +11,7 @@ who-moderators = 管理员、老师和家委会
 ## 通用
 refused = 抱歉，{ $command } 只有{ $who }可以使用。
 args-too-long = 参数太长了（最多 { $max } 个字符）。
+not-yet = { $command } 还在开发中，这个版本暂时不能使用。发送 /help 查看现在可以用的命令。
 unknown-command = 我不认识这个命令。发送 /help 查看可用命令。
 
 ## 入群问候

@@ -25,6 +25,8 @@ pub(super) async fn learn_from_message(bot: Bot, app: Arc<App>, msg: Message) ->
         // anything could create a fresh record (and greet a second time).
         if let Some(old) = msg.migrate_from_chat_id() {
             app.store.migrate_group(old.0, msg.chat.id.0).await?;
+            app.forget_group(old.0);
+            app.forget_group(msg.chat.id.0);
         }
         let group = ensure_group(&bot, &app, &msg.chat).await?;
         let person = msg.from.as_ref().filter(|u| !u.is_bot && !super::roles::is_service_account(u.id.0));
@@ -48,7 +50,7 @@ pub(super) async fn learn_from_message(bot: Bot, app: Arc<App>, msg: Message) ->
 
 /// The stored group, created with defaults if new and reactivated if it was marked gone; greets once.
 async fn ensure_group(bot: &Bot, app: &App, chat: &teloxide::types::Chat) -> anyhow::Result<Group> {
-    let mut group = match app.store.group(chat.id.0).await? {
+    let mut group = match app.group(chat.id.0).await? {
         Some(g) if g.active => return Ok(g),
         Some(mut g) => {
             g.active = true;
@@ -60,7 +62,7 @@ async fn ensure_group(bot: &Bot, app: &App, chat: &teloxide::types::Chat) -> any
     // Stored as greeted before greeting: at most one greeting, even if we crash right after.
     let greet_now = !group.greeted;
     group.greeted = true;
-    app.store.put_group(&group).await?;
+    app.save_group(&group).await?;
     if greet_now {
         greet(bot, app, &group).await;
     }
@@ -98,11 +100,11 @@ pub(super) async fn bot_membership_changed(bot: Bot, app: Arc<App>, upd: ChatMem
 
 /// Marks a group the bot can no longer post in (removed, or 403 from Telegram).
 pub async fn mark_inactive(app: &App, chat: ChatKey) -> anyhow::Result<()> {
-    if let Some(mut g) = app.store.group(chat).await?
+    if let Some(mut g) = app.group(chat).await?
         && g.active
     {
         g.active = false;
-        app.store.put_group(&g).await?;
+        app.save_group(&g).await?;
         tracing::info!(chat, "bot is no longer in the group; marked inactive");
     }
     app.admins.forget_chat(chat);
@@ -124,6 +126,8 @@ pub(super) async fn member_status_changed(app: Arc<App>, upd: ChatMemberUpdated)
 pub(super) async fn migrated(app: Arc<App>, msg: Message, to: ChatId) -> HandlerResult {
     let from = msg.chat.id.0;
     app.store.migrate_group(from, to.0).await?;
+    app.forget_group(from);
+    app.forget_group(to.0);
     app.admins.forget_chat(from);
     app.forget_seen_chat(from);
     tracing::info!(from, to = to.0, "group migrated to a supergroup; state moved");

@@ -95,6 +95,19 @@ pub(super) async fn private_unknown(bot: Bot, app: Arc<App>, msg: Message) -> Ha
     reply(&bot, &app, &msg, tr!(app.i18n, lang, "unknown-command")).await
 }
 
+/// Commands of the product contract that this version does not have yet: they get an honest answer
+/// instead of silence (and are not checked as ordinary messages).
+pub const NOT_YET: &[&str] = &["notice", "status", "remind", "broadcast"];
+
+pub(super) async fn not_yet(bot: Bot, app: Arc<App>, msg: Message, cmd: Cmd) -> HandlerResult {
+    let lang = if msg.chat.is_private() {
+        private_lang(&app, &msg)
+    } else {
+        app.group(msg.chat.id.0).await?.map(|g| g.settings.lang).unwrap_or(app.defaults.lang)
+    };
+    reply(&bot, &app, &msg, tr!(app.i18n, lang, "not-yet", command = format!("/{}", cmd.name))).await
+}
+
 /// Registers the command menu with Telegram, in both languages, for groups and private chats.
 pub async fn register_commands(bot: &Bot, i18n: &crate::i18n::I18n) -> anyhow::Result<()> {
     let menu = |lang: Lang, specs: &[CommandSpec]| -> Vec<BotCommand> {

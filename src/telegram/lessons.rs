@@ -131,7 +131,7 @@ pub(super) async fn feedback(bot: Bot, app: Arc<App>, q: CallbackQuery) -> Handl
     };
     let lang = match q.message.as_ref().map(|m| m.chat()) {
         Some(chat) if !chat.is_private() => {
-            app.store.group(chat.id.0).await?.map(|g| g.settings.lang).unwrap_or(app.defaults.lang)
+            app.group(chat.id.0).await?.map(|g| g.settings.lang).unwrap_or(app.defaults.lang)
         }
         _ => Lang::from_telegram(q.from.language_code.as_deref()).unwrap_or(app.defaults.lang),
     };

@@ -57,7 +57,13 @@ pub struct App {
     moderation: moderation::ModState,
     /// Members whose roster entry is already up to date, so that the hot path skips the write.
     seen: Mutex<HashMap<(ChatKey, UserKey), Member>>,
+    /// Group records read recently. Every change made here writes through; changes made elsewhere
+    /// (another copy's jobs) are seen within [`GROUP_CACHE`].
+    groups: Mutex<HashMap<ChatKey, (Group, std::time::Instant)>>,
 }
+
+/// How long a cached group record is trusted.
+pub const GROUP_CACHE: std::time::Duration = std::time::Duration::from_secs(30);
 
 /// What [`App::new`] needs.
 pub struct AppParts {
@@ -92,7 +98,43 @@ impl App {
             classifier: Arc::new(classifier),
             moderation: moderation::ModState::default(),
             seen: Mutex::new(HashMap::new()),
+            groups: Mutex::new(HashMap::new()),
         }
+    }
+
+    /// The group record, from the cache when fresh (the hot path: every group message needs it).
+    pub async fn group(&self, chat: ChatKey) -> anyhow::Result<Option<Group>> {
+        if let Some((g, at)) = self.groups.lock().unwrap_or_else(|e| e.into_inner()).get(&chat)
+            && at.elapsed() < GROUP_CACHE
+        {
+            return Ok(Some(g.clone()));
+        }
+        let g = self.store.group(chat).await?;
+        let mut cache = self.groups.lock().unwrap_or_else(|e| e.into_inner());
+        match &g {
+            Some(g) => {
+                if cache.len() > 50_000 {
+                    cache.retain(|_, (_, at)| at.elapsed() < GROUP_CACHE);
+                }
+                cache.insert(chat, (g.clone(), std::time::Instant::now()));
+            }
+            None => {
+                cache.remove(&chat);
+            }
+        }
+        Ok(g)
+    }
+
+    /// Stores a group record and keeps the cache in step.
+    pub async fn save_group(&self, g: &Group) -> anyhow::Result<()> {
+        self.store.put_group(g).await?;
+        self.groups.lock().unwrap_or_else(|e| e.into_inner()).insert(g.chat_id, (g.clone(), std::time::Instant::now()));
+        Ok(())
+    }
+
+    /// Forgets cached records of a chat (it migrated, or was changed behind our back).
+    pub fn forget_group(&self, chat: ChatKey) {
+        self.groups.lock().unwrap_or_else(|e| e.into_inner()).remove(&chat);
     }
 
     /// Starts the background jobs (outbox sender, lesson scheduler); they stop when `shutdown` turns
@@ -215,7 +257,8 @@ pub fn schema() -> UpdateHandler<anyhow::Error> {
         .branch(cmd("settings").endpoint(settings::settings))
         .branch(cmd("lesson").endpoint(lessons::group_lesson))
         .branch(cmd("lessons").endpoint(lessons::group_lessons))
-        .branch(cmd("modlog").endpoint(moderation::modlog));
+        .branch(cmd("modlog").endpoint(moderation::modlog))
+        .branch(dptree::filter(|c: Cmd| help::NOT_YET.contains(&c.name.as_str())).endpoint(help::not_yet));
 
     let private_commands = dptree::filter_map(|msg: Message, me: Me| Cmd::parse(msg.text()?, me.username()))
         .branch(cmd("start").endpoint(help::private_start))
@@ -223,6 +266,7 @@ pub fn schema() -> UpdateHandler<anyhow::Error> {
         .branch(cmd("lesson").endpoint(lessons::private_lesson))
         .branch(cmd("subscribe").endpoint(lessons::subscribe))
         .branch(cmd("unsubscribe").endpoint(lessons::unsubscribe))
+        .branch(dptree::filter(|c: Cmd| help::NOT_YET.contains(&c.name.as_str())).endpoint(help::not_yet))
         .endpoint(help::private_unknown);
 
     let messages = Update::filter_message()

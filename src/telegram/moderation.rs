@@ -286,7 +286,7 @@ pub(super) async fn decide(bot: Bot, app: Arc<App>, q: CallbackQuery) -> Handler
     };
     let Some(message) = q.message.as_ref() else { return Ok(()) };
     let chat = message.chat().id.0;
-    let group = app.store.group(chat).await?;
+    let group = app.group(chat).await?;
     let lang = group.as_ref().map(|g| g.settings.lang).unwrap_or(app.defaults.lang);
     let data = q.data.as_deref().unwrap_or_default().strip_prefix(PREFIX).unwrap_or_default();
     let Some((action, target)) = data.split_once(':').and_then(|(a, id)| Some((a, id.parse::<i32>().ok()?))) else {

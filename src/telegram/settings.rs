@@ -101,7 +101,7 @@ pub(super) async fn settings(bot: Bot, app: Arc<App>, msg: Message, ctx: GroupCt
     // Re-read so that two quick changes by different people do not overwrite each other.
     let mut group = app.store.group(ctx.group.chat_id).await?.unwrap_or(ctx.group);
     apply(&mut group.settings, change);
-    app.store.put_group(&group).await?;
+    app.save_group(&group).await?;
     app.lessons.changed.notify_one();
     tracing::info!(chat = group.chat_id, setting = key, "settings changed");
     let text = tr!(app.i18n, group.settings.lang, "settings-saved", settings = show(&app, &group.settings));
