@@ -140,3 +140,21 @@ modlog-deleted = deleted
 modlog-allowed = marked not a violation
 settings-bad-flood = "{ $given }" is not a flood rule. Use messages/seconds, for example /settings flood 8/30, or off.
 settings-bad-warnlimit = "{ $given }" is not a valid count. Use a number from 1 to 50, for example /settings warnlimit 3, or off.
+
+## Days and values
+day-mon = Mon
+day-tue = Tue
+day-wed = Wed
+day-thu = Thu
+day-fri = Fri
+day-sat = Sat
+day-sun = Sun
+list-separator = {", "}
+weekly = { $days } at { $time }
+grade-kindergarten = kindergarten
+grade-primary = primary school
+grade-junior = junior high
+grade-senior = senior high
+moderation-flag = tell moderators
+moderation-delete = remove at once
+moderation-off = off

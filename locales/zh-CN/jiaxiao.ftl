@@ -140,3 +140,21 @@ modlog-deleted = 已删除
 modlog-allowed = 标记为不违规
 settings-bad-flood = “{ $given }”不是有效的刷屏规则。格式：条数/秒数，例如 /settings flood 8/30；关闭请用 off。
 settings-bad-warnlimit = “{ $given }”不是有效的次数。请用 1 到 50 之间的数字，例如 /settings warnlimit 3；关闭请用 off。
+
+## 星期与取值
+day-mon = 周一
+day-tue = 周二
+day-wed = 周三
+day-thu = 周四
+day-fri = 周五
+day-sat = 周六
+day-sun = 周日
+list-separator = 、
+weekly = { $days } { $time }
+grade-kindergarten = 幼儿园
+grade-primary = 小学
+grade-junior = 初中
+grade-senior = 高中
+moderation-flag = 提醒管理员
+moderation-delete = 直接删除
+moderation-off = 关闭

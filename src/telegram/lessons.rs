@@ -88,7 +88,7 @@ pub(super) async fn group_lessons(bot: Bot, app: Arc<App>, msg: Message, ctx: Gr
         lines.push(tr!(app.i18n, lang, "lessons-line", title = title, useful = useful as i64, tried = tried as i64));
     }
     let next = match &ctx.group.settings.lessons {
-        Some(w) => w.describe(),
+        Some(w) => super::settings::describe_weekly(&app, lang, w),
         None => tr!(app.i18n, lang, "settings-off"),
     };
     reply(&bot, &app, &msg, tr!(app.i18n, lang, "lessons-summary", lines = lines.join("\n"), schedule = next)).await
@@ -111,7 +111,8 @@ pub(super) async fn subscribe(bot: Bot, app: Arc<App>, msg: Message, cmd: Cmd) -
     };
     app.store.set_subscription(user.id.0, Some(&Subscription { lang, grade })).await?;
     app.lessons.changed.notify_one();
-    reply(&bot, &app, &msg, tr!(app.i18n, lang, "subscribed", grade = grade.as_str())).await
+    let grade = super::settings::grade_name(&app, lang, grade);
+    reply(&bot, &app, &msg, tr!(app.i18n, lang, "subscribed", grade = grade)).await
 }
 
 pub(super) async fn unsubscribe(bot: Bot, app: Arc<App>, msg: Message) -> HandlerResult {

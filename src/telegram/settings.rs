@@ -114,6 +114,46 @@ fn given_arg(given: &str) -> crate::i18n::FluentArgs<'static> {
     args
 }
 
+/// `mon,wed,fri 20:00` as the reader says it: 周一、周三、周五 20:00 / Mon, Wed, Fri 20:00.
+pub(super) fn describe_weekly(app: &App, lang: Lang, w: &Weekly) -> String {
+    let days: Vec<String> = w
+        .days
+        .iter()
+        .map(|d| {
+            let key = match d {
+                chrono::Weekday::Mon => crate::key!("day-mon"),
+                chrono::Weekday::Tue => crate::key!("day-tue"),
+                chrono::Weekday::Wed => crate::key!("day-wed"),
+                chrono::Weekday::Thu => crate::key!("day-thu"),
+                chrono::Weekday::Fri => crate::key!("day-fri"),
+                chrono::Weekday::Sat => crate::key!("day-sat"),
+                chrono::Weekday::Sun => crate::key!("day-sun"),
+            };
+            app.i18n.get(lang, key, None)
+        })
+        .collect();
+    tr!(app.i18n, lang, "weekly", days = days.join(&tr!(app.i18n, lang, "list-separator")), time = w.at.to_string())
+}
+
+pub(super) fn grade_name(app: &App, lang: Lang, g: Grade) -> String {
+    let key = match g {
+        Grade::Kindergarten => crate::key!("grade-kindergarten"),
+        Grade::Primary => crate::key!("grade-primary"),
+        Grade::Junior => crate::key!("grade-junior"),
+        Grade::Senior => crate::key!("grade-senior"),
+    };
+    app.i18n.get(lang, key, None)
+}
+
+fn moderation_name(app: &App, lang: Lang, m: ModerationMode) -> String {
+    let key = match m {
+        ModerationMode::Flag => crate::key!("moderation-flag"),
+        ModerationMode::Delete => crate::key!("moderation-delete"),
+        ModerationMode::Off => crate::key!("moderation-off"),
+    };
+    app.i18n.get(lang, key, None)
+}
+
 /// The settings as a short list in the settings' own language.
 fn show(app: &App, s: &Settings) -> String {
     let lang = s.lang;
@@ -122,7 +162,7 @@ fn show(app: &App, s: &Settings) -> String {
         None => tr!(app.i18n, lang, "settings-off"),
     };
     let lessons = match &s.lessons {
-        Some(w) => w.describe(),
+        Some(w) => describe_weekly(app, lang, w),
         None => tr!(app.i18n, lang, "settings-off"),
     };
     let off = || tr!(app.i18n, lang, "settings-off");
@@ -137,8 +177,8 @@ fn show(app: &App, s: &Settings) -> String {
         warnlimit = warnlimit,
         lang = lang.code(),
         tz = s.tz.clone(),
-        grade = s.grade.as_str(),
-        moderation = s.moderation.as_str(),
+        grade = format!("{} ({})", s.grade.as_str(), grade_name(app, lang, s.grade)),
+        moderation = format!("{} ({})", s.moderation.as_str(), moderation_name(app, lang, s.moderation)),
         quiet = quiet
     )
 }
