@@ -734,3 +734,33 @@ async fn webhook_mode_takes_updates_posted_with_the_secret_and_refuses_others() 
     assert_eq!(standin.calls_to("sendMessage").len(), 1, "the refused posts did nothing");
     sim.stop().await;
 }
+
+#[tokio::test]
+async fn with_redis_a_lesson_slot_is_sent_once_across_a_restart_and_two_running_copies() {
+    let standin = StandIn::start().await.unwrap();
+    let prefix = support::unique_prefix("slot-once");
+    let connect = || async {
+        let s: DynStore =
+            Arc::new(RedisStore::connect(&support::redis_url(), &prefix, Duration::from_secs(5)).await.unwrap());
+        s
+    };
+    let clock = ManualClock::new(monday(8, 0));
+    let first = start_on(standin.clone(), connect().await, clock.clone(), true).await;
+    standin.set_member_status(&class(), &teacher(), MemberStatus::Creator, false);
+    standin.add_bot(&class(), &teacher());
+    reply_containing(&standin, class().id, "/settings").await;
+    // A second copy of the bot runs against the same Redis. No updates are pushed while both run, so
+    // what races is their schedulers and senders (Telegram lets only one copy poll anyway).
+    let second = start_on(standin.clone(), connect().await, clock.clone(), true).await;
+    clock.set(monday(20, 0));
+    wait_lessons(&standin, class().id, 1).await;
+    first.stop().await;
+    let third = start_on(standin.clone(), connect().await, clock.clone(), true).await;
+    clock.set(monday(20, 30));
+    third.settle(Duration::from_millis(300)).await;
+    assert_eq!(lesson_sends(&standin, class().id).len(), 1, "one lesson for the slot");
+    second.stop().await;
+    third.stop().await;
+    let cleanup = RedisStore::connect(&support::redis_url(), &prefix, Duration::from_secs(5)).await.unwrap();
+    cleanup.delete_prefix().await.unwrap();
+}
