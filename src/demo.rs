@@ -115,6 +115,10 @@ fn describe(ev: &Event, bot_id: i64) -> Option<String> {
                 "editMessageText" => {
                     Some(format!("🤖 Jiaxiao (edits its message): {}", indent(p["text"].as_str().unwrap_or(""))))
                 }
+                "editMessageReplyMarkup" => {
+                    let label = p["reply_markup"]["inline_keyboard"][0][0]["text"].as_str().unwrap_or("");
+                    Some(format!("🤖 Jiaxiao (updates the button): [{label}]"))
+                }
                 "deleteMessage" => Some(format!("🤖 Jiaxiao deletes message #{}", p["message_id"])),
                 "answerCallbackQuery" => p["text"].as_str().map(|t| format!("🤖 Jiaxiao (pop-up): {t}")),
                 "restrictChatMember" => Some(format!("🤖 Jiaxiao restricts user {} for a day", p["user_id"])),
@@ -122,6 +126,15 @@ fn describe(ev: &Event, bot_id: i64) -> Option<String> {
             }
         }
     }
+}
+
+/// The latest notice: its message id and its button's data.
+fn notice_for(standin: &StandIn, chat: i64) -> Option<(i32, String)> {
+    standin.calls_to("sendMessage").into_iter().rev().find_map(|c| {
+        let data = c.params["reply_markup"]["inline_keyboard"][0][0]["callback_data"].as_str()?.to_owned();
+        (c.params["chat_id"].as_i64() == Some(chat) && data.starts_with("nt:"))
+            .then(|| (c.response["result"]["message_id"].as_i64().unwrap_or_default() as i32, data))
+    })
 }
 
 /// The moderation card replying to `message_id`: its message id and its "delete" button's data.
@@ -193,6 +206,22 @@ async fn scenes() -> anyhow::Result<()> {
     set_time(7, 36);
     standin.send_text(&class, &dad, "/help");
     sim.settle(quiet).await;
+
+    println!("\n— Mid-morning: a notice, acknowledged with one tap instead of a flood of 收到 —");
+    set_time(9, 0);
+    standin.send_text(&class, &teacher, "/notice 周五上午秋游，8:00在校门口集合，请给孩子带水和帽子。");
+    sim.settle(quiet).await;
+    if let Some((notice, data)) = notice_for(&standin, class.id) {
+        set_time(9, 2);
+        standin.press_button(&class, &mum, notice, &data);
+        sim.settle(Duration::from_millis(2_200)).await;
+        set_time(9, 3);
+        standin.send_reply(&class, &dad, "收到！🙏", notice);
+        sim.settle(Duration::from_millis(2_200)).await;
+        set_time(9, 10);
+        standin.send_text(&class, &teacher, "/status");
+        sim.settle(quiet).await;
+    }
 
     println!("\n— Noon: a fee request, a warning about fees, and an ad —");
     let outsider = TgUser::new(1004, "小王").lang("zh-hans");

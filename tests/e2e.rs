@@ -265,8 +265,8 @@ async fn private_start_follows_the_users_language() {
     reply_containing(s, mum().id, "/help").await;
     s.send_text(&TgChat::private(&mum()), &mum(), "/broadcast 明天放假");
     reply_containing(s, mum().id, "/broadcast 还在开发中").await;
-    s.send_text(&class(), &teacher(), "/notice 本学期班费每人200元请周五前交");
-    reply_containing(s, class().id, "/notice 还在开发中").await;
+    s.send_text(&class(), &teacher(), "/remind exercise 18:00");
+    reply_containing(s, class().id, "/remind 还在开发中").await;
     sim.stop().await;
 }
 
@@ -763,4 +763,111 @@ async fn with_redis_a_lesson_slot_is_sent_once_across_a_restart_and_two_running_
     third.stop().await;
     let cleanup = RedisStore::connect(&support::redis_url(), &prefix, Duration::from_secs(5)).await.unwrap();
     cleanup.delete_prefix().await.unwrap();
+}
+
+// ---------------------------------------------------------------- notices
+
+fn notice_sends(standin: &StandIn, chat: i64) -> Vec<Call> {
+    standin
+        .calls_to("sendMessage")
+        .into_iter()
+        .filter(|c| c.params["chat_id"].as_i64() == Some(chat) && c.response["ok"] == true)
+        .filter(|c| {
+            c.params["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
+                .as_str()
+                .is_some_and(|d| d.starts_with("nt:"))
+        })
+        .collect()
+}
+
+async fn wait_notice(standin: &StandIn, chat: i64, n: usize) -> Call {
+    for _ in 0..200 {
+        let got = notice_sends(standin, chat);
+        if got.len() >= n {
+            return got[n - 1].clone();
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    panic!("no notice #{n} in {chat}");
+}
+
+/// The button text of a bot message as it is now (after edits).
+fn button_text(standin: &StandIn, chat: i64, message_id: i32) -> String {
+    let m = standin.message(chat, message_id).unwrap();
+    m.reply_markup.unwrap()["inline_keyboard"][0][0]["text"].as_str().unwrap().to_owned()
+}
+
+async fn wait_button(standin: &StandIn, chat: i64, message_id: i32, want: &str) {
+    for _ in 0..200 {
+        if button_text(standin, chat, message_id) == want {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    panic!("button is {:?}, expected {want:?}", button_text(standin, chat, message_id));
+}
+
+#[tokio::test]
+async fn a_notice_is_acknowledged_once_per_person_by_button_or_reply_and_status_lists_who_has_not() {
+    let sim = bot_in_class().await;
+    let s = &sim.standin;
+    let grandma = TgUser::new(1005, "陈奶奶").lang("zh-hans");
+    for u in [mum(), dad(), grandma.clone()] {
+        s.send_text(&class(), &u, "老师好");
+    }
+    s.send_text(&class(), &dad(), "/notice 明天春游，早上8点校门口集合");
+    reply_containing(s, class().id, "/notice 只有管理员、老师和家委会").await;
+    s.send_text(&class(), &teacher(), "/notice 明天春游，早上8点校门口集合\n请带水和帽子");
+    let posted = wait_notice(s, class().id, 1).await;
+    assert!(text_of(&posted).contains("明天春游") && text_of(&posted).contains("王老师"), "{}", text_of(&posted));
+    let id = card_id(&posted);
+    assert_eq!(button_text(s, class().id, id), "✅ 收到（0）");
+    let data = button(&posted, 0);
+
+    let q = s.press_button(&class(), &mum(), id, &data);
+    assert!(callback_answer(s, &q).await.contains("已确认"));
+    wait_button(s, class().id, id, "✅ 收到（1）").await;
+    let q = s.press_button(&class(), &mum(), id, &data);
+    assert!(callback_answer(s, &q).await.contains("已经确认过"), "a second press is answered, not counted");
+
+    // A plain "收到" reply counts as an acknowledgement and is removed so the notice stays visible.
+    let r = s.send_reply(&class(), &dad(), "收到！🙏", id);
+    wait_button(s, class().id, id, "✅ 收到（2）").await;
+    for _ in 0..100 {
+        if s.message(class().id, r).unwrap().deleted {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    assert!(s.message(class().id, r).unwrap().deleted);
+    // A reply with a question is not an acknowledgement and stays.
+    let q2 = s.send_reply(&class(), &grandma, "收到，几点回来？", id);
+    sim.settle(Duration::from_millis(100)).await;
+    assert!(!s.message(class().id, q2).unwrap().deleted);
+
+    s.send_text(&class(), &mum(), "/status");
+    reply_containing(s, class().id, "/status 只有").await; // 李妈妈 is a parent here
+    s.send_text(&class(), &teacher(), "/status");
+    let st = reply_containing(s, class().id, "确认情况").await;
+    assert!(st.contains("2 人已确认") && st.contains("陈奶奶") && !st.contains("张爸爸"), "{st}");
+    sim.stop().await;
+}
+
+#[tokio::test]
+async fn a_notice_in_quiet_hours_waits_and_bad_notices_get_answers() {
+    let sim = bot_in_class().await; // 08:00
+    let s = &sim.standin;
+    s.send_text(&class(), &teacher(), "/notice");
+    reply_containing(s, class().id, "用法").await;
+    s.send_text(&class(), &teacher(), &format!("/notice {}", "字".repeat(3001)));
+    reply_containing(s, class().id, "通知太长").await;
+    s.send_text(&class(), &teacher(), "/settings quiet 07:00-09:00");
+    reply_containing(s, class().id, "07:00-09:00").await;
+    s.send_text(&class(), &teacher(), "/notice 下午放学时间改为4点");
+    reply_containing(s, class().id, "09:00 发出").await;
+    sim.settle(Duration::from_millis(100)).await;
+    assert!(notice_sends(s, class().id).is_empty());
+    sim.clock.set(monday(9, 0));
+    wait_notice(s, class().id, 1).await;
+    sim.stop().await;
 }

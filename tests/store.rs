@@ -5,7 +5,8 @@ mod support;
 use chrono::{DateTime, Duration as Days, Utc};
 use jiaxiao::model::{Grade, Group, Lang, Member, Role, Settings};
 use jiaxiao::store::{
-    Counter, Enqueued, Flag, GroupStore, MemoryStore, ModEntry, OutMessage, OutboxItem, RedisStore, Store, Subscription,
+    Counter, Enqueued, Flag, GroupStore, MemoryStore, ModEntry, Notice, OutMessage, OutboxItem, RedisStore, Store,
+    Subscription,
 };
 use std::time::Duration;
 
@@ -93,6 +94,7 @@ fn item(id: &str, chat: i64, due: DateTime<Utc>) -> OutboxItem {
             buttons: vec![vec![("👍".into(), "lf:u:x".into())]],
         },
         lesson: Some("w01-fact-x".into()),
+        notice: None,
     }
 }
 
@@ -226,6 +228,35 @@ async fn migration_keeps_what_the_new_id_already_has(s: &dyn Store) {
     assert_eq!(s.add_warning(-1003, 9).await.unwrap(), 2, "the new id's count is kept, not added to");
 }
 
+async fn notices_and_acknowledgements(s: &dyn Store) {
+    let at = Utc::now();
+    let n = |id: &str, at| Notice {
+        id: id.into(),
+        author: "王老师".into(),
+        author_id: Some(1),
+        title: "明天春游".into(),
+        at,
+        message_id: None,
+    };
+    s.put_notice(-1, &n("a", at)).await.unwrap();
+    s.put_notice(-1, &n("b", at + Days::minutes(1))).await.unwrap();
+    assert_eq!(s.notice_by_message(-1, 42).await.unwrap(), None);
+    s.put_notice(-1, &Notice { message_id: Some(42), ..n("a", at) }).await.unwrap();
+    assert_eq!(s.notice_by_message(-1, 42).await.unwrap().unwrap().id, "a");
+    assert_eq!(
+        s.recent_notices(-1, 5).await.unwrap().iter().map(|x| x.id.as_str()).collect::<Vec<_>>(),
+        vec!["b", "a"]
+    );
+    assert!(s.ack(-1, "a", 7).await.unwrap());
+    assert!(!s.ack(-1, "a", 7).await.unwrap(), "once per person");
+    assert!(s.ack(-1, "a", 3).await.unwrap());
+    assert!(s.ack(-1, "b", 7).await.unwrap());
+    assert_eq!(s.acks(-1, "a").await.unwrap(), vec![3, 7]);
+    s.migrate_group(-1, -1008).await.unwrap();
+    assert_eq!(s.acks(-1008, "a").await.unwrap(), vec![3, 7]);
+    assert_eq!(s.notice_by_message(-1008, 42).await.unwrap().unwrap().id, "a");
+}
+
 macro_rules! suite {
     ($($name:ident),* $(,)?) => {
         mod memory {
@@ -257,6 +288,7 @@ suite!(
     subscriptions_round_trip,
     moderation_flags_log_allow_and_warnings,
     migration_keeps_what_the_new_id_already_has,
+    notices_and_acknowledgements,
 );
 
 #[tokio::test]

@@ -158,3 +158,27 @@ grade-senior = senior high
 moderation-flag = tell moderators
 moderation-delete = remove at once
 moderation-off = off
+
+## Notices and acknowledgements
+cmd-notice = post a notice parents acknowledge with one tap (/notice your text)
+cmd-status = who has acknowledged the recent notices
+notice-usage = Usage: /notice your text, for example /notice Tomorrow we meet at the school gate at 8:00; please wear uniform.
+notice-too-long = That notice is too long (at most { $max } characters).
+notice-post =
+    📢 Notice ({ $author })
+    
+    { $text }
+notice-btn = ✅ Received ({ $count })
+notice-queued = It is quiet hours now; this notice will be posted at { $time }.
+notice-acked = Acknowledged, thank you!
+notice-already = You have already acknowledged this notice.
+notice-expired = This notice has expired or is not recognised.
+status-none = No notices lately. Post one with /notice your text.
+status =
+    Acknowledgements of recent notices:
+    
+    { $lines }
+status-line = 📢 { $title } ({ $time }): { $acked } acknowledged
+status-all = Every parent the bot has seen has acknowledged 👍
+status-missing = Not yet: { $names }
+status-missing-more = Not yet: { $names } and { $more } more

@@ -158,3 +158,27 @@ grade-senior = 高中
 moderation-flag = 提醒管理员
 moderation-delete = 直接删除
 moderation-off = 关闭
+
+## 通知与确认
+cmd-notice = 发布通知，家长一键确认（/notice 通知内容）
+cmd-status = 查看最近通知的确认情况
+notice-usage = 用法：/notice 通知内容，例如 /notice 明天上午8点在校门口集合，请穿校服。
+notice-too-long = 通知太长了（最多 { $max } 个字）。
+notice-post =
+    📢 通知（{ $author }）
+    
+    { $text }
+notice-btn = ✅ 收到（{ $count }）
+notice-queued = 现在是免打扰时段，这条通知将在 { $time } 发出。
+notice-acked = 已确认，谢谢！
+notice-already = 您已经确认过了。
+notice-expired = 这条通知已过期或无法识别。
+status-none = 最近没有通知。发送 /notice 通知内容 即可发布。
+status =
+    最近通知的确认情况：
+    
+    { $lines }
+status-line = 📢 { $title }（{ $time }）：{ $acked } 人已确认
+status-all = 已见到的家长都确认了 👍
+status-missing = 未确认：{ $names }
+status-missing-more = 未确认：{ $names } 等另外 { $more } 人

@@ -128,6 +128,7 @@ impl Lessons {
                 attempts: 0,
                 message: render(&self.i18n, to.lang, &lesson),
                 lesson: Some(lesson.id.clone()),
+                notice: None,
             };
             match self.outbox.push(&item, Some((&to.counter, done))).await? {
                 Enqueued::New => return Ok(Some(lesson)),
@@ -154,6 +155,7 @@ impl Lessons {
             attempts: 0,
             message: render(&self.i18n, lang, lesson),
             lesson: Some(lesson.id.clone()),
+            notice: None,
         };
         self.outbox.push(&item, None).await?;
         Ok(())

@@ -106,8 +106,14 @@ impl Outbox {
             }
             handled += 1;
             match self.deliver(&item).await {
-                Ok(()) => {
+                Ok(message_id) => {
                     self.store.complete(&item.id).await?;
+                    if let Some(nid) = &item.notice
+                        && let Some(mut notice) = self.store.notice(item.chat, nid).await?
+                    {
+                        notice.message_id = Some(message_id);
+                        self.store.put_notice(item.chat, &notice).await?;
+                    }
                     if let Some(lesson) = &item.lesson {
                         self.store.log_lesson(item.chat, lesson, self.clock.now()).await?;
                     }
@@ -175,7 +181,8 @@ impl Outbox {
         self.store.reschedule(&item).await
     }
 
-    async fn deliver(&self, item: &OutboxItem) -> Result<(), Failure> {
+    /// Sends the item; returns the id of the message Telegram created.
+    async fn deliver(&self, item: &OutboxItem) -> Result<i32, Failure> {
         let chat = ChatId(item.chat);
         let keyboard = (!item.message.buttons.is_empty()).then(|| {
             InlineKeyboardMarkup::new(item.message.buttons.iter().map(|row| {
@@ -197,7 +204,7 @@ impl Outbox {
             req.into_future()
         })
         .await
-        .map(|_| ())
+        .map(|m| m.id.0)
     }
 
     async fn chat_gone(&self, chat: i64) -> StoreResult<()> {

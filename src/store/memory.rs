@@ -23,6 +23,8 @@ struct Inner {
     excerpts: HashMap<(ChatKey, i32), (String, Instant)>,
     allow: HashMap<ChatKey, std::collections::BTreeSet<u64>>,
     warns: HashMap<(ChatKey, UserKey), u64>,
+    notices: HashMap<ChatKey, BTreeMap<String, Notice>>,
+    acks: HashMap<ChatKey, std::collections::BTreeSet<(String, UserKey)>>,
 }
 
 /// State in process memory, lost on exit.
@@ -99,6 +101,15 @@ impl GroupStore for MemoryStore {
         }
         if let Some(a) = g.allow.remove(&from) {
             g.allow.entry(to).or_default().extend(a);
+        }
+        if let Some(n) = g.notices.remove(&from) {
+            let target = g.notices.entry(to).or_default();
+            for (k, v) in n {
+                target.entry(k).or_insert(v);
+            }
+        }
+        if let Some(a) = g.acks.remove(&from) {
+            g.acks.entry(to).or_default().extend(a);
         }
         let warns: Vec<_> = g.warns.keys().filter(|(c, _)| *c == from).copied().collect();
         for k in warns {
@@ -369,5 +380,41 @@ impl ModerationStore for MemoryStore {
     async fn reset_warnings(&self, chat: ChatKey, user: UserKey) -> StoreResult<()> {
         self.lock().warns.remove(&(chat, user));
         Ok(())
+    }
+}
+
+#[async_trait]
+impl NoticeStore for MemoryStore {
+    async fn put_notice(&self, chat: ChatKey, notice: &Notice) -> StoreResult<()> {
+        self.lock().notices.entry(chat).or_default().insert(notice.id.clone(), notice.clone());
+        Ok(())
+    }
+
+    async fn notice(&self, chat: ChatKey, id: &str) -> StoreResult<Option<Notice>> {
+        Ok(self.lock().notices.get(&chat).and_then(|n| n.get(id).cloned()))
+    }
+
+    async fn notice_by_message(&self, chat: ChatKey, message_id: i32) -> StoreResult<Option<Notice>> {
+        Ok(self.lock().notices.get(&chat).and_then(|n| n.values().find(|x| x.message_id == Some(message_id)).cloned()))
+    }
+
+    async fn recent_notices(&self, chat: ChatKey, limit: usize) -> StoreResult<Vec<Notice>> {
+        let g = self.lock();
+        let mut out: Vec<Notice> = g.notices.get(&chat).map(|n| n.values().cloned().collect()).unwrap_or_default();
+        out.sort_by(|a, b| b.at.cmp(&a.at).then_with(|| b.id.cmp(&a.id)));
+        out.truncate(limit);
+        Ok(out)
+    }
+
+    async fn ack(&self, chat: ChatKey, notice: &str, user: UserKey) -> StoreResult<bool> {
+        Ok(self.lock().acks.entry(chat).or_default().insert((notice.to_owned(), user)))
+    }
+
+    async fn acks(&self, chat: ChatKey, notice: &str) -> StoreResult<Vec<UserKey>> {
+        let g = self.lock();
+        Ok(g.acks
+            .get(&chat)
+            .map(|a| a.iter().filter(|(n, _)| n == notice).map(|(_, u)| *u).collect())
+            .unwrap_or_default())
     }
 }

@@ -12,6 +12,8 @@
 //!   `outbox:seen:{id}` → dedup marker (14 days); `outbox:lease:{id}` → the sender that holds it
 //! - `counters:{scope}` → hash of counters (lesson progress); `feedback:{chat}` / `feedbackn:{chat}` →
 //!   who gave which one-tap feedback, and the totals; `lessonlog:{chat}` → lesson id → when sent
+//! - `notices:{chat}` → hash notice id → JSON [`Notice`]; `noticemsg:{chat}` → message id → notice id;
+//!   `acks:{chat}` → hash `{notice}|{user}` → 1
 //! - `subs` → hash user id → JSON [`Subscription`] (private lesson subscribers)
 //! - `flag:{chat}:{message}` → JSON [`Flag`], expires after 30 days (it holds the excerpt);
 //!   `modlog:{chat}` → hash of JSON [`ModEntry`] (no text); `modex:{chat}:{message}` → the ≤80-character
@@ -106,6 +108,9 @@ pub struct OutboxItem {
     /// What to record once it is sent (e.g. the lesson id), for `/lessons`.
     #[serde(default)]
     pub lesson: Option<String>,
+    /// The notice this message carries: its message id is recorded once sent.
+    #[serde(default)]
+    pub notice: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -244,12 +249,41 @@ pub trait ModerationStore: Send + Sync {
     async fn reset_warnings(&self, chat: ChatKey, user: UserKey) -> StoreResult<()>;
 }
 
+/// A teacher's notice (`/notice`): who posted it and when, a short title for `/status`, and the
+/// bot's message carrying it once sent. The full text lives only in that Telegram message.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Notice {
+    pub id: String,
+    pub author: String,
+    pub author_id: Option<UserKey>,
+    /// At most 40 characters.
+    pub title: String,
+    pub at: DateTime<Utc>,
+    pub message_id: Option<i32>,
+}
+
+#[async_trait]
+pub trait NoticeStore: Send + Sync {
+    async fn put_notice(&self, chat: ChatKey, notice: &Notice) -> StoreResult<()>;
+    async fn notice(&self, chat: ChatKey, id: &str) -> StoreResult<Option<Notice>>;
+    async fn notice_by_message(&self, chat: ChatKey, message_id: i32) -> StoreResult<Option<Notice>>;
+    /// Newest first.
+    async fn recent_notices(&self, chat: ChatKey, limit: usize) -> StoreResult<Vec<Notice>>;
+    /// Records `user`'s acknowledgement; false if they had already acknowledged.
+    async fn ack(&self, chat: ChatKey, notice: &str, user: UserKey) -> StoreResult<bool>;
+    /// Who acknowledged, sorted.
+    async fn acks(&self, chat: ChatKey, notice: &str) -> StoreResult<Vec<UserKey>>;
+}
+
 /// Everything the bot keeps.
 pub trait Store:
-    GroupStore + RoleStore + RosterStore + OnceStore + OutboxStore + LessonStore + ModerationStore
+    GroupStore + RoleStore + RosterStore + OnceStore + OutboxStore + LessonStore + ModerationStore + NoticeStore
 {
 }
-impl<T: GroupStore + RoleStore + RosterStore + OnceStore + OutboxStore + LessonStore + ModerationStore> Store for T {}
+impl<T> Store for T where
+    T: GroupStore + RoleStore + RosterStore + OnceStore + OutboxStore + LessonStore + ModerationStore + NoticeStore
+{
+}
 
 pub type DynStore = Arc<dyn Store>;
 

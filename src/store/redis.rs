@@ -108,8 +108,21 @@ pub(crate) fn decode<T: DeserializeOwned>(key: &str, raw: &str) -> StoreResult<T
 }
 
 /// The per-chat hash families, moved together when a group migrates.
-const CHAT_HASHES: &[&str] =
-    &["roles", "roster", "unames", "counters", "feedback", "feedbackn", "lessonlog", "modlog", "allow", "warns"];
+const CHAT_HASHES: &[&str] = &[
+    "roles",
+    "roster",
+    "unames",
+    "counters",
+    "feedback",
+    "feedbackn",
+    "lessonlog",
+    "modlog",
+    "allow",
+    "warns",
+    "notices",
+    "noticemsg",
+    "acks",
+];
 
 #[async_trait]
 impl GroupStore for RedisStore {
@@ -580,5 +593,59 @@ impl ModerationStore for RedisStore {
         let key = self.key(format_args!("warns:{chat}"));
         self.conn().hdel::<_, _, ()>(key, user).await?;
         Ok(())
+    }
+}
+
+#[async_trait]
+impl NoticeStore for RedisStore {
+    async fn put_notice(&self, chat: ChatKey, notice: &Notice) -> StoreResult<()> {
+        let notices = self.key(format_args!("notices:{chat}"));
+        let index = self.key(format_args!("noticemsg:{chat}"));
+        let mut pipe = ::redis::pipe();
+        pipe.atomic().hset(notices, &notice.id, encode(notice));
+        if let Some(m) = notice.message_id {
+            pipe.hset(index, m, &notice.id);
+        }
+        pipe.query_async::<()>(&mut self.conn()).await?;
+        Ok(())
+    }
+
+    async fn notice(&self, chat: ChatKey, id: &str) -> StoreResult<Option<Notice>> {
+        let key = self.key(format_args!("notices:{chat}"));
+        let raw: Option<String> = self.conn().hget(&key, id).await?;
+        raw.map(|r| decode(&key, &r)).transpose()
+    }
+
+    async fn notice_by_message(&self, chat: ChatKey, message_id: i32) -> StoreResult<Option<Notice>> {
+        let index = self.key(format_args!("noticemsg:{chat}"));
+        let id: Option<String> = self.conn().hget(index, message_id).await?;
+        match id {
+            Some(id) => self.notice(chat, &id).await,
+            None => Ok(None),
+        }
+    }
+
+    async fn recent_notices(&self, chat: ChatKey, limit: usize) -> StoreResult<Vec<Notice>> {
+        let key = self.key(format_args!("notices:{chat}"));
+        let raw: Vec<(String, String)> = self.conn().hgetall(&key).await?;
+        let mut out = raw.into_iter().map(|(_, r)| decode::<Notice>(&key, &r)).collect::<StoreResult<Vec<_>>>()?;
+        out.sort_by(|a, b| b.at.cmp(&a.at).then_with(|| b.id.cmp(&a.id)));
+        out.truncate(limit);
+        Ok(out)
+    }
+
+    async fn ack(&self, chat: ChatKey, notice: &str, user: UserKey) -> StoreResult<bool> {
+        let key = self.key(format_args!("acks:{chat}"));
+        Ok(self.conn().hset_nx(key, format!("{notice}|{user}"), 1).await?)
+    }
+
+    async fn acks(&self, chat: ChatKey, notice: &str) -> StoreResult<Vec<UserKey>> {
+        let key = self.key(format_args!("acks:{chat}"));
+        let fields: Vec<String> = self.conn().hkeys(key).await?;
+        let prefix = format!("{notice}|");
+        let mut out: Vec<UserKey> =
+            fields.iter().filter_map(|f| f.strip_prefix(&prefix)).filter_map(|u| u.parse().ok()).collect();
+        out.sort_unstable();
+        Ok(out)
     }
 }

@@ -37,6 +37,8 @@ pub const GROUP_COMMANDS: &[CommandSpec] = &[
     CommandSpec { name: "settings", who: Who::Managers, desc: crate::key!("cmd-settings") },
     CommandSpec { name: "lesson", who: Who::Managers, desc: crate::key!("cmd-lesson") },
     CommandSpec { name: "lessons", who: Who::Managers, desc: crate::key!("cmd-lessons") },
+    CommandSpec { name: "notice", who: Who::Moderators, desc: crate::key!("cmd-notice") },
+    CommandSpec { name: "status", who: Who::Moderators, desc: crate::key!("cmd-status") },
     CommandSpec { name: "modlog", who: Who::Moderators, desc: crate::key!("cmd-modlog") },
 ];
 
@@ -97,7 +99,7 @@ pub(super) async fn private_unknown(bot: Bot, app: Arc<App>, msg: Message) -> Ha
 
 /// Commands of the product contract that this version does not have yet: they get an honest answer
 /// instead of silence (and are not checked as ordinary messages).
-pub const NOT_YET: &[&str] = &["notice", "status", "remind", "broadcast"];
+pub const NOT_YET: &[&str] = &["remind", "broadcast"];
 
 pub(super) async fn not_yet(bot: Bot, app: Arc<App>, msg: Message, cmd: Cmd) -> HandlerResult {
     let lang = if msg.chat.is_private() {

@@ -8,6 +8,7 @@ mod groups;
 pub mod help;
 mod lessons;
 mod moderation;
+mod notices;
 mod roles;
 pub mod send;
 mod settings;
@@ -55,6 +56,7 @@ pub struct App {
     pub limiter: Arc<std::sync::Mutex<RateLimiter>>,
     pub classifier: Arc<Classifier>,
     moderation: moderation::ModState,
+    notices: notices::NoticeState,
     /// Members whose roster entry is already up to date, so that the hot path skips the write.
     seen: Mutex<HashMap<(ChatKey, UserKey), Member>>,
     /// Group records read recently. Every change made here writes through; changes made elsewhere
@@ -97,6 +99,7 @@ impl App {
             limiter,
             classifier: Arc::new(classifier),
             moderation: moderation::ModState::default(),
+            notices: notices::NoticeState::default(),
             seen: Mutex::new(HashMap::new()),
             groups: Mutex::new(HashMap::new()),
         }
@@ -258,6 +261,8 @@ pub fn schema() -> UpdateHandler<anyhow::Error> {
         .branch(cmd("lesson").endpoint(lessons::group_lesson))
         .branch(cmd("lessons").endpoint(lessons::group_lessons))
         .branch(cmd("modlog").endpoint(moderation::modlog))
+        .branch(cmd("notice").endpoint(notices::notice))
+        .branch(cmd("status").endpoint(notices::status))
         .branch(dptree::filter(|c: Cmd| help::NOT_YET.contains(&c.name.as_str())).endpoint(help::not_yet));
 
     let private_commands = dptree::filter_map(|msg: Message, me: Me| Cmd::parse(msg.text()?, me.username()))
@@ -276,6 +281,7 @@ pub fn schema() -> UpdateHandler<anyhow::Error> {
             dptree::filter(|msg: Message| msg.chat.is_group() || msg.chat.is_supergroup())
                 .filter_map_async(groups::learn_from_message)
                 .branch(group_commands)
+                .branch(dptree::filter_map(notices::ack_reply).endpoint(notices::acked_by_reply))
                 .endpoint(moderation::check),
         );
     let edits = Update::filter_edited_message().branch(
@@ -296,6 +302,12 @@ pub fn schema() -> UpdateHandler<anyhow::Error> {
                         q.data.as_deref().is_some_and(|d| d.starts_with(moderation::PREFIX))
                     })
                     .endpoint(moderation::decide),
+                )
+                .branch(
+                    dptree::filter(|q: CallbackQuery| {
+                        q.data.as_deref().is_some_and(|d| d.starts_with(notices::PREFIX))
+                    })
+                    .endpoint(notices::pressed),
                 )
                 .endpoint(lessons::feedback),
         )

@@ -1,0 +1,261 @@
+//! Teacher notices with one-tap acknowledgement: `/notice <text>` posts the notice with a button;
+//! each person's press counts once and the count on the button updates in place; a plain "收到"-style
+//! reply counts too and is removed so the notice stays visible; `/status` shows who has not yet seen it.
+
+use super::roles::truncate;
+use super::*;
+use crate::store::{Notice, OutMessage, OutboxItem};
+use std::time::{Duration, Instant};
+use teloxide::types::{CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, MessageId};
+
+/// Callback data of the acknowledge button: `nt:<notice id>`.
+pub const PREFIX: &str = "nt:";
+/// Longest notice text (Telegram's limit is 4096 with our header).
+pub const MAX_NOTICE: usize = 3000;
+/// The button's count is edited at most this often per notice (Telegram limits edits too).
+const EDIT_EVERY: Duration = Duration::from_secs(2);
+
+/// Replies that mean "I have read it", compared after dropping punctuation, spaces and emoji.
+const ACK_WORDS: &[&str] = &[
+    "收到",
+    "收到了",
+    "已收到",
+    "收到收到",
+    "好的收到",
+    "收到谢谢",
+    "已读",
+    "好的",
+    "ok",
+    "okay",
+    "received",
+    "noted",
+];
+
+/// Whether a reply is a plain acknowledgement ("收到！", "OK 👍", "Received.").
+pub fn is_ack_text(text: &str) -> bool {
+    let core: String = text.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
+    ACK_WORDS.contains(&core.as_str())
+}
+
+/// Per-process state: when each notice's button was last edited, and whether an edit is pending.
+#[derive(Default)]
+pub struct NoticeState {
+    edits: std::sync::Mutex<HashMap<(ChatKey, String), (Instant, bool)>>,
+}
+
+fn keyboard(app: &App, lang: Lang, id: &str, count: usize) -> InlineKeyboardMarkup {
+    InlineKeyboardMarkup::new([[InlineKeyboardButton::callback(
+        tr!(app.i18n, lang, "notice-btn", count = count as i64),
+        format!("{PREFIX}{id}"),
+    )]])
+}
+
+/// `/notice <text>`.
+pub(super) async fn notice(bot: Bot, app: Arc<App>, msg: Message, ctx: GroupCtx, cmd: Cmd) -> HandlerResult {
+    let lang = ctx.lang();
+    if !app.role_of(&bot, &msg).await?.moderates() {
+        return refuse(&bot, &app, &msg, lang, "/notice", Role::Committee).await;
+    }
+    let text = cmd.args.trim();
+    if text.is_empty() {
+        return reply(&bot, &app, &msg, tr!(app.i18n, lang, "notice-usage")).await;
+    }
+    if text.chars().count() > MAX_NOTICE {
+        return reply(&bot, &app, &msg, tr!(app.i18n, lang, "notice-too-long", max = MAX_NOTICE as i64)).await;
+    }
+    let chat = ctx.group.chat_id;
+    let author = msg
+        .sender_chat
+        .as_ref()
+        .and_then(|c| c.title().map(str::to_owned))
+        .or_else(|| msg.from.as_ref().map(|u| u.full_name()))
+        .unwrap_or_default();
+    let now = app.clock.now();
+    let notice = Notice {
+        id: format!("n{}", msg.id.0),
+        author: author.clone(),
+        author_id: msg.from.as_ref().filter(|_| msg.sender_chat.is_none()).map(|u| u.id.0),
+        title: truncate(text.lines().next().unwrap_or_default(), 39),
+        at: now,
+        message_id: None,
+    };
+    app.store.put_notice(chat, &notice).await?;
+    // Quiet hours hold notices too; the teacher is told when it goes out.
+    let settings = &ctx.group.settings;
+    let due = crate::schedule::after_quiet(settings.zone(), settings.quiet, now);
+    let body = tr!(app.i18n, lang, "notice-post", author = author, text = text.to_owned());
+    let button = (tr!(app.i18n, lang, "notice-btn", count = 0), format!("{PREFIX}{}", notice.id));
+    let item = OutboxItem {
+        id: format!("notice:{chat}:{}", notice.id),
+        chat,
+        due,
+        attempts: 0,
+        message: OutMessage { text: body, html: false, buttons: vec![vec![button]] },
+        lesson: None,
+        notice: Some(notice.id.clone()),
+    };
+    app.outbox.push(&item, None).await?;
+    if due > now {
+        let at = due.with_timezone(&settings.zone()).format("%H:%M").to_string();
+        reply(&bot, &app, &msg, tr!(app.i18n, lang, "notice-queued", time = at)).await?;
+    }
+    Ok(())
+}
+
+/// A press on a notice's button.
+pub(super) async fn pressed(bot: Bot, app: Arc<App>, q: CallbackQuery) -> HandlerResult {
+    let Some(message) = q.message.as_ref() else { return Ok(()) };
+    let chat = message.chat().id.0;
+    let lang = app.group(chat).await?.map(|g| g.settings.lang).unwrap_or(app.defaults.lang);
+    let id = q.data.as_deref().unwrap_or_default().trim_start_matches(PREFIX).to_owned();
+    let answer = match app.store.notice(chat, &id).await? {
+        None => tr!(app.i18n, lang, "notice-expired"),
+        Some(_) if app.store.ack(chat, &id, q.from.id.0).await? => {
+            refresh_count(&bot, &app, chat, lang, &id);
+            tr!(app.i18n, lang, "notice-acked")
+        }
+        Some(_) => tr!(app.i18n, lang, "notice-already"),
+    };
+    let _ = send::call(|| bot.answer_callback_query(q.id.clone()).text(answer.clone()).into_future()).await;
+    Ok(())
+}
+
+/// The message a reply answers, when the reply is a plain "收到" to one of the bot's messages.
+#[derive(Debug, Clone, Copy)]
+pub struct AckReply(pub i32);
+
+pub(super) fn ack_reply(msg: Message, me: Me) -> Option<AckReply> {
+    let target = msg.reply_to_message()?;
+    (target.from.as_ref()?.id == me.id && is_ack_text(msg.text()?)).then_some(AckReply(target.id.0))
+}
+
+/// A "收到" reply to a notice: counted as that person's acknowledgement and removed.
+pub(super) async fn acked_by_reply(
+    bot: Bot,
+    app: Arc<App>,
+    msg: Message,
+    ctx: GroupCtx,
+    to: AckReply,
+) -> HandlerResult {
+    let chat = ctx.group.chat_id;
+    let (Some(user), Some(notice)) = (msg.from.as_ref(), app.store.notice_by_message(chat, to.0).await?) else {
+        return Ok(());
+    };
+    if app.store.ack(chat, &notice.id, user.id.0).await? {
+        refresh_count(&bot, &app, chat, ctx.lang(), &notice.id);
+    }
+    match send::call(|| bot.delete_message(ChatId(chat), msg.id).into_future()).await {
+        Ok(_) | Err(send::Failure::MessageGone) | Err(send::Failure::NoRights) => Ok(()),
+        Err(e) => {
+            tracing::debug!(chat, error = ?e, "could not remove an acknowledgement reply");
+            Ok(())
+        }
+    }
+}
+
+/// Updates the count on the notice's button, at most every [`EDIT_EVERY`]; presses in between are
+/// folded into one later edit.
+fn refresh_count(bot: &Bot, app: &Arc<App>, chat: ChatKey, lang: Lang, id: &str) {
+    let key = (chat, id.to_owned());
+    let delay = {
+        let mut edits = app.notices.edits.lock().unwrap_or_else(|e| e.into_inner());
+        match edits.get(&key).copied() {
+            Some((_, true)) => return, // an edit is already on its way and will read the latest count
+            Some((last, false)) if last.elapsed() < EDIT_EVERY => {
+                edits.insert(key.clone(), (last, true));
+                EDIT_EVERY - last.elapsed()
+            }
+            _ => {
+                edits.insert(key.clone(), (Instant::now(), true));
+                Duration::ZERO
+            }
+        }
+    };
+    let (bot, app, id) = (bot.clone(), app.clone(), id.to_owned());
+    tokio::spawn(async move {
+        tokio::time::sleep(delay).await;
+        app.notices.edits.lock().unwrap_or_else(|e| e.into_inner()).insert(key, (Instant::now(), false));
+        let result: anyhow::Result<()> = async {
+            let Some(notice) = app.store.notice(chat, &id).await? else { return Ok(()) };
+            let Some(message) = notice.message_id else { return Ok(()) };
+            let count = app.store.acks(chat, &id).await?.len();
+            let markup = keyboard(&app, lang, &id, count);
+            match send::call(|| {
+                bot.edit_message_reply_markup(ChatId(chat), MessageId(message))
+                    .reply_markup(markup.clone())
+                    .into_future()
+            })
+            .await
+            {
+                Ok(_) | Err(send::Failure::NotModified) | Err(send::Failure::MessageGone) => Ok(()),
+                Err(e) => Err(anyhow::anyhow!("editMessageReplyMarkup failed: {e:?}")),
+            }
+        }
+        .await;
+        if let Err(e) = result {
+            tracing::warn!(chat, error = %e, "could not update a notice's count");
+        }
+    });
+}
+
+/// `/status`: the latest notices, how many acknowledged, and which known members have not yet.
+pub(super) async fn status(bot: Bot, app: Arc<App>, msg: Message, ctx: GroupCtx) -> HandlerResult {
+    let lang = ctx.lang();
+    if !app.role_of(&bot, &msg).await?.moderates() {
+        return refuse(&bot, &app, &msg, lang, "/status", Role::Committee).await;
+    }
+    let chat = ctx.group.chat_id;
+    let notices = app.store.recent_notices(chat, 5).await?;
+    if notices.is_empty() {
+        return reply(&bot, &app, &msg, tr!(app.i18n, lang, "status-none")).await;
+    }
+    // The audience: members the bot has seen, less admins, teachers and the committee.
+    let mut staff: std::collections::HashSet<UserKey> =
+        app.store.roles(chat).await?.into_iter().map(|(u, _)| u).collect();
+    if let Ok(admins) = send::call(|| bot.get_chat_administrators(ChatId(chat)).into_future()).await {
+        staff.extend(admins.iter().map(|a| a.user.id.0));
+    }
+    let members: Vec<Member> =
+        app.store.members(chat).await?.into_iter().filter(|m| !staff.contains(&m.user_id)).collect();
+    let tz = ctx.group.settings.zone();
+    let mut lines = Vec::new();
+    for n in &notices {
+        let acks: std::collections::HashSet<UserKey> = app.store.acks(chat, &n.id).await?.into_iter().collect();
+        let missing: Vec<&str> = members
+            .iter()
+            .filter(|m| !acks.contains(&m.user_id) && Some(m.user_id) != n.author_id)
+            .map(|m| m.name.as_str())
+            .collect();
+        let when = n.at.with_timezone(&tz).format("%m-%d %H:%M").to_string();
+        let mut line =
+            tr!(app.i18n, lang, "status-line", title = n.title.clone(), time = when, acked = acks.len() as i64);
+        line.push('\n');
+        line.push_str(&if missing.is_empty() {
+            tr!(app.i18n, lang, "status-all")
+        } else if missing.len() <= 15 {
+            tr!(app.i18n, lang, "status-missing", names = missing.join(&tr!(app.i18n, lang, "list-separator")))
+        } else {
+            let shown = missing[..15].join(&tr!(app.i18n, lang, "list-separator"));
+            tr!(app.i18n, lang, "status-missing-more", names = shown, more = (missing.len() - 15) as i64)
+        });
+        lines.push(line);
+    }
+    reply(&bot, &app, &msg, tr!(app.i18n, lang, "status", lines = lines.join("\n\n"))).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_acknowledgements_are_recognised_with_punctuation_and_emoji() {
+        for t in ["收到", "收到！", "收到🙏", " 已读。", "好的~", "OK", "ok 👍", "Received.", "收到，谢谢"]
+        {
+            assert!(is_ack_text(t), "{t}");
+        }
+        for t in ["收到，明天几点集合？", "好的，那我下午去接孩子", "老师辛苦了", "OK what time?", ""]
+        {
+            assert!(!is_ack_text(t), "{t}");
+        }
+    }
+}
