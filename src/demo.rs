@@ -203,6 +203,10 @@ async fn scenes() -> anyhow::Result<()> {
     sim.settle(quiet).await;
     standin.send_text(&class, &teacher, "/settings grade primary");
     sim.settle(quiet).await;
+    standin.send_text(&class, &teacher, "/remind exercise 17:30");
+    sim.settle(quiet).await;
+    standin.send_text(&class, &teacher, "/remind bedtime");
+    sim.settle(quiet).await;
     set_time(7, 36);
     standin.send_text(&class, &dad, "/help");
     sim.settle(quiet).await;
@@ -255,7 +259,9 @@ async fn scenes() -> anyhow::Result<()> {
     standin.send_text(&class, &mum, "/modlog");
     sim.settle(quiet).await;
 
-    println!("\n— Evening: Monday's micro-lesson arrives on schedule —");
+    println!("\n— Afternoon and evening: reminders and Monday's micro-lesson, on schedule —");
+    set_time(17, 30);
+    sim.settle(Duration::from_millis(300)).await;
     set_time(19, 59);
     sim.settle(quiet).await;
     set_time(20, 0);
@@ -273,6 +279,8 @@ async fn scenes() -> anyhow::Result<()> {
     set_time(20, 10);
     standin.send_text(&class, &teacher, "/lessons");
     sim.settle(quiet).await;
+    set_time(20, 50);
+    sim.settle(Duration::from_millis(300)).await;
 
     println!("\n— Later: the class switches to English for an exchange family —");
     set_time(21, 0);

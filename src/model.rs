@@ -228,6 +228,33 @@ pub struct Settings {
     pub flood: Option<FloodRule>,
     /// Confirmed violations by one member before the bot restricts them for a day; `None` = off.
     pub warn_limit: Option<u32>,
+    /// Daily reminders set with `/remind`: kind (`exercise`, `screen`, `bedtime`) → local time.
+    pub reminders: std::collections::BTreeMap<String, HhMm>,
+}
+
+impl Grade {
+    /// The latest bedtime the Ministry of Education's 2021 sleep notice sets for the grade (none is
+    /// set for kindergarten).
+    pub fn bedtime(self) -> Option<HhMm> {
+        match self {
+            Grade::Kindergarten => None,
+            Grade::Primary => Some(HhMm::new(21, 20)),
+            Grade::Junior => Some(HhMm::new(22, 0)),
+            Grade::Senior => Some(HhMm::new(23, 0)),
+        }
+    }
+
+    /// When `/remind bedtime` without a time reminds: half an hour before that bedtime (20:00 for
+    /// kindergarten, where no official bedtime exists).
+    pub fn default_bedtime_reminder(self) -> HhMm {
+        match self.bedtime() {
+            Some(b) => {
+                let m = b.minutes() - 30;
+                HhMm::new((m / 60) as u8, (m % 60) as u8)
+            }
+            None => HhMm::new(20, 0),
+        }
+    }
 }
 
 /// `/settings flood 8/30`: more than 8 messages in 30 seconds.
@@ -265,6 +292,7 @@ impl Default for Settings {
             lessons: Some(crate::schedule::Weekly::lessons_default()),
             flood: Some(FloodRule::DEFAULT),
             warn_limit: None,
+            reminders: Default::default(),
         }
     }
 }
@@ -383,6 +411,15 @@ mod tests {
         assert!(day.contains(HhMm::new(12, 45)) && !day.contains(HhMm::new(13, 30)));
         assert!(QuietHours::parse("10:00-10:00").is_none());
         assert!(QuietHours::parse("25:00-07:00").is_none());
+    }
+
+    #[test]
+    fn bedtime_reminders_default_to_half_an_hour_before_the_grades_bedtime() {
+        assert_eq!(Grade::Primary.default_bedtime_reminder(), HhMm::new(20, 50));
+        assert_eq!(Grade::Junior.default_bedtime_reminder(), HhMm::new(21, 30));
+        assert_eq!(Grade::Senior.default_bedtime_reminder(), HhMm::new(22, 30));
+        assert_eq!(Grade::Kindergarten.default_bedtime_reminder(), HhMm::new(20, 0));
+        assert_eq!(Grade::Kindergarten.bedtime(), None);
     }
 
     #[test]

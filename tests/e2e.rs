@@ -265,8 +265,7 @@ async fn private_start_follows_the_users_language() {
     reply_containing(s, mum().id, "/help").await;
     s.send_text(&TgChat::private(&mum()), &mum(), "/broadcast 明天放假");
     reply_containing(s, mum().id, "/broadcast 还在开发中").await;
-    s.send_text(&class(), &teacher(), "/remind exercise 18:00");
-    reply_containing(s, class().id, "/remind 还在开发中").await;
+
     sim.stop().await;
 }
 
@@ -869,5 +868,82 @@ async fn a_notice_in_quiet_hours_waits_and_bad_notices_get_answers() {
     assert!(notice_sends(s, class().id).is_empty());
     sim.clock.set(monday(9, 0));
     wait_notice(s, class().id, 1).await;
+    sim.stop().await;
+}
+
+// ---------------------------------------------------------------- reminders
+
+fn plain_sends(standin: &StandIn, chat: i64, after_seq: u64) -> Vec<String> {
+    standin
+        .calls_to("sendMessage")
+        .into_iter()
+        .filter(|c| c.seq > after_seq && c.params["chat_id"].as_i64() == Some(chat) && c.response["ok"] == true)
+        .filter(|c| c.params["reply_parameters"].is_null() && c.params["reply_markup"].is_null())
+        .map(|c| text_of(&c))
+        .collect()
+}
+
+#[tokio::test]
+async fn daily_reminders_fire_once_at_local_time_and_can_be_removed() {
+    let standin = StandIn::start().await.unwrap();
+    let store: DynStore = Arc::new(MemoryStore::new());
+    let clock = ManualClock::new(monday(8, 0));
+    let sim = start_on(standin.clone(), store.clone(), clock.clone(), true).await;
+    let s = &standin;
+    s.set_member_status(&class(), &teacher(), MemberStatus::Creator, false);
+    s.add_bot(&class(), &teacher());
+    reply_containing(s, class().id, "/settings").await;
+    s.send_text(&class(), &teacher(), "/remind");
+    reply_containing(s, class().id, "还没有设置每日提醒").await;
+    s.send_text(&class(), &dad(), "/remind exercise 17:30");
+    reply_containing(s, class().id, "/remind 只有管理员和老师").await;
+    s.send_text(&class(), &teacher(), "/remind swim 17:30");
+    reply_containing(s, class().id, "swim").await;
+    s.send_text(&class(), &teacher(), "/remind exercise 25:61");
+    reply_containing(s, class().id, "25:61").await;
+    s.send_text(&class(), &teacher(), "/remind screen");
+    reply_containing(s, class().id, "/remind screen 17:30").await;
+    s.send_text(&class(), &teacher(), "/remind exercise 17:30");
+    reply_containing(s, class().id, "17:30").await;
+    s.send_text(&class(), &teacher(), "/remind bedtime");
+    let list = reply_containing(s, class().id, "按时睡觉").await;
+    assert!(list.contains("20:50"), "primary: half an hour before 21:20 — {list}");
+    let mark = s.calls().last().unwrap().seq;
+
+    clock.set(monday(17, 29));
+    sim.settle(Duration::from_millis(100)).await;
+    assert!(plain_sends(s, class().id, mark).is_empty());
+    clock.set(monday(17, 30));
+    for _ in 0..200 {
+        if !plain_sends(s, class().id, mark).is_empty() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    let sent = plain_sends(s, class().id, mark);
+    assert_eq!(sent.len(), 1, "{sent:?}");
+    assert!(!sent[0].contains('{'), "placeholders are filled: {}", sent[0]);
+
+    // A restart within the hour does not send it again; bedtime comes at 20:50.
+    sim.stop().await;
+    let sim = start_on(standin.clone(), store.clone(), clock.clone(), true).await;
+    clock.set(monday(17, 45));
+    sim.settle(Duration::from_millis(200)).await;
+    assert_eq!(plain_sends(s, class().id, mark).len(), 1);
+    clock.set(monday(20, 50));
+    for _ in 0..200 {
+        if plain_sends(s, class().id, mark).len() == 2 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    assert_eq!(plain_sends(s, class().id, mark).len(), 2);
+
+    s.send_text(&class(), &teacher(), "/remind off exercise");
+    reply_containing(s, class().id, "已保存").await;
+    let mark = s.calls().last().unwrap().seq;
+    clock.set(Shanghai.with_ymd_and_hms(2026, 9, 8, 17, 30, 0).unwrap().with_timezone(&Utc));
+    sim.settle(Duration::from_millis(200)).await;
+    assert!(plain_sends(s, class().id, mark).is_empty(), "removed: no exercise reminder on Tuesday");
     sim.stop().await;
 }

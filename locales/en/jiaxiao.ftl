@@ -17,6 +17,8 @@ unknown-command = I don't know that command. Send /help to see what I can do.
 ## Greeting when added to a group
 greeting =
     Hello everyone, I'm Jiaxiao 🤝 I help keep this class group calm and useful:
+    • teachers' notices acknowledged with one tap, no flood of "received";
+    • daily reminders for exercise, screen time and bedtime (/remind);
     • a short family-education lesson on Monday, Wednesday and Friday evenings;
     • a heads-up to moderators about messages that policy bans: fee collection, off-campus training ads, published rankings, homework for parents, and ads;
     • a gentle word when someone floods the group.
@@ -182,3 +184,25 @@ status-line = 📢 { $title } ({ $time }): { $acked } acknowledged
 status-all = Every parent the bot has seen has acknowledged 👍
 status-missing = Not yet: { $names }
 status-missing-more = Not yet: { $names } and { $more } more
+
+## Daily reminders
+cmd-remind = show or set daily reminders (exercise, screen time, bedtime)
+reminder-kind-exercise = an hour of exercise out of school
+reminder-kind-screen = screen time
+reminder-kind-bedtime = bedtime
+remind-none =
+    No daily reminders are set yet. For example:
+    /remind exercise 17:30 (an hour of exercise out of school)
+    /remind screen 19:30 (screen time)
+    /remind bedtime (half an hour before the grade's bedtime)
+remind-list =
+    Daily reminders of this group (time zone { $tz }):
+    { $lines }
+    To remove one: /remind off name, e.g. /remind off screen
+remind-saved =
+    Saved.
+    { $list }
+remind-usage = Usage: /remind to list; /remind exercise|screen|bedtime HH:MM to set; /remind off exercise|screen|bedtime to remove.
+remind-bad-kind = There is no reminder "{ $given }". Choose exercise, screen or bedtime.
+remind-bad-time = "{ $given }" is not a time. Use HH:MM, for example 17:30.
+remind-needs-time = Please add a time, for example /remind { $kind } 17:30.

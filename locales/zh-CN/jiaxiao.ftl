@@ -17,6 +17,8 @@ unknown-command = 我不认识这个命令。发送 /help 查看可用命令。
 ## 入群问候
 greeting =
     大家好，我是家校助手 🤝 我帮助班级家长群保持清爽、有用：
+    • 老师发通知，家长一键确认，不用再刷“收到”；
+    • 每天的运动、屏幕时间和睡觉提醒（/remind）；
     • 每周一、三、五晚上一节简短的家庭教育小课堂；
     • 提醒管理员注意违规收费、校外培训广告、公布排名、给家长布置作业、广告等政策禁止的消息；
     • 有人短时间内刷屏时，温和地提醒一下。
@@ -182,3 +184,25 @@ status-line = 📢 { $title }（{ $time }）：{ $acked } 人已确认
 status-all = 已见到的家长都确认了 👍
 status-missing = 未确认：{ $names }
 status-missing-more = 未确认：{ $names } 等另外 { $more } 人
+
+## 每日提醒
+cmd-remind = 查看或设置每日提醒（运动、屏幕时间、睡觉）
+reminder-kind-exercise = 校外运动一小时
+reminder-kind-screen = 控制屏幕时间
+reminder-kind-bedtime = 按时睡觉
+remind-none =
+    本群还没有设置每日提醒。例如：
+    /remind exercise 17:30（校外运动一小时）
+    /remind screen 19:30（控制屏幕时间）
+    /remind bedtime（按年级的就寝时间提前半小时提醒）
+remind-list =
+    本群的每日提醒（时区 { $tz }）：
+    { $lines }
+    取消提醒：/remind off 名称，例如 /remind off screen
+remind-saved =
+    已保存。
+    { $list }
+remind-usage = 用法：/remind 查看；/remind exercise|screen|bedtime HH:MM 设置；/remind off exercise|screen|bedtime 取消。
+remind-bad-kind = 没有“{ $given }”这种提醒。可选：exercise（运动）、screen（屏幕时间）、bedtime（睡觉）。
+remind-bad-time = “{ $given }”不是有效的时间，请用 HH:MM 格式，例如 17:30。
+remind-needs-time = 请写上提醒时间，例如 /remind { $kind } 17:30。

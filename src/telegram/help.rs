@@ -38,6 +38,7 @@ pub const GROUP_COMMANDS: &[CommandSpec] = &[
     CommandSpec { name: "lesson", who: Who::Managers, desc: crate::key!("cmd-lesson") },
     CommandSpec { name: "lessons", who: Who::Managers, desc: crate::key!("cmd-lessons") },
     CommandSpec { name: "notice", who: Who::Moderators, desc: crate::key!("cmd-notice") },
+    CommandSpec { name: "remind", who: Who::Managers, desc: crate::key!("cmd-remind") },
     CommandSpec { name: "status", who: Who::Moderators, desc: crate::key!("cmd-status") },
     CommandSpec { name: "modlog", who: Who::Moderators, desc: crate::key!("cmd-modlog") },
 ];
@@ -99,7 +100,7 @@ pub(super) async fn private_unknown(bot: Bot, app: Arc<App>, msg: Message) -> Ha
 
 /// Commands of the product contract that this version does not have yet: they get an honest answer
 /// instead of silence (and are not checked as ordinary messages).
-pub const NOT_YET: &[&str] = &["remind", "broadcast"];
+pub const NOT_YET: &[&str] = &["broadcast"];
 
 pub(super) async fn not_yet(bot: Bot, app: Arc<App>, msg: Message, cmd: Cmd) -> HandlerResult {
     let lang = if msg.chat.is_private() {

@@ -9,6 +9,7 @@ pub mod help;
 mod lessons;
 mod moderation;
 mod notices;
+mod reminders;
 mod roles;
 pub mod send;
 mod settings;
@@ -52,6 +53,7 @@ pub struct App {
     pub defaults: Defaults,
     pub outbox: Arc<Outbox>,
     pub lessons: Arc<Lessons>,
+    pub reminders: Arc<crate::jobs::reminders::Reminders>,
     /// Telegram's limits, shared by replies and the outbox so that together they stay within them.
     pub limiter: Arc<std::sync::Mutex<RateLimiter>>,
     pub classifier: Arc<Classifier>,
@@ -86,8 +88,11 @@ impl App {
         let limiter = Arc::new(std::sync::Mutex::new(RateLimiter::new(limits)));
         let outbox = Outbox::new(store.clone(), bot, clock.clone(), limiter.clone());
         let tz = crate::model::parse_tz(&defaults.tz).unwrap_or(chrono_tz::Asia::Shanghai);
+        let content = Arc::new(content);
         let lessons =
-            Arc::new(Lessons::new(Arc::new(content), store.clone(), clock.clone(), outbox.clone(), i18n.clone(), tz));
+            Arc::new(Lessons::new(content.clone(), store.clone(), clock.clone(), outbox.clone(), i18n.clone(), tz));
+        let reminders =
+            Arc::new(crate::jobs::reminders::Reminders::new(content, store.clone(), clock.clone(), outbox.clone()));
         App {
             store,
             i18n,
@@ -96,6 +101,7 @@ impl App {
             defaults,
             outbox,
             lessons,
+            reminders,
             limiter,
             classifier: Arc::new(classifier),
             moderation: moderation::ModState::default(),
@@ -143,7 +149,11 @@ impl App {
     /// Starts the background jobs (outbox sender, lesson scheduler); they stop when `shutdown` turns
     /// true.
     pub fn start_jobs(&self, shutdown: tokio::sync::watch::Receiver<bool>) -> Vec<tokio::task::JoinHandle<()>> {
-        vec![tokio::spawn(self.outbox.clone().run(shutdown.clone())), tokio::spawn(self.lessons.clone().run(shutdown))]
+        vec![
+            tokio::spawn(self.outbox.clone().run(shutdown.clone())),
+            tokio::spawn(self.lessons.clone().run(shutdown.clone())),
+            tokio::spawn(self.reminders.clone().run(shutdown)),
+        ]
     }
 
     /// Waits until Telegram's limits allow one more message to `chat`.
@@ -263,6 +273,7 @@ pub fn schema() -> UpdateHandler<anyhow::Error> {
         .branch(cmd("modlog").endpoint(moderation::modlog))
         .branch(cmd("notice").endpoint(notices::notice))
         .branch(cmd("status").endpoint(notices::status))
+        .branch(cmd("remind").endpoint(reminders::remind))
         .branch(dptree::filter(|c: Cmd| help::NOT_YET.contains(&c.name.as_str())).endpoint(help::not_yet));
 
     let private_commands = dptree::filter_map(|msg: Message, me: Me| Cmd::parse(msg.text()?, me.username()))
