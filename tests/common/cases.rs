@@ -2657,4 +2657,530 @@ pub const CASES: &[Case] = &[
     Case {
         text: "期末考试时间安排已发群公告，请家长帮孩子做好复习计划", labels: &[], why: "benign, round 12"
     },
+    Case {
+        text: "请家长今晚批阅孩子的数学测试卷，错题用红笔圈出，明天交回",
+        labels: &["homework_to_parents"],
+        why: "homework_to_parents, round 13",
+    },
+    Case {
+        text: "单元卷第三大题请家长按对错打分，分数写在卷子右上角",
+        labels: &["homework_to_parents"],
+        why: "homework_to_parents, round 13",
+    },
+    Case {
+        text: "每天请家长给孩子出10道口算题，做完打个分，周五把本子交上来",
+        labels: &["homework_to_parents"],
+        why: "homework_to_parents, round 13",
+    },
+    Case {
+        text: "请家长出一套计算题给孩子练，做完批改好拍照发我",
+        labels: &["homework_to_parents"],
+        why: "homework_to_parents, round 13",
+    },
+    Case {
+        text: "朗读作业：家长听孩子读课文，根据表现打1-5颗星，记录在作业本上",
+        labels: &["homework_to_parents"],
+        why: "homework_to_parents, round 13",
+    },
+    Case {
+        text: "口语练习请家长给孩子打分，满分10分，填在打卡表里",
+        labels: &["homework_to_parents"],
+        why: "homework_to_parents, round 13",
+    },
+    Case {
+        text: "请家长帮孩子做一份手抄报，主题是安全教育，下周一交",
+        labels: &["homework_to_parents"],
+        why: "homework_to_parents, round 13",
+    },
+    Case {
+        text: "科学课需要一个火山模型，请家长和孩子一起制作，周三带到学校",
+        labels: &["homework_to_parents"],
+        why: "homework_to_parents, round 13",
+    },
+    Case {
+        text: "请每位家长为孩子写一篇读后感，不少于300字，周五交给我",
+        labels: &["homework_to_parents"],
+        why: "homework_to_parents, round 13",
+    },
+    Case {
+        text: "请各位家长帮孩子做一个课件，介绍自己的家乡，发到我邮箱",
+        labels: &["homework_to_parents"],
+        why: "homework_to_parents, round 13",
+    },
+    Case {
+        text: "今天的听写请家长报单词，听写完批改并签字",
+        labels: &["homework_to_parents"],
+        why: "homework_to_parents, round 13",
+    },
+    Case {
+        text: "古诗背诵请家长检查，背会了在本子上签名",
+        labels: &["homework_to_parents"],
+        why: "homework_to_parents, round 13",
+    },
+    Case {
+        text: "請家長幫小朋友改好默書，再簽名，明天交返",
+        labels: &["homework_to_parents"],
+        why: "homework_to_parents, round 13",
+    },
+    Case {
+        text: "家長請幫忙批改工作紙，錯的地方圈出來",
+        labels: &["homework_to_parents"],
+        why: "homework_to_parents, round 13",
+    },
+    Case {
+        text: "Parents, please mark tonight's spelling test and sign the bottom of the page.",
+        labels: &["homework_to_parents"],
+        why: "homework_to_parents, round 13",
+    },
+    Case {
+        text: "Please check your child's workbook and initial each page before Friday.",
+        labels: &["homework_to_parents"],
+        why: "homework_to_parents, round 13",
+    },
+    Case {
+        text: "Parents, please grade the reading quiz with the answer key and write the score on top.",
+        labels: &["homework_to_parents"],
+        why: "homework_to_parents, round 13",
+    },
+    Case {
+        text: "Parents, please help your child make a poster about recycling and send it in on Monday.",
+        labels: &["homework_to_parents"],
+        why: "homework_to_parents, round 13",
+    },
+    Case {
+        text: "练习册答案已发，请家长对答案批改，把正确率报给我",
+        labels: &["homework_to_parents"],
+        why: "homework_to_parents, round 13",
+    },
+    Case {
+        text: "周末作业由家长来出题，孩子完成后家长打分签字",
+        labels: &["homework_to_parents"],
+        why: "homework_to_parents, round 13",
+    },
+    Case {
+        text: "同学们，复习卷自己做完对照答案订正，不需要家长批改", labels: &[], why: "benign, round 13"
+    },
+    Case {
+        text: "作业请孩子独立完成，家长不用签字，批改由老师负责", labels: &[], why: "benign, round 13"
+    },
+    Case {
+        text: "家长签字不是必须的，有空看看孩子写得怎么样就行", labels: &[], why: "benign, round 13"
+    },
+    Case {
+        text: "规定不允许让家长批改作业，这点学校一直在执行", labels: &[], why: "benign, round 13"
+    },
+    Case { text: "请家长帮孩子准备好明天美术课的工具", labels: &[], why: "benign, round 13" },
+    Case { text: "请家长给孩子准备一个文件袋，用来装试卷", labels: &[], why: "benign, round 13" },
+    Case { text: "孩子的手抄报得了一等奖，谢谢老师的指导", labels: &[], why: "benign, round 13" },
+    Case { text: "我家孩子做作业太慢了，大家都是怎么陪的？", labels: &[], why: "benign, round 13" },
+    Case {
+        text: "Kids: finish your worksheet on your own and check it yourself.",
+        labels: &[],
+        why: "benign, round 13",
+    },
+    Case { text: "Parents do not need to sign the reading log this week.", labels: &[], why: "benign, round 13" },
+    Case { text: "请问手工作业需要家长帮忙吗？", labels: &[], why: "benign, round 13" },
+    Case { text: "这周的作业是背古诗，孩子自己完成哦", labels: &[], why: "benign, round 13" },
+    Case {
+        text: "暑期数学先修班开始招生，初一上册内容提前学完，试听免费",
+        labels: &["off_campus_training"],
+        why: "off_campus_training, round 13",
+    },
+    Case {
+        text: "五年级语文提高班，阅读作文专项突破，周末两天开课，名额有限",
+        labels: &["off_campus_training"],
+        why: "off_campus_training, round 13",
+    },
+    Case {
+        text: "晚托班招生：放学接送，作业辅导，老师逐题批改，每月1800",
+        labels: &["off_campus_training"],
+        why: "off_campus_training, round 13",
+    },
+    Case {
+        text: "午托+作业辅导，离学校步行五分钟，欢迎家长咨询",
+        labels: &["off_campus_training"],
+        why: "off_campus_training, round 13",
+    },
+    Case {
+        text: "成绩不理想？一线老师一对一辅导，快速提分，先免费听一节",
+        labels: &["off_campus_training"],
+        why: "off_campus_training, round 13",
+    },
+    Case {
+        text: "小升初英语冲刺课，名校老师授课，扫码预约试听",
+        labels: &["off_campus_training"],
+        why: "off_campus_training, round 13",
+    },
+    Case {
+        text: "初二物理同步辅导，小班授课，每周两次，私聊了解",
+        labels: &["off_campus_training"],
+        why: "off_campus_training, round 13",
+    },
+    Case {
+        text: "寒假编程班开课啦，Python入门到竞赛，早鸟价优惠",
+        labels: &["off_campus_training"],
+        why: "off_campus_training, round 13",
+    },
+    Case {
+        text: "退休教师上门辅导小学数学，每小时150，有需要联系我",
+        labels: &["off_campus_training"],
+        why: "off_campus_training, round 13",
+    },
+    Case {
+        text: "暑假英语学习营，每天外教授课四小时，还有单词闯关，报名从速",
+        labels: &["off_campus_training"],
+        why: "off_campus_training, round 13",
+    },
+    Case {
+        text: "中考物理押题班，真题讲解，最后几个名额",
+        labels: &["off_campus_training"],
+        why: "off_campus_training, round 13",
+    },
+    Case {
+        text: "我朋友开的作文班效果很好，现在报名有优惠，想了解的私我",
+        labels: &["off_campus_training"],
+        why: "off_campus_training, round 13",
+    },
+    Case {
+        text: "升中面試班，小組練習，暑假開班，有興趣WhatsApp我",
+        labels: &["off_campus_training"],
+        why: "off_campus_training, round 13",
+    },
+    Case {
+        text: "暑期補習班，中英數全包，導師經驗豐富，歡迎查詢",
+        labels: &["off_campus_training"],
+        why: "off_campus_training, round 13",
+    },
+    Case {
+        text: "One-to-one maths tutoring for Year 5-6, experienced teacher, free trial lesson, DM me",
+        labels: &["off_campus_training"],
+        why: "off_campus_training, round 13",
+    },
+    Case {
+        text: "Private tutor available for reading and writing, $50 per hour, message me for slots",
+        labels: &["off_campus_training"],
+        why: "off_campus_training, round 13",
+    },
+    Case {
+        text: "11+ exam prep course starting in September, small groups, book now",
+        labels: &["off_campus_training"],
+        why: "off_campus_training, round 13",
+    },
+    Case {
+        text: "Summer reading program at our tuition centre - spaces limited, register now!",
+        labels: &["off_campus_training"],
+        why: "off_campus_training, round 13",
+    },
+    Case {
+        text: "学校晚托由老师看管写作业，不收费，需要的家长接龙报名", labels: &[], why: "benign, round 13"
+    },
+    Case { text: "社区公益托管，免费，只负责看护不上课", labels: &[], why: "benign, round 13" },
+    Case { text: "有没有家长知道附近哪家托管班靠谱？", labels: &[], why: "benign, round 13" },
+    Case { text: "请问大家孩子暑假都报了什么班？", labels: &[], why: "benign, round 13" },
+    Case { text: "那家补习班我们上过，不推荐，老师换得太勤", labels: &[], why: "benign, round 13" },
+    Case { text: "刚才的补习班广告已删除，大家别加陌生人", labels: &[], why: "benign, round 13" },
+    Case { text: "学校课后服务有作业辅导，放学后在教室进行", labels: &[], why: "benign, round 13" },
+    Case { text: "Can anyone recommend a maths tutor near the school?", labels: &[], why: "benign, round 13" },
+    Case {
+        text: "The school's homework club is free and runs on Tuesdays in the library.",
+        labels: &[],
+        why: "benign, round 13",
+    },
+    Case {
+        text: "教育局提醒：警惕以研学名义开展的学科培训，发现请举报", labels: &[], why: "benign, round 13"
+    },
+    Case {
+        text: "我家孩子说想学编程，大家觉得几年级开始合适？", labels: &[], why: "benign, round 13"
+    },
+    Case {
+        text: "孩子这次考了全班最后一名，我得好好陪他复习", labels: &[], why: "benign, round 13"
+    },
+    Case {
+        text: "我在做一个理财产品，年化8%，保本，有兴趣的私聊",
+        labels: &["commercial_ad"],
+        why: "commercial_ad, round 13",
+    },
+    Case {
+        text: "注册这个APP就送20元，邀请码在下面，大家帮我填一下",
+        labels: &["commercial_ad"],
+        why: "commercial_ad, round 13",
+    },
+    Case {
+        text: "足彩推荐群，胜率超高，想进的私我", labels: &["commercial_ad"], why: "commercial_ad, round 13"
+    },
+    Case {
+        text: "USDT搬砖，日收益2%，稳定不亏，加我了解", labels: &["commercial_ad"], why: "commercial_ad, round 13"
+    },
+    Case {
+        text: "本人做保险多年，重疾险医疗险都可以出方案，有需要私信",
+        labels: &["commercial_ad"],
+        why: "commercial_ad, round 13",
+    },
+    Case {
+        text: "儲蓄計劃回報穩定，可以幫小朋友準備教育基金，有興趣PM我",
+        labels: &["commercial_ad"],
+        why: "commercial_ad, round 13",
+    },
+    Case {
+        text: "自家果园的橙子熟了，10斤68包邮，需要的家长私聊下单",
+        labels: &["commercial_ad"],
+        why: "commercial_ad, round 13",
+    },
+    Case {
+        text: "闲置转让：儿童自行车九成新，200出，同城自提，有意私聊",
+        labels: &["commercial_ad"],
+        why: "commercial_ad, round 13",
+    },
+    Case {
+        text: "工厂直销学生文具套装，原价99现在49，下单链接[链接]",
+        labels: &["commercial_ad"],
+        why: "commercial_ad, round 13",
+    },
+    Case {
+        text: "新店开业，全场八折，报我们班级名字再送小礼品，地址在学校对面",
+        labels: &["commercial_ad"],
+        why: "commercial_ad, round 13",
+    },
+    Case {
+        text: "宝妈兼职，在家就能做，日结，想了解的加我",
+        labels: &["commercial_ad"],
+        why: "commercial_ad, round 13",
+    },
+    Case {
+        text: "中秋月饼礼盒预订中，送老师送亲戚都合适，私我订购",
+        labels: &["commercial_ad"],
+        why: "commercial_ad, round 13",
+    },
+    Case {
+        text: "麻烦大家帮我孩子投一票，是15号，每天都能投，感谢感谢[链接]",
+        labels: &["commercial_ad"],
+        why: "commercial_ad, round 13",
+    },
+    Case {
+        text: "帮忙点一下助力，就差两个人了，拜托大家[链接]",
+        labels: &["commercial_ad"],
+        why: "commercial_ad, round 13",
+    },
+    Case {
+        text: "Selling my son's old bike, great condition, $80, DM me if interested",
+        labels: &["commercial_ad"],
+        why: "commercial_ad, round 13",
+    },
+    Case {
+        text: "I'm a financial advisor - happy to help with education savings plans, message me!",
+        labels: &["commercial_ad"],
+        why: "commercial_ad, round 13",
+    },
+    Case {
+        text: "Use my referral code for 20% off your first order, link in my profile",
+        labels: &["commercial_ad"],
+        why: "commercial_ad, round 13",
+    },
+    Case {
+        text: "Please vote for my daughter's drawing in the library contest, one vote per day [link] thanks!",
+        labels: &["commercial_ad"],
+        why: "commercial_ad, round 13",
+    },
+    Case { text: "刚才那个卖理财的已经踢了，大家别私加", labels: &[], why: "benign, round 13" },
+    Case { text: "学生意外险是自愿的，学校只是转发通知", labels: &[], why: "benign, round 13" },
+    Case {
+        text: "大家注意，群里有人发投资链接，是骗子，不要点", labels: &[], why: "benign, round 13"
+    },
+    Case { text: "请问谁知道附近哪里买校服比较便宜？", labels: &[], why: "benign, round 13" },
+    Case { text: "我在网上买的这个书包才59，质量挺好", labels: &[], why: "benign, round 13" },
+    Case { text: "刚才的投票链接我删了，群规不允许拉票", labels: &[], why: "benign, round 13" },
+    Case { text: "谢谢大家帮忙投票，孩子的作品入选了！", labels: &[], why: "benign, round 13" },
+    Case {
+        text: "周末跳蚤市场是学校办的，孩子们自己带旧书来交换", labels: &[], why: "benign, round 13"
+    },
+    Case {
+        text: "Someone posted a crypto link earlier - it's a scam, I've removed it.",
+        labels: &[],
+        why: "benign, round 13",
+    },
+    Case { text: "Does anyone know a good bike shop near the school?", labels: &[], why: "benign, round 13" },
+    Case {
+        text: "转过账的家长在下面报个名字，有一笔80的没备注",
+        labels: &["fee_collection"],
+        why: "fee_collection, round 13",
+    },
+    Case {
+        text: "王老师要调走了，咱们表示表示，每家五十，私聊转我",
+        labels: &["fee_collection"],
+        why: "fee_collection, round 13",
+    },
+    Case {
+        text: "教师节大家意思一下，一家一百，转给我统一买花",
+        labels: &["fee_collection"],
+        why: "fee_collection, round 13",
+    },
+    Case { text: "茶点费10元/人，私我转就行", labels: &["fee_collection"], why: "fee_collection, round 13" },
+    Case { text: "材料费30块/人，今晚前转我", labels: &["fee_collection"], why: "fee_collection, round 13" },
+    Case {
+        text: "mei ren wu shi kuai, jin wan zhuan gei wo",
+        labels: &["fee_collection"],
+        why: "fee_collection, round 13",
+    },
+    Case {
+        text: "ban fei mei jia er bai, zhou wu qian zhuan wo",
+        labels: &["fee_collection"],
+        why: "fee_collection, round 13",
+    },
+    Case {
+        text: "Ten dollars each for the class party, please send it to me by Friday",
+        labels: &["fee_collection"],
+        why: "fee_collection, round 13",
+    },
+    Case {
+        text: "Twenty bucks per family for the teacher's gift - Venmo me please",
+        labels: &["fee_collection"],
+        why: "fee_collection, round 13",
+    },
+    Case {
+        text: "交过钱的家长回复一下，我对一下账，每人60",
+        labels: &["fee_collection"],
+        why: "fee_collection, round 13",
+    },
+    Case { text: "Paid $40 for my kid's sneakers last week, so expensive!", labels: &[], why: "benign, round 13" },
+    Case { text: "I spent $25 on school supplies today, prices are crazy", labels: &[], why: "benign, round 13" },
+    Case { text: "我买的那双运动鞋花了三百多，太贵了", labels: &[], why: "benign, round 13" },
+    Case {
+        text: "今天老师讲了人民币的认识，孩子回来一直数硬币😂", labels: &[], why: "benign, round 13"
+    },
+    Case {
+        text: "学校说这次研学的钱不用在群里交，走学校缴费平台", labels: &[], why: "benign, round 13"
+    },
+    Case { text: "大家不用表示什么，老师心领了，谢谢各位", labels: &[], why: "benign, round 13" },
+    Case {
+        text: "转过账的那位家长，钱已经原路退回了，请查收", labels: &[], why: "benign, round 13"
+    },
+    Case { text: "每人准备一份10元以内的小礼物，周五交换", labels: &[], why: "benign, round 13" },
+    Case {
+        text: "这次数学没及格的：3号、11号、24号，请家长重视",
+        labels: &["ranking_disclosure"],
+        why: "ranking_disclosure, round 13",
+    },
+    Case {
+        text: "期中考试未达标名单：王**、李**、赵**，周末加强练习",
+        labels: &["ranking_disclosure"],
+        why: "ranking_disclosure, round 13",
+    },
+    Case {
+        text: "英语口语需要补考的同学：5号、18号，下周二补考",
+        labels: &["ranking_disclosure"],
+        why: "ranking_disclosure, round 13",
+    },
+    Case { text: "这次考试全班都及格了，大家辛苦了", labels: &[], why: "benign, round 13" },
+    Case {
+        text: "没及格的同学老师会单独联系家长，不在群里说", labels: &[], why: "benign, round 13"
+    },
+    Case {
+        text: "数学思维训练营开营啦，每天三节课，限招20人，扫码报名",
+        labels: &["off_campus_training"],
+        why: "off_campus_training, round 14",
+    },
+    Case {
+        text: "初三化学一对一，985老师，保证提分，加微信咨询",
+        labels: &["off_campus_training"],
+        why: "off_campus_training, round 14",
+    },
+    Case {
+        text: "寒假英语衔接班，新概念第二册，团报立减200",
+        labels: &["off_campus_training"],
+        why: "off_campus_training, round 14",
+    },
+    Case {
+        text: "托管+辅导一站式：接孩子、吃晚饭、写作业、老师检查，欢迎来电",
+        labels: &["off_campus_training"],
+        why: "off_campus_training, round 14",
+    },
+    Case {
+        text: "English tutoring for kids, online, $30/session, whatsapp me",
+        labels: &["off_campus_training"],
+        why: "off_campus_training, round 14",
+    },
+    Case {
+        text: "小學功課輔導班，專人跟功課，歡迎家長查詢",
+        labels: &["off_campus_training"],
+        why: "off_campus_training, round 14",
+    },
+    Case {
+        text: "学校的托管是免费的，老师只看着写作业，不辅导", labels: &[], why: "benign, round 14"
+    },
+    Case {
+        text: "孩子数学一直跟不上，要不要报个补习班？大家怎么看", labels: &[], why: "benign, round 14"
+    },
+    Case {
+        text: "Is anyone else's kid doing the summer reading challenge at the library? It's free.",
+        labels: &[],
+        why: "benign, round 14",
+    },
+    Case {
+        text: "请家长周末陪孩子完成一份科学小报，家长负责查资料和排版",
+        labels: &["homework_to_parents"],
+        why: "homework_to_parents, round 14",
+    },
+    Case {
+        text: "默写本请家长批改后签字拍照上传",
+        labels: &["homework_to_parents"],
+        why: "homework_to_parents, round 14",
+    },
+    Case {
+        text: "Parents, please correct the maths homework tonight and sign it.",
+        labels: &["homework_to_parents"],
+        why: "homework_to_parents, round 14",
+    },
+    Case {
+        text: "家长在家给孩子听写20个词语并打分，分数发群里",
+        labels: &["homework_to_parents"],
+        why: "homework_to_parents, round 14",
+    },
+    Case { text: "老师说作业不用家长签字了，大家轻松点", labels: &[], why: "benign, round 14" },
+    Case { text: "孩子写完作业我都会看一眼，但不会帮他改", labels: &[], why: "benign, round 14" },
+    Case {
+        text: "买保险找我，少儿重疾险性价比高，欢迎咨询",
+        labels: &["commercial_ad"],
+        why: "commercial_ad, round 14",
+    },
+    Case {
+        text: "朋友圈有我家的农家蜂蜜，纯天然，需要的私我",
+        labels: &["commercial_ad"],
+        why: "commercial_ad, round 14",
+    },
+    Case {
+        text: "帮我砍一刀吧，谢谢大家[链接]", labels: &["commercial_ad"], why: "commercial_ad, round 14"
+    },
+    Case {
+        text: "Join my team and earn from home! DM me for details",
+        labels: &["commercial_ad"],
+        why: "commercial_ad, round 14",
+    },
+    Case {
+        text: "招聘兼职打字员，日结200，宝妈学生均可，联系我",
+        labels: &["commercial_ad"],
+        why: "commercial_ad, round 14",
+    },
+    Case {
+        text: "大家小心，最近有人在家长群里推销保险，别理会", labels: &[], why: "benign, round 14"
+    },
+    Case { text: "谁家有二手的儿童自行车？想买一辆", labels: &[], why: "benign, round 14" },
+    Case {
+        text: "给班主任的毕业礼物，一家表示一下，五十就行，私聊转我",
+        labels: &["fee_collection"],
+        why: "fee_collection, round 14",
+    },
+    Case {
+        text: "Ten dollars each for Ms. Green's flowers, Venmo me by Friday",
+        labels: &["fee_collection"],
+        why: "fee_collection, round 14",
+    },
+    Case {
+        text: "活动费人均30元，周三前交给家委会", labels: &["fee_collection"], why: "fee_collection, round 14"
+    },
+    Case { text: "这双鞋买的时候花了199，太贵了", labels: &[], why: "benign, round 14" },
+    Case {
+        text: "I paid $20 for the field trip myself online, through the school portal.",
+        labels: &[],
+        why: "benign, round 14",
+    },
 ];
