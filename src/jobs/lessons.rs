@@ -218,24 +218,8 @@ impl Lessons {
     }
 
     /// Runs the scheduler until shutdown.
-    pub async fn run(self: Arc<Self>, mut shutdown: watch::Receiver<bool>) {
-        tracing::info!("lesson scheduler started");
-        while !*shutdown.borrow() {
-            let now = self.clock.now();
-            let until = match self.tick().await {
-                Ok(next) => next.unwrap_or(now + chrono::Duration::hours(1)),
-                Err(e) => {
-                    tracing::warn!(error = %e, "lesson scheduler: store error; retrying in a minute");
-                    now + chrono::Duration::minutes(1)
-                }
-            };
-            tokio::select! {
-                _ = self.clock.sleep_until(until) => {}
-                _ = self.changed.notified() => {}
-                _ = shutdown.changed() => {}
-            }
-        }
-        tracing::info!("lesson scheduler stopped");
+    pub async fn run(self: Arc<Self>, shutdown: watch::Receiver<bool>) {
+        super::run_schedule("lesson scheduler", self.clock.as_ref(), &self.changed, shutdown, || self.tick()).await
     }
 }
 
