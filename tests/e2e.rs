@@ -9,7 +9,7 @@ use jiaxiao::jobs::ratelimit::Limits;
 use jiaxiao::model::{Lang, Role};
 use jiaxiao::sim::{SimBot, SimOptions};
 use jiaxiao::standin::{Call, FloodLimits, MemberStatus, StandIn, TgChat, TgUser};
-use jiaxiao::store::{DynStore, GroupStore, MemoryStore, RedisStore};
+use jiaxiao::store::{BroadcastStore, DynStore, GroupStore, MemoryStore, RedisStore};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -264,7 +264,7 @@ async fn private_start_follows_the_users_language() {
     s.send_text(&TgChat::private(&mum()), &mum(), "/frobnicate");
     reply_containing(s, mum().id, "/help").await;
     s.send_text(&TgChat::private(&mum()), &mum(), "/broadcast 明天放假");
-    reply_containing(s, mum().id, "/broadcast 还在开发中").await;
+    reply_containing(s, mum().id, "还不是任何一个有我的群里的老师").await;
 
     sim.stop().await;
 }
@@ -945,5 +945,82 @@ async fn daily_reminders_fire_once_at_local_time_and_can_be_removed() {
     clock.set(Shanghai.with_ymd_and_hms(2026, 9, 8, 17, 30, 0).unwrap().with_timezone(&Utc));
     sim.settle(Duration::from_millis(200)).await;
     assert!(plain_sends(s, class().id, mark).is_empty(), "removed: no exercise reminder on Tuesday");
+    sim.stop().await;
+}
+
+// ---------------------------------------------------------------- broadcasts
+
+#[tokio::test]
+async fn a_broadcast_asks_to_confirm_then_reaches_every_group_once() {
+    let sim = bot_in_class().await;
+    let s = &sim.standin;
+    let other = TgChat::supergroup(-1001000000003, "四年一班");
+    s.set_member_status(&other, &teacher(), MemberStatus::Creator, false);
+    s.add_bot(&other, &teacher());
+    reply_containing(s, other.id, "/settings").await;
+    let lonely = TgChat::supergroup(-1001000000004, "别的班");
+    s.add_bot(&lonely, &dad()); // the teacher is neither admin nor teacher here
+    reply_containing(s, lonely.id, "/settings").await;
+    s.user_started_bot(&teacher(), true);
+    let dm = TgChat::private(&teacher());
+    s.send_text(&dm, &teacher(), "/broadcast");
+    reply_containing(s, teacher().id, "用法").await;
+    s.send_text(&dm, &teacher(), "/broadcast 周五全校停课一天，请家长安排好看护");
+    let ask = reply_containing(s, teacher().id, "要把这条通知发到以下 2 个群").await;
+    assert!(ask.contains("三年二班") && ask.contains("四年一班") && !ask.contains("别的班"), "{ask}");
+    assert!(notice_sends(s, class().id).is_empty(), "nothing before the confirmation");
+    let confirm = s.calls_to("sendMessage").into_iter().rev().find(|c| c.params["chat_id"] == teacher().id).unwrap();
+    let q = s.press_button(&dm, &teacher(), card_id(&confirm), &button(&confirm, 0));
+    assert!(callback_answer(s, &q).await.contains("正在发到 2 个群"));
+    let a = wait_notice(s, class().id, 1).await;
+    let b = wait_notice(s, other.id, 1).await;
+    assert!(text_of(&a).contains("周五全校停课") && text_of(&b).contains("周五全校停课"));
+    let q = s.press_button(&dm, &teacher(), card_id(&confirm), &button(&confirm, 0));
+    assert!(callback_answer(s, &q).await.contains("已经处理过"));
+    sim.settle(Duration::from_millis(100)).await;
+    assert_eq!(notice_sends(s, class().id).len(), 1);
+    assert_eq!(notice_sends(s, other.id).len(), 1);
+    assert!(notice_sends(s, lonely.id).is_empty());
+    // Parents acknowledge it like any notice.
+    let q = s.press_button(&class(), &mum(), card_id(&a), &button(&a, 0));
+    assert!(callback_answer(s, &q).await.contains("已确认"));
+    sim.stop().await;
+}
+
+#[tokio::test]
+async fn a_broadcast_confirmed_before_a_crash_is_finished_after_restart_exactly_once() {
+    let standin = StandIn::start().await.unwrap();
+    let store: DynStore = Arc::new(MemoryStore::new());
+    let clock = ManualClock::new(monday(10, 0));
+    let groups = [TgChat::supergroup(-1001000000011, "一班"), TgChat::supergroup(-1001000000012, "二班")];
+    for g in &groups {
+        let mut rec = jiaxiao::model::Group::new(g.id, "g", Default::default());
+        rec.greeted = true;
+        store.put_group(&rec).await.unwrap();
+    }
+    // The state a crash right after the confirm press leaves behind: confirmed, nothing queued.
+    let b = jiaxiao::store::Broadcast {
+        id: "77-5".into(),
+        author: "王老师".into(),
+        author_id: 77,
+        text: "明天提前半小时放学".into(),
+        targets: groups.iter().map(|g| g.id).collect(),
+        at: clock.now(),
+        state: "confirmed".into(),
+    };
+    store.put_broadcast(&b).await.unwrap();
+    let sim = start_on(standin.clone(), store.clone(), clock.clone(), true).await;
+    for g in &groups {
+        wait_notice(&standin, g.id, 1).await;
+    }
+    assert_eq!(store.broadcast("77-5").await.unwrap().unwrap().state, "done");
+    sim.stop().await;
+    // Even if the done mark had been lost, another fan-out queues nothing new.
+    store.put_broadcast(&b).await.unwrap();
+    let sim = start_on(standin.clone(), store.clone(), clock.clone(), true).await;
+    sim.settle(Duration::from_millis(300)).await;
+    for g in &groups {
+        assert_eq!(notice_sends(&standin, g.id).len(), 1);
+    }
     sim.stop().await;
 }

@@ -11,7 +11,6 @@ who-moderators = admins, teachers and the parent committee
 ## General
 refused = Sorry, only { $who } can use { $command }.
 args-too-long = That is too long (at most { $max } characters).
-not-yet = { $command } is not available in this version yet. Send /help for what works now.
 unknown-command = I don't know that command. Send /help to see what I can do.
 
 ## Greeting when added to a group
@@ -206,3 +205,16 @@ remind-usage = Usage: /remind to list; /remind exercise|screen|bedtime HH:MM to 
 remind-bad-kind = There is no reminder "{ $given }". Choose exercise, screen or bedtime.
 remind-bad-time = "{ $given }" is not a time. Use HH:MM, for example 17:30.
 remind-needs-time = Please add a time, for example /remind { $kind } 17:30.
+
+## Broadcasts
+cmd-broadcast = teachers: send a notice to all your class groups (/broadcast your text)
+broadcast-usage = Usage: /broadcast your text. It goes to every group where you are teacher or admin, with the one-tap acknowledge button.
+broadcast-no-groups = You are not a teacher or admin in any group I am in. Ask an admin there to set you with /role teacher.
+broadcast-confirm = Send this notice to these { $count } groups? { $groups }
+broadcast-btn-send = Send to { $count } groups
+broadcast-btn-cancel = Cancel
+broadcast-sent = Sent to { $count } group(s): { $groups }. In quiet hours it goes out when they end.
+broadcast-sent-short = Sending to { $count } groups.
+broadcast-cancelled = Cancelled; nothing was sent.
+broadcast-already = This broadcast has already been handled.
+broadcast-expired = This broadcast has expired or is not yours.

@@ -11,7 +11,6 @@ who-moderators = 管理员、老师和家委会
 ## 通用
 refused = 抱歉，{ $command } 只有{ $who }可以使用。
 args-too-long = 参数太长了（最多 { $max } 个字符）。
-not-yet = { $command } 还在开发中，这个版本暂时不能使用。发送 /help 查看现在可以用的命令。
 unknown-command = 我不认识这个命令。发送 /help 查看可用命令。
 
 ## 入群问候
@@ -206,3 +205,16 @@ remind-usage = 用法：/remind 查看；/remind exercise|screen|bedtime HH:MM �
 remind-bad-kind = 没有“{ $given }”这种提醒。可选：exercise（运动）、screen（屏幕时间）、bedtime（睡觉）。
 remind-bad-time = “{ $given }”不是有效的时间，请用 HH:MM 格式，例如 17:30。
 remind-needs-time = 请写上提醒时间，例如 /remind { $kind } 17:30。
+
+## 群发
+cmd-broadcast = 老师：把一条通知发到您任教的所有群（/broadcast 通知内容）
+broadcast-usage = 用法：/broadcast 通知内容。通知会发到您担任老师或管理员的每个群，家长可以一键确认。
+broadcast-no-groups = 您还不是任何一个有我的群里的老师或管理员。请在班级群里让管理员用 /role teacher 设置您的身份。
+broadcast-confirm = 要把这条通知发到以下 { $count } 个群吗？{ $groups }
+broadcast-btn-send = 发送到 { $count } 个群
+broadcast-btn-cancel = 取消
+broadcast-sent = 已发到 { $count } 个群：{ $groups }。免打扰时段内会在时段结束后发出。
+broadcast-sent-short = 正在发到 { $count } 个群。
+broadcast-cancelled = 已取消，没有发送。
+broadcast-already = 这条群发已经处理过了。
+broadcast-expired = 这条群发已过期或不是您发起的。

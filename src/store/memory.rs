@@ -25,6 +25,7 @@ struct Inner {
     warns: HashMap<(ChatKey, UserKey), u64>,
     notices: HashMap<ChatKey, BTreeMap<String, Notice>>,
     acks: HashMap<ChatKey, std::collections::BTreeSet<(String, UserKey)>>,
+    broadcasts: BTreeMap<String, Broadcast>,
 }
 
 /// State in process memory, lost on exit.
@@ -416,5 +417,21 @@ impl NoticeStore for MemoryStore {
             .get(&chat)
             .map(|a| a.iter().filter(|(n, _)| n == notice).map(|(_, u)| *u).collect())
             .unwrap_or_default())
+    }
+}
+
+#[async_trait]
+impl BroadcastStore for MemoryStore {
+    async fn put_broadcast(&self, b: &Broadcast) -> StoreResult<()> {
+        self.lock().broadcasts.insert(b.id.clone(), b.clone());
+        Ok(())
+    }
+
+    async fn broadcast(&self, id: &str) -> StoreResult<Option<Broadcast>> {
+        Ok(self.lock().broadcasts.get(id).cloned())
+    }
+
+    async fn confirmed_broadcasts(&self) -> StoreResult<Vec<Broadcast>> {
+        Ok(self.lock().broadcasts.values().filter(|b| b.state == "confirmed").cloned().collect())
     }
 }

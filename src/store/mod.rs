@@ -14,6 +14,7 @@
 //!   who gave which one-tap feedback, and the totals; `lessonlog:{chat}` → lesson id → when sent
 //! - `notices:{chat}` → hash notice id → JSON [`Notice`]; `noticemsg:{chat}` → message id → notice id;
 //!   `acks:{chat}` → hash `{notice}|{user}` → 1
+//! - `broadcasts` → hash id → JSON [`Broadcast`]
 //! - `subs` → hash user id → JSON [`Subscription`] (private lesson subscribers)
 //! - `flag:{chat}:{message}` → JSON [`Flag`], expires after 30 days (it holds the excerpt);
 //!   `modlog:{chat}` → hash of JSON [`ModEntry`] (no text); `modex:{chat}:{message}` → the ≤80-character
@@ -275,13 +276,52 @@ pub trait NoticeStore: Send + Sync {
     async fn acks(&self, chat: ChatKey, notice: &str) -> StoreResult<Vec<UserKey>>;
 }
 
+/// A `/broadcast` from a private chat: what to post where. Confirmed broadcasts are fanned out by
+/// queuing one outbox item per group (ids `broadcast:{id}:{chat}`), so re-running the fan-out after a
+/// crash queues only what is missing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Broadcast {
+    pub id: String,
+    pub author: String,
+    pub author_id: UserKey,
+    pub text: String,
+    pub targets: Vec<ChatKey>,
+    pub at: DateTime<Utc>,
+    /// `pending` (awaiting the confirm button), `confirmed` (being fanned out), `done`, `cancelled`.
+    pub state: String,
+}
+
+#[async_trait]
+pub trait BroadcastStore: Send + Sync {
+    async fn put_broadcast(&self, b: &Broadcast) -> StoreResult<()>;
+    async fn broadcast(&self, id: &str) -> StoreResult<Option<Broadcast>>;
+    /// Confirmed broadcasts whose fan-out may not have finished.
+    async fn confirmed_broadcasts(&self) -> StoreResult<Vec<Broadcast>>;
+}
+
 /// Everything the bot keeps.
 pub trait Store:
-    GroupStore + RoleStore + RosterStore + OnceStore + OutboxStore + LessonStore + ModerationStore + NoticeStore
+    GroupStore
+    + RoleStore
+    + RosterStore
+    + OnceStore
+    + OutboxStore
+    + LessonStore
+    + ModerationStore
+    + NoticeStore
+    + BroadcastStore
 {
 }
 impl<T> Store for T where
-    T: GroupStore + RoleStore + RosterStore + OnceStore + OutboxStore + LessonStore + ModerationStore + NoticeStore
+    T: GroupStore
+        + RoleStore
+        + RosterStore
+        + OnceStore
+        + OutboxStore
+        + LessonStore
+        + ModerationStore
+        + NoticeStore
+        + BroadcastStore
 {
 }
 

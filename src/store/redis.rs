@@ -649,3 +649,25 @@ impl NoticeStore for RedisStore {
         Ok(out)
     }
 }
+
+#[async_trait]
+impl BroadcastStore for RedisStore {
+    async fn put_broadcast(&self, b: &Broadcast) -> StoreResult<()> {
+        let key = self.key(format_args!("broadcasts"));
+        self.conn().hset::<_, _, _, ()>(key, &b.id, encode(b)).await?;
+        Ok(())
+    }
+
+    async fn broadcast(&self, id: &str) -> StoreResult<Option<Broadcast>> {
+        let key = self.key(format_args!("broadcasts"));
+        let raw: Option<String> = self.conn().hget(&key, id).await?;
+        raw.map(|r| decode(&key, &r)).transpose()
+    }
+
+    async fn confirmed_broadcasts(&self) -> StoreResult<Vec<Broadcast>> {
+        let key = self.key(format_args!("broadcasts"));
+        let raw: Vec<(String, String)> = self.conn().hgetall(&key).await?;
+        let all = raw.into_iter().map(|(_, r)| decode::<Broadcast>(&key, &r)).collect::<StoreResult<Vec<_>>>()?;
+        Ok(all.into_iter().filter(|b| b.state == "confirmed").collect())
+    }
+}

@@ -49,6 +49,7 @@ pub const PRIVATE_COMMANDS: &[CommandSpec] = &[
     CommandSpec { name: "lesson", who: Who::Anyone, desc: crate::key!("cmd-lesson-private") },
     CommandSpec { name: "subscribe", who: Who::Anyone, desc: crate::key!("cmd-subscribe") },
     CommandSpec { name: "unsubscribe", who: Who::Anyone, desc: crate::key!("cmd-unsubscribe") },
+    CommandSpec { name: "broadcast", who: Who::Anyone, desc: crate::key!("cmd-broadcast") },
 ];
 
 pub fn role_name(app: &App, lang: Lang, role: Role) -> String {
@@ -96,19 +97,6 @@ pub(super) async fn private_start(bot: Bot, app: Arc<App>, msg: Message) -> Hand
 pub(super) async fn private_unknown(bot: Bot, app: Arc<App>, msg: Message) -> HandlerResult {
     let lang = private_lang(&app, &msg);
     reply(&bot, &app, &msg, tr!(app.i18n, lang, "unknown-command")).await
-}
-
-/// Commands of the product contract that this version does not have yet: they get an honest answer
-/// instead of silence (and are not checked as ordinary messages).
-pub const NOT_YET: &[&str] = &["broadcast"];
-
-pub(super) async fn not_yet(bot: Bot, app: Arc<App>, msg: Message, cmd: Cmd) -> HandlerResult {
-    let lang = if msg.chat.is_private() {
-        private_lang(&app, &msg)
-    } else {
-        app.group(msg.chat.id.0).await?.map(|g| g.settings.lang).unwrap_or(app.defaults.lang)
-    };
-    reply(&bot, &app, &msg, tr!(app.i18n, lang, "not-yet", command = format!("/{}", cmd.name))).await
 }
 
 /// Registers the command menu with Telegram, in both languages, for groups and private chats.

@@ -3,6 +3,7 @@
 //! answer every user mistake with a localized reply.
 
 pub mod admins;
+mod broadcast;
 pub mod command;
 mod groups;
 pub mod help;
@@ -148,7 +149,25 @@ impl App {
 
     /// Starts the background jobs (outbox sender, lesson scheduler); they stop when `shutdown` turns
     /// true.
-    pub fn start_jobs(&self, shutdown: tokio::sync::watch::Receiver<bool>) -> Vec<tokio::task::JoinHandle<()>> {
+    pub fn start_jobs(
+        self: &Arc<Self>,
+        shutdown: tokio::sync::watch::Receiver<bool>,
+    ) -> Vec<tokio::task::JoinHandle<()>> {
+        // Broadcasts confirmed before a crash may not have reached every group: finish them (the
+        // fan-out only queues what is missing).
+        let app = self.clone();
+        tokio::spawn(async move {
+            match app.store.confirmed_broadcasts().await {
+                Ok(list) => {
+                    for b in list {
+                        if let Err(e) = broadcast::fan_out(&app, &b).await {
+                            tracing::warn!(id = %b.id, error = %e, "could not resume a broadcast");
+                        }
+                    }
+                }
+                Err(e) => tracing::warn!(error = %e, "could not look for unfinished broadcasts"),
+            }
+        });
         vec![
             tokio::spawn(self.outbox.clone().run(shutdown.clone())),
             tokio::spawn(self.lessons.clone().run(shutdown.clone())),
@@ -273,8 +292,7 @@ pub fn schema() -> UpdateHandler<anyhow::Error> {
         .branch(cmd("modlog").endpoint(moderation::modlog))
         .branch(cmd("notice").endpoint(notices::notice))
         .branch(cmd("status").endpoint(notices::status))
-        .branch(cmd("remind").endpoint(reminders::remind))
-        .branch(dptree::filter(|c: Cmd| help::NOT_YET.contains(&c.name.as_str())).endpoint(help::not_yet));
+        .branch(cmd("remind").endpoint(reminders::remind));
 
     let private_commands = dptree::filter_map(|msg: Message, me: Me| Cmd::parse(msg.text()?, me.username()))
         .branch(cmd("start").endpoint(help::private_start))
@@ -282,7 +300,7 @@ pub fn schema() -> UpdateHandler<anyhow::Error> {
         .branch(cmd("lesson").endpoint(lessons::private_lesson))
         .branch(cmd("subscribe").endpoint(lessons::subscribe))
         .branch(cmd("unsubscribe").endpoint(lessons::unsubscribe))
-        .branch(dptree::filter(|c: Cmd| help::NOT_YET.contains(&c.name.as_str())).endpoint(help::not_yet))
+        .branch(cmd("broadcast").endpoint(broadcast::broadcast))
         .endpoint(help::private_unknown);
 
     let messages = Update::filter_message()
@@ -319,6 +337,12 @@ pub fn schema() -> UpdateHandler<anyhow::Error> {
                         q.data.as_deref().is_some_and(|d| d.starts_with(notices::PREFIX))
                     })
                     .endpoint(notices::pressed),
+                )
+                .branch(
+                    dptree::filter(|q: CallbackQuery| {
+                        q.data.as_deref().is_some_and(|d| d.starts_with(broadcast::PREFIX))
+                    })
+                    .endpoint(broadcast::decide),
                 )
                 .endpoint(lessons::feedback),
         )
