@@ -9,7 +9,7 @@ use jiaxiao::jobs::ratelimit::Limits;
 use jiaxiao::model::{Lang, Role};
 use jiaxiao::sim::{SimBot, SimOptions};
 use jiaxiao::standin::{Call, FloodLimits, MemberStatus, StandIn, TgChat, TgUser};
-use jiaxiao::store::{BroadcastStore, DynStore, GroupStore, MemoryStore, RedisStore};
+use jiaxiao::store::{DynStore, GroupStore, MemoryStore, RedisStore};
 use std::sync::Arc;
 use std::time::Duration;
 
