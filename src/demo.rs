@@ -289,6 +289,16 @@ async fn scenes() -> anyhow::Result<()> {
     standin.send_text(&class, &dad, "/help");
     sim.settle(quiet).await;
 
+    println!("\n— Night: the teacher sends tomorrow's change to all her classes from a private chat —");
+    set_time(21, 10);
+    standin.user_started_bot(&teacher, true);
+    standin.send_text(
+        &TgChat::private(&teacher),
+        &teacher,
+        "/broadcast 明天下午有雷雨，放学时间提前到15:30，请家长按时接孩子。",
+    );
+    sim.settle(Duration::from_millis(300)).await;
+
     sim.stop().await;
     tokio::time::sleep(Duration::from_millis(50)).await;
     printer.abort();
