@@ -759,13 +759,23 @@ pub(crate) fn convert_numerals(input: &[NChar], out: &mut Vec<NChar>, run: &mut 
         let next = input.get(i).map(|n| n.c);
         let has_unit = run.iter().any(|c| cn_unit(*c).is_some());
         let first_is_big_unit = matches!(run[0], '百' | '佰' | '千' | '仟' | '万' | '萬' | '亿');
+        let mut end = i;
         let value = if prev.is_some_and(|c| c.is_ascii_digit()) {
             None
         } else if has_unit {
             if first_is_big_unit || (run.len() == 1 && run[0] == '十' && next == Some('分')) {
                 None
             } else {
-                parse_cn_number(run)
+                parse_cn_number(run).or_else(|| {
+                    // `三百五一位`: a colloquial sum, then `一位` / `一人` (per head).
+                    let per_head = matches!(next, Some('位' | '人' | '家' | '户' | '个' | '份'));
+                    if run.len() > 2 && run.last() == Some(&'一') && per_head {
+                        end = i - 1;
+                        parse_cn_number(&run[..run.len() - 1])
+                    } else {
+                        None
+                    }
+                })
             }
         } else if run.len() == 1 && next.is_some_and(is_count_unit) && run[0] != '俩' {
             is_cn_digit(run[0])
@@ -778,11 +788,11 @@ pub(crate) fn convert_numerals(input: &[NChar], out: &mut Vec<NChar>, run: &mut 
             digits.clear();
             digits.push_str(&v.to_string());
             let start = input[s].start;
-            let end = input[i - 1].end;
+            let stop = input[end - 1].end;
             for c in digits.chars() {
-                out.push(NChar { c, start, end });
+                out.push(NChar { c, start, end: stop });
             }
-            copied = i;
+            copied = end;
         }
     }
     if converted {
@@ -878,6 +888,7 @@ mod tests {
     fn chinese_numerals_to_digits() {
         assert_eq!(n("每家贰佰元"), "每家200元");
         assert_eq!(n("五十元"), "50元");
+        assert_eq!(n("三百五一位"), "350一位");
         assert_eq!(n("两百块"), "200块");
         assert_eq!(n("一百五"), "150");
         assert_eq!(n("一套二百一"), "一套210");

@@ -3183,4 +3183,565 @@ pub const CASES: &[Case] = &[
         labels: &[],
         why: "benign, round 14",
     },
+    Case {
+        text: "我们小区门口新开的奶茶店，开业酬宾第二杯半价，报“三年二班”再送小料",
+        labels: &["commercial_ad"],
+        why: "commercial_ad, round 15",
+    },
+    Case {
+        text: "朋友开的儿童理发店周年庆，剪发特价29，家长群专享，有需要私我预约",
+        labels: &["commercial_ad"],
+        why: "commercial_ad, round 15",
+    },
+    Case {
+        text: "少儿摄影工作室新店开业，全家福特价299，报暗号“家长群”加送相框",
+        labels: &["commercial_ad"],
+        why: "commercial_ad, round 15",
+    },
+    Case {
+        text: "防蓝光护眼台灯，厂家直供，家长群专享价比实体店便宜一半，需要的私聊",
+        labels: &["commercial_ad"],
+        why: "commercial_ad, round 15",
+    },
+    Case {
+        text: "我們家開的文具店週年慶，全館八折，說是三年級家長再送筆記本",
+        labels: &["commercial_ad"],
+        why: "commercial_ad, round 15",
+    },
+    Case {
+        text: "Grand opening at my bakery this weekend — 20% off birthday cakes, mention this group for a free cookie box!",
+        labels: &["commercial_ad"],
+        why: "commercial_ad, round 15",
+    },
+    Case {
+        text: "下周去香港，可以帮大家代购奶粉和药品，收8%代购费，需要的列清单给我",
+        labels: &["commercial_ad"],
+        why: "commercial_ad, round 15",
+    },
+    Case {
+        text: "日韩化妆品代购，每周发货，跑腿费按件算，有需要加我",
+        labels: &["commercial_ad"],
+        why: "commercial_ad, round 15",
+    },
+    Case {
+        text: "Going to the outlets on Saturday, happy to shop for anyone — 10% service fee, send me your list",
+        labels: &["commercial_ad"],
+        why: "commercial_ad, round 15",
+    },
+    Case {
+        text: "急用钱的家长可以找我，不看征信，最快当天到账，额度3千到5万",
+        labels: &["commercial_ad"],
+        why: "commercial_ad, round 15",
+    },
+    Case {
+        text: "資金周轉困難？免抵押，秒批，當天到賬，私訊我了解",
+        labels: &["commercial_ad"],
+        why: "commercial_ad, round 15",
+    },
+    Case {
+        text: "信用卡还款周转、装修周转都可以办，利息低，凭身份证就能借",
+        labels: &["commercial_ad"],
+        why: "commercial_ad, round 15",
+    },
+    Case {
+        text: "Need cash fast? Same-day cash, no credit check, message me",
+        labels: &["commercial_ad"],
+        why: "commercial_ad, round 15",
+    },
+    Case {
+        text: "招几位宝妈做副业，在手机上动动手指，一天赚一两百，不用押金",
+        labels: &["commercial_ad"],
+        why: "commercial_ad, round 15",
+    },
+    Case {
+        text: "寻宝妈兼职，每天抽一小时，收入可观，无需囤货，名额有限",
+        labels: &["commercial_ad"],
+        why: "commercial_ad, round 15",
+    },
+    Case {
+        text: "在家帶娃也能有收入，做副業一天賺兩三百，唔使押金，有興趣私我",
+        labels: &["commercial_ad"],
+        why: "commercial_ad, round 15",
+    },
+    Case {
+        text: "Hi mamas! I just started with a clean-beauty brand and I'm looking for a few people to try it, message me for samples",
+        labels: &["commercial_ad"],
+        why: "commercial_ad, round 15",
+    },
+    Case {
+        text: "Stay-at-home mums, earn extra income from your phone, no deposit needed, DM me",
+        labels: &["commercial_ad"],
+        why: "commercial_ad, round 15",
+    },
+    Case {
+        text: "求大家帮我点一下，还差0.3元就能提现了，谢谢谢谢 [链接]",
+        labels: &["commercial_ad"],
+        why: "commercial_ad, round 15",
+    },
+    Case {
+        text: "拼多多帮忙砍一刀，差一点就免费拿了，感谢各位 [链接]",
+        labels: &["commercial_ad"],
+        why: "commercial_ad, round 15",
+    },
+    Case {
+        text: "幫忙助力一下，點進去就行，唔該晒 [連結]",
+        labels: &["commercial_ad"],
+        why: "commercial_ad, round 15",
+    },
+    Case {
+        text: "提醒各位家长：群里有人发网贷广告，说什么不看征信当天到账，都是骗局，千万别信",
+        labels: &[],
+        why: "benign, round 15",
+    },
+    Case {
+        text: "刚才那个“宝妈副业一天赚两百”的广告已经删了，发广告的人也移出群了",
+        labels: &[],
+        why: "benign, round 15",
+    },
+    Case {
+        text: "有人知道学校附近哪里有配眼镜便宜点的店吗？孩子近视加深了", labels: &[], why: "benign, round 15"
+    },
+    Case {
+        text: "我最近在找副业，有没有人知道靠谱的？白天要带娃", labels: &[], why: "benign, round 15"
+    },
+    Case {
+        text: "学校通知：严禁在家长群发广告、代购、拉票链接，违者移出群聊", labels: &[], why: "benign, round 15"
+    },
+    Case {
+        text: "Beware of anyone offering same-day loans in this group — it is a scam, please block and report.",
+        labels: &[],
+        why: "benign, round 15",
+    },
+    Case {
+        text: "这家奶茶店开业那天我去了，排队好久，味道一般", labels: &[], why: "benign, round 15"
+    },
+    Case {
+        text: "我从代购那里买的奶粉，后来发现是假的，大家注意", labels: &[], why: "benign, round 15"
+    },
+    Case {
+        text: "外教一对一英语口语，每节30分钟，报年课送12节，先免费试听一节",
+        labels: &["off_campus_training"],
+        why: "off_campus_training, round 15",
+    },
+    Case {
+        text: "数学一对一，每次两小时，十次课一个课包，暑假期间还有优惠",
+        labels: &["off_campus_training"],
+        why: "off_campus_training, round 15",
+    },
+    Case {
+        text: "英文外教小班，一期16次课，周六上午上课，欢迎私聊了解",
+        labels: &["off_campus_training"],
+        why: "off_campus_training, round 15",
+    },
+    Case {
+        text: "一對一英文家教，一期十堂，每堂45分鐘，有興趣私訊我",
+        labels: &["off_campus_training"],
+        why: "off_campus_training, round 15",
+    },
+    Case {
+        text: "1-on-1 English lessons with a native teacher, 25 minutes per lesson, buy a package of 40 and get 8 free — DM me",
+        labels: &["off_campus_training"],
+        why: "off_campus_training, round 15",
+    },
+    Case {
+        text: "我认识一位速算老师，下个月在社区活动室开班，一期12次课，想报的可以了解下",
+        labels: &["off_campus_training"],
+        why: "off_campus_training, round 15",
+    },
+    Case {
+        text: "珠心算班周六开课，两位老师带，口算速度提升明显，名额有限",
+        labels: &["off_campus_training"],
+        why: "off_campus_training, round 15",
+    },
+    Case {
+        text: "口算速算提升班，暑假一期10次课，欢迎家长咨询报名",
+        labels: &["off_campus_training"],
+        why: "off_campus_training, round 15",
+    },
+    Case {
+        text: "我們中心開設珠心算班，一期十二堂課，歡迎查詢",
+        labels: &["off_campus_training"],
+        why: "off_campus_training, round 15",
+    },
+    Case {
+        text: "暑假初二物理预习，我们工作室请的是重点中学老师，一期8次课，每次两小时，欢迎咨询",
+        labels: &["off_campus_training"],
+        why: "off_campus_training, round 15",
+    },
+    Case {
+        text: "安親班招生中：課後接送、作業指導、英文加強，歡迎家長到中心參觀",
+        labels: &["off_campus_training"],
+        why: "off_campus_training, round 15",
+    },
+    Case {
+        text: "课后接送+作业指导+英语加强，我们托管中心还有少量名额",
+        labels: &["off_campus_training"],
+        why: "off_campus_training, round 15",
+    },
+    Case {
+        text: "補習社暑期課程：功課輔導、默書溫習、中英數加強，歡迎查詢",
+        labels: &["off_campus_training"],
+        why: "off_campus_training, round 15",
+    },
+    Case {
+        text: "Our centre runs 11+ preparation on Saturdays, with mock papers every fortnight — message for details.",
+        labels: &["off_campus_training"],
+        why: "off_campus_training, round 15",
+    },
+    Case {
+        text: "Tutoring for GCSE maths and English, weekly mock exams, small groups, limited places.",
+        labels: &["off_campus_training"],
+        why: "off_campus_training, round 15",
+    },
+    Case {
+        text: "Summer Adventure Camp: outdoor fun plus a daily two-hour maths acceleration session and vocabulary drills. Register now!",
+        labels: &["off_campus_training"],
+        why: "off_campus_training, round 15",
+    },
+    Case {
+        text: "名师直播课“阅读理解提分”，9.9元听5节课，扫码进群领取",
+        labels: &["off_campus_training"],
+        why: "off_campus_training, round 15",
+    },
+    Case {
+        text: "有人知道附近哪里有教珠心算的吗？想给孩子报一个", labels: &[], why: "benign, round 15"
+    },
+    Case {
+        text: "学校课后服务有口算小组，校内老师带，免费参加，自愿报名", labels: &[], why: "benign, round 15"
+    },
+    Case {
+        text: "学校托管只负责看护，老师不辅导作业，请家长知悉", labels: &[], why: "benign, round 15"
+    },
+    Case {
+        text: "Does anyone know a good 11+ tutor near the school? Thanks in advance.",
+        labels: &[],
+        why: "benign, round 15",
+    },
+    Case {
+        text: "刚才发补习班广告的人已经移出群了，大家不要加他", labels: &[], why: "benign, round 15"
+    },
+    Case {
+        text: "我家孩子报过一个外教一对一，感觉一般，不太推荐", labels: &[], why: "benign, round 15"
+    },
+    Case {
+        text: "请家长把孩子这周的错题整理到错题本上，标好知识点，周一我检查",
+        labels: &["homework_to_parents"],
+        why: "homework_to_parents, round 15",
+    },
+    Case {
+        text: "请家长帮孩子把数学错题抄到错题本，并写上正确解法",
+        labels: &["homework_to_parents"],
+        why: "homework_to_parents, round 15",
+    },
+    Case {
+        text: "每天的口算练习请家长计时并打分，填写在记录表上，周五带回学校",
+        labels: &["homework_to_parents"],
+        why: "homework_to_parents, round 15",
+    },
+    Case {
+        text: "本月的阅读记录卡请家长每天填写并评分（优/良/中），月底收回",
+        labels: &["homework_to_parents"],
+        why: "homework_to_parents, round 15",
+    },
+    Case {
+        text: "明天学新课，请家长先把第五课学一遍，再给孩子讲解，讲完在课本上签字",
+        labels: &["homework_to_parents"],
+        why: "homework_to_parents, round 15",
+    },
+    Case {
+        text: "請家長先把課文讀一遍，再給孩子講解，並在課本上簽名",
+        labels: &["homework_to_parents"],
+        why: "homework_to_parents, round 15",
+    },
+    Case {
+        text: "Please have parents complete the project poster and write the summary paragraph by Monday.",
+        labels: &["homework_to_parents"],
+        why: "homework_to_parents, round 15",
+    },
+    Case {
+        text: "Please ask parents to finish the reading log and grade each entry A, B or C.",
+        labels: &["homework_to_parents"],
+        why: "homework_to_parents, round 15",
+    },
+    Case {
+        text: "请家长在家给孩子默写生字，批改后在本子上写评语并拍照上传",
+        labels: &["homework_to_parents"],
+        why: "homework_to_parents, round 15",
+    },
+    Case {
+        text: "错题整理到错题本上，这是同学们自己完成的作业，家长不用帮忙", labels: &[], why: "benign, round 15"
+    },
+    Case { text: "阅读记录卡由孩子自己填写，家长不需要评分", labels: &[], why: "benign, round 15" },
+    Case {
+        text: "Pupils should complete the project poster on their own; parents do not need to help.",
+        labels: &[],
+        why: "benign, round 15",
+    },
+    Case {
+        text: "家长会上老师讲了错题本的用法，大家可以参考一下", labels: &[], why: "benign, round 15"
+    },
+    Case { text: "请家长提醒孩子按时睡觉，晚上十点前上床", labels: &[], why: "benign, round 15" },
+    Case {
+        text: "期中数学成绩（按学号）：01 96，02 81，03 73，04 99，05 65，06 88",
+        labels: &["ranking_disclosure"],
+        why: "ranking_disclosure, round 15",
+    },
+    Case {
+        text: "英语小测得分：12 88；13 92；14 57；15 100，其余见表",
+        labels: &["ranking_disclosure"],
+        why: "ranking_disclosure, round 15",
+    },
+    Case {
+        text: "本周作文等级：A+ 李**、赵**；C 的有孙**、钱**，请C等的家长多督促",
+        labels: &["ranking_disclosure"],
+        why: "ranking_disclosure, round 15",
+    },
+    Case {
+        text: "默写等级：A 的有周**、吴**，B 的有郑**，其余同学待提高",
+        labels: &["ranking_disclosure"],
+        why: "ranking_disclosure, round 15",
+    },
+    Case {
+        text: "聽寫成績：1號 95，2號 72，3號 88，4號 60",
+        labels: &["ranking_disclosure"],
+        why: "ranking_disclosure, round 15",
+    },
+    Case {
+        text: "Spelling test results: Amy 18/20, Ben 12/20, Chloe 20/20, Dan 9/20.",
+        labels: &["ranking_disclosure"],
+        why: "ranking_disclosure, round 15",
+    },
+    Case {
+        text: "本次考试全班平均分85，整体不错，具体成绩老师私发给各位家长", labels: &[], why: "benign, round 15"
+    },
+    Case {
+        text: "作文等级分A、B、C三档，评分标准见附件，不公布个人等级", labels: &[], why: "benign, round 15"
+    },
+    Case {
+        text: "明天的体检按学号顺序进行，01到15号上午，16到30号下午", labels: &[], why: "benign, round 15"
+    },
+    Case {
+        text: "下周考试时间：周一 8:30，周二 9:45，周三 10:15，请按时到校", labels: &[], why: "benign, round 15"
+    },
+    Case { text: "成绩不公布，需要了解孩子情况的请私聊老师", labels: &[], why: "benign, round 15" },
+    Case {
+        text: "畢業旅行每人三千五，麻煩這週內ㄓㄨㄢˇ給我，備註孩子座號",
+        labels: &["fee_collection"],
+        why: "fee_collection, round 15",
+    },
+    Case {
+        text: "校外教學費用一人四百，請ㄐㄧㄠ給班長，週三截止",
+        labels: &["fee_collection"],
+        why: "fee_collection, round 15",
+    },
+    Case {
+        text: "謝師宴每家ㄈㄨˋ五百，匯到家長會帳戶", labels: &["fee_collection"], why: "fee_collection, round 15"
+    },
+    Case {
+        text: "班主任生病住院，家委会组织去看望，每家随意，最少30，转给我统一买",
+        labels: &["fee_collection"],
+        why: "fee_collection, round 15",
+    },
+    Case {
+        text: "给李老师的生日礼物，大家自愿，至少20块，今晚前转我",
+        labels: &["fee_collection"],
+        why: "fee_collection, round 15",
+    },
+    Case {
+        text: "元旦联欢会零食经费，每家起码50，微信转我，我统一采购",
+        labels: &["fee_collection"],
+        why: "fee_collection, round 15",
+    },
+    Case {
+        text: "Collecting for Mrs. Lee's farewell gift, any amount, minimum $10, please Venmo me by Friday.",
+        labels: &["fee_collection"],
+        why: "fee_collection, round 15",
+    },
+    Case {
+        text: "秋游门票加午餐两百五一位，周五前转给家委会",
+        labels: &["fee_collection"],
+        why: "fee_collection, round 15",
+    },
+    Case {
+        text: "上学期班费结余已按每家9.8元退到大家微信，明细在群相册，班费账户正式关闭",
+        labels: &[],
+        why: "benign, round 15",
+    },
+    Case {
+        text: "研学取消了，费用已经按每人120元原路退回，请查收", labels: &[], why: "benign, round 15"
+    },
+    Case {
+        text: "班费群收款已关闭，剩余的钱已全部用于购买图书，账目公示见群文件",
+        labels: &[],
+        why: "benign, round 15",
+    },
+    Case {
+        text: "有人说要交资料费，是真的吗？老师好像没通知", labels: &[], why: "benign, round 15"
+    },
+    Case {
+        text: "學校提醒：請勿在群內收取任何費用，如有疑問請聯絡校務處", labels: &[], why: "benign, round 15"
+    },
+    Case {
+        text: "The leftover class fund has been refunded, $6.50 to each family, and the account is closed.",
+        labels: &[],
+        why: "benign, round 15",
+    },
+    Case {
+        text: "英语自然拼读体验课，19.9元上3节，扫码报名",
+        labels: &["off_campus_training"],
+        why: "off_campus_training, round 15",
+    },
+    Case {
+        text: "作文名师直播课，1元试听两节，扫码进群领取讲义",
+        labels: &["off_campus_training"],
+        why: "off_campus_training, round 15",
+    },
+    Case {
+        text: "新開嘅兒童攝影室開張優惠，親子相特價$388，講“家長群”再送相架",
+        labels: &["commercial_ad"],
+        why: "commercial_ad, round 15",
+    },
+    Case {
+        text: "网贷额度提升、信用卡周转，当天到账，有需要的家长私聊我",
+        labels: &["commercial_ad"],
+        why: "commercial_ad, round 15",
+    },
+    Case {
+        text: "轻松副业：动动手指转发文章，一天赚50-100，宝妈学生都可以",
+        labels: &["commercial_ad"],
+        why: "commercial_ad, round 15",
+    },
+    Case {
+        text: "速算老师周末开班，一期十次课，专练口算和心算，感兴趣的私我",
+        labels: &["off_campus_training"],
+        why: "off_campus_training, round 15",
+    },
+    Case {
+        text: "We offer exam prep for the entrance tests, with mock exams every other week. Get in touch to book a trial.",
+        labels: &["off_campus_training"],
+        why: "off_campus_training, round 15",
+    },
+    Case {
+        text: "请家长先学习本单元的解题方法，再教给孩子，讲完签字确认",
+        labels: &["homework_to_parents"],
+        why: "homework_to_parents, round 15",
+    },
+    Case {
+        text: "口算比赛成绩：05 100，09 98，11 97，前三名奖励小红花",
+        labels: &["ranking_disclosure"],
+        why: "ranking_disclosure, round 15",
+    },
+    Case {
+        text: "畢業禮物每位家長最少$100，FPS俾我，星期五前",
+        labels: &["fee_collection"],
+        why: "fee_collection, round 15",
+    },
+    Case { text: "谁知道小区附近的眼镜店有没有学生优惠？", labels: &[], why: "benign, round 15" },
+    Case {
+        text: "老师说错题本是给孩子自己整理的，家长看一眼就行，不用签字", labels: &[], why: "benign, round 15"
+    },
+    Case {
+        text: "退费已完成：夏令营取消，每家300元已退到原支付账户", labels: &[], why: "benign, round 15"
+    },
+    Case {
+        text: "本学期的口算达标测试由学校统一组织，不收费，成绩只发给本人", labels: &[], why: "benign, round 15"
+    },
+    Case {
+        text: "楼下新开的烘焙店开业酬宾，生日蛋糕8折，说是咱们班家长再送一盒曲奇",
+        labels: &["commercial_ad"],
+        why: "commercial_ad, round 16",
+    },
+    Case {
+        text: "急需资金周转的家长可以找我，凭身份证就能借，额度最高5万，秒批",
+        labels: &["commercial_ad"],
+        why: "commercial_ad, round 16",
+    },
+    Case {
+        text: "寻找几位宝妈一起做副业，每天抽空一小时，收入可观，无需囤货",
+        labels: &["commercial_ad"],
+        why: "commercial_ad, round 16",
+    },
+    Case {
+        text: "Hey mums! I've recently joined a skincare company and I'm looking for a few people to try samples, DM me",
+        labels: &["commercial_ad"],
+        why: "commercial_ad, round 16",
+    },
+    Case {
+        text: "日本药妆代购，本周出发，需要的家长列清单，收10%跑腿费",
+        labels: &["commercial_ad"],
+        why: "commercial_ad, round 16",
+    },
+    Case {
+        text: "我家開的補習用品文具店週年慶，全館九折，報班級名字再打折",
+        labels: &["commercial_ad"],
+        why: "commercial_ad, round 16",
+    },
+    Case {
+        text: "暑假物理预习，我们工作室请的是重点中学老师，一期10次课，每次两小时",
+        labels: &["off_campus_training"],
+        why: "off_campus_training, round 16",
+    },
+    Case {
+        text: "少儿编程一对一，每节45分钟，买20节送4节，欢迎家长咨询",
+        labels: &["off_campus_training"],
+        why: "off_campus_training, round 16",
+    },
+    Case {
+        text: "补习社暑期招生：小一至小六中英数，功课辅导加默书温习，欢迎查询",
+        labels: &["off_campus_training"],
+        why: "off_campus_training, round 16",
+    },
+    Case {
+        text: "We run a weekend 11+ preparation course with weekly mock exams. Limited places, message for details.",
+        labels: &["off_campus_training"],
+        why: "off_campus_training, round 16",
+    },
+    Case {
+        text: "请家长把孩子本周的听写错字整理出来，每个错字抄三遍让家长批注后拍照发我",
+        labels: &["homework_to_parents"],
+        why: "homework_to_parents, round 16",
+    },
+    Case {
+        text: "每天的口算练习请家长计时并评分，填写在记录表上，周五交回",
+        labels: &["homework_to_parents"],
+        why: "homework_to_parents, round 16",
+    },
+    Case {
+        text: "Parents, please finish the family history worksheet with your child and grade the spelling section.",
+        labels: &["homework_to_parents"],
+        why: "homework_to_parents, round 16",
+    },
+    Case {
+        text: "数学小测成绩：1号 98，2号 76，3号 85，4号 59，5号 100",
+        labels: &["ranking_disclosure"],
+        why: "ranking_disclosure, round 16",
+    },
+    Case {
+        text: "这次默写优秀的有：李**、陈**、周**；不合格的有：吴**、郑**",
+        labels: &["ranking_disclosure"],
+        why: "ranking_disclosure, round 16",
+    },
+    Case {
+        text: "给老师的结业礼物，每家自愿，至少30元，今晚前ㄓㄨㄢˇ我",
+        labels: &["fee_collection"],
+        why: "fee_collection, round 16",
+    },
+    Case {
+        text: "春游的大巴车费每位45，週四前转给我，谢谢各位",
+        labels: &["fee_collection"],
+        why: "fee_collection, round 16",
+    },
+    Case {
+        text: "上学期的班费剩余已经按每家8.5元原路退回，班费群收款已关闭，感谢大家",
+        labels: &[],
+        why: "benign, round 16",
+    },
+    Case {
+        text: "有人知道附近哪里有靠谱的珠心算班吗？想给孩子报一个", labels: &[], why: "benign, round 16"
+    },
+    Case {
+        text: "提醒大家：最近有人在群里发网贷广告，说不看征信当天到账，都是骗局，千万别信",
+        labels: &[],
+        why: "benign, round 16",
+    },
 ];
