@@ -540,12 +540,12 @@ impl ModerationStore for RedisStore {
         // Field names sort by time, so trimming drops the oldest.
         let field = format!("{:015}:{}", entry.at.timestamp_millis().max(0), entry.message_id);
         let mut pipe = ::redis::pipe();
-        pipe.hset(&log, field, encode(entry));
+        pipe.hset(&log, field, encode(entry)).ignore();
         if let Some(x) = excerpt {
-            pipe.set_ex(self.key(format_args!("modex:{chat}:{}", entry.message_id)), x, EXCERPT_TTL.as_secs());
+            pipe.set_ex(self.key(format_args!("modex:{chat}:{}", entry.message_id)), x, EXCERPT_TTL.as_secs()).ignore();
         }
-        pipe.query_async::<()>(&mut self.conn()).await?;
-        let len: usize = self.conn().hlen(&log).await?;
+        pipe.hlen(&log);
+        let (len,): (usize,) = pipe.query_async(&mut self.conn()).await?;
         if len > 300 {
             let mut fields: Vec<String> = self.conn().hkeys(&log).await?;
             fields.sort();

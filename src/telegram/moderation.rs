@@ -122,7 +122,9 @@ pub(super) async fn check(bot: Bot, app: Arc<App>, msg: Message, ctx: GroupCtx, 
     let allow = allow_list(&app, chat).await?;
     let verdict = app.classifier.classify_with(text, Some(&allow));
     let Some(m) = verdict.primary().cloned() else { return Ok(()) };
-    if let Some(old) = app.store.flag(chat, msg.id.0).await?
+    // Only an edit can meet a message that is already on a card.
+    if is_edit
+        && let Some(old) = app.store.flag(chat, msg.id.0).await?
         && (old.card.is_some() || old.resolved)
     {
         return Ok(()); // already on a card (an edit of a flagged message)
