@@ -173,7 +173,7 @@ async fn scenes() -> anyhow::Result<()> {
     )
     .await?;
     let printer = spawn_printer(&standin, clock.clone(), standin.bot_user().id);
-    let quiet = Duration::from_millis(150);
+    let quiet = Duration::from_millis(60);
     let set_time = |h, m| {
         clock.set(at(h, m));
         standin.set_clock(Some(at(h, m).timestamp()));
