@@ -3,10 +3,9 @@
 //! as a notice (with the acknowledge button) through the outbox, once: the fan-out queues one item per
 //! group under a fixed id, so running it again (after a crash half-way) queues only what is missing.
 
-use super::notices::{MAX_NOTICE, PREFIX as NOTICE_PREFIX};
-use super::roles::truncate;
+use super::notices::{self, MAX_NOTICE};
 use super::*;
-use crate::store::{Broadcast, Notice, OutMessage, OutboxItem};
+use crate::store::Broadcast;
 use teloxide::types::{CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup};
 
 /// Callback data: `bc:y:<id>` (send) and `bc:n:<id>` (cancel).
@@ -102,35 +101,11 @@ pub(super) async fn decide(bot: Bot, app: Arc<App>, q: CallbackQuery) -> Handler
 
 /// Queues the broadcast into every target group (idempotent), then marks it done.
 pub async fn fan_out(app: &App, b: &Broadcast) -> anyhow::Result<()> {
-    let now = app.clock.now();
     for &chat in &b.targets {
         let Some(group) = app.group(chat).await?.filter(|g| g.active) else { continue };
-        let nid = format!("b{}", b.id);
-        if app.store.notice(chat, &nid).await?.is_none() {
-            let notice = Notice {
-                id: nid.clone(),
-                author: b.author.clone(),
-                author_id: Some(b.author_id),
-                title: truncate(b.text.lines().next().unwrap_or_default(), 39),
-                at: b.at,
-                message_id: None,
-            };
-            app.store.put_notice(chat, &notice).await?;
-        }
-        let lang = group.settings.lang;
-        let due = crate::schedule::after_quiet(group.settings.zone(), group.settings.quiet, now);
-        let body = tr!(app.i18n, lang, "notice-post", author = b.author.clone(), text = b.text.clone());
-        let button = (tr!(app.i18n, lang, "notice-btn", count = 0), format!("{NOTICE_PREFIX}{nid}"));
-        let item = OutboxItem {
-            id: format!("broadcast:{}:{chat}", b.id),
-            chat,
-            due,
-            attempts: 0,
-            message: OutMessage { text: body, html: false, buttons: vec![vec![button]] },
-            lesson: None,
-            notice: Some(nid),
-        };
-        app.outbox.push(&item, None).await?;
+        let outbox_id = format!("broadcast:{}:{chat}", b.id);
+        notices::queue(app, &group, format!("b{}", b.id), &b.author, Some(b.author_id), &b.text, b.at, outbox_id)
+            .await?;
     }
     let mut done = b.clone();
     done.state = "done".into();

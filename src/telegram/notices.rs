@@ -71,35 +71,53 @@ pub(super) async fn notice(bot: Bot, app: Arc<App>, msg: Message, ctx: GroupCtx,
         .or_else(|| msg.from.as_ref().map(|u| u.full_name()))
         .unwrap_or_default();
     let now = app.clock.now();
-    let notice = Notice {
-        id: format!("n{}", msg.id.0),
-        author: author.clone(),
-        author_id: msg.from.as_ref().filter(|_| msg.sender_chat.is_none()).map(|u| u.id.0),
-        title: truncate(text.lines().next().unwrap_or_default(), 39),
-        at: now,
-        message_id: None,
-    };
-    app.store.put_notice(chat, &notice).await?;
+    let id = format!("n{}", msg.id.0);
+    let author_id = msg.from.as_ref().filter(|_| msg.sender_chat.is_none()).map(|u| u.id.0);
+    let outbox_id = format!("notice:{chat}:{id}");
+    let due = queue(&app, &ctx.group, id, &author, author_id, text, now, outbox_id).await?;
     // Quiet hours hold notices too; the teacher is told when it goes out.
-    let settings = &ctx.group.settings;
-    let due = crate::schedule::after_quiet(settings.zone(), settings.quiet, now);
-    let body = tr!(app.i18n, lang, "notice-post", author = author, text = text.to_owned());
-    let button = (tr!(app.i18n, lang, "notice-btn", count = 0), format!("{PREFIX}{}", notice.id));
+    if due > now {
+        let at = due.with_timezone(&ctx.group.settings.zone()).format("%H:%M").to_string();
+        reply(&bot, &app, &msg, tr!(app.i18n, lang, "notice-queued", time = at)).await?;
+    }
+    Ok(())
+}
+
+/// Records a notice in `group` (unless it is already there) and queues its post — the text with the
+/// acknowledge button — under `outbox_id`, held by the group's quiet hours. Used by `/notice` and by
+/// broadcasts; returns when the post goes out.
+#[allow(clippy::too_many_arguments)]
+pub(super) async fn queue(
+    app: &App,
+    group: &Group,
+    id: String,
+    author: &str,
+    author_id: Option<UserKey>,
+    text: &str,
+    at: chrono::DateTime<chrono::Utc>,
+    outbox_id: String,
+) -> anyhow::Result<chrono::DateTime<chrono::Utc>> {
+    let chat = group.chat_id;
+    if app.store.notice(chat, &id).await?.is_none() {
+        let title = truncate(text.lines().next().unwrap_or_default(), 39);
+        let notice = Notice { id: id.clone(), author: author.to_owned(), author_id, title, at, message_id: None };
+        app.store.put_notice(chat, &notice).await?;
+    }
+    let lang = group.settings.lang;
+    let due = crate::schedule::after_quiet(group.settings.zone(), group.settings.quiet, app.clock.now());
+    let body = tr!(app.i18n, lang, "notice-post", author = author.to_owned(), text = text.to_owned());
+    let button = (tr!(app.i18n, lang, "notice-btn", count = 0), format!("{PREFIX}{id}"));
     let item = OutboxItem {
-        id: format!("notice:{chat}:{}", notice.id),
+        id: outbox_id,
         chat,
         due,
         attempts: 0,
         message: OutMessage { text: body, html: false, buttons: vec![vec![button]] },
         lesson: None,
-        notice: Some(notice.id.clone()),
+        notice: Some(id),
     };
     app.outbox.push(&item, None).await?;
-    if due > now {
-        let at = due.with_timezone(&settings.zone()).format("%H:%M").to_string();
-        reply(&bot, &app, &msg, tr!(app.i18n, lang, "notice-queued", time = at)).await?;
-    }
-    Ok(())
+    Ok(due)
 }
 
 /// A press on a notice's button.
