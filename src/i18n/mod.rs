@@ -73,10 +73,6 @@ impl I18n {
         tracing::error!(key, "missing locale key");
         key.to_owned()
     }
-
-    pub fn has(&self, lang: Lang, key: &str) -> bool {
-        self.bundle(lang).has_message(key)
-    }
 }
 
 /// Converts a value into a Fluent argument (numbers stay numbers so Fluent plurals work).

@@ -58,12 +58,6 @@ impl Weekly {
         Some(Weekly { days: out, at })
     }
 
-    /// `mon,wed,fri 20:00`.
-    pub fn describe(&self) -> String {
-        let days: Vec<&str> = self.days.iter().map(|d| DAY_NAMES[d.num_days_from_monday() as usize]).collect();
-        format!("{} {}", days.join(","), self.at)
-    }
-
     /// The first slot strictly after `after`, as an instant.
     pub fn next_after(&self, tz: Tz, after: DateTime<Utc>) -> DateTime<Utc> {
         let local_date = after.with_timezone(&tz).date_naive();
@@ -100,7 +94,6 @@ impl Weekly {
 
 const ALL_DAYS: [Weekday; 7] =
     [Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu, Weekday::Fri, Weekday::Sat, Weekday::Sun];
-const DAY_NAMES: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 
 fn parse_day(p: &str) -> Option<Weekday> {
     let i = match p {
@@ -197,7 +190,8 @@ mod tests {
     fn parses_days_and_times() {
         let w = Weekly::parse("mon,wed,fri", "20:00").unwrap();
         assert_eq!(w, Weekly::lessons_default());
-        assert_eq!(Weekly::parse("周五,周一，1", "7:30").unwrap().describe(), "mon,fri 07:30");
+        let w = Weekly::parse("周五,周一，1", "7:30").unwrap();
+        assert_eq!((w.days, w.at), (vec![Weekday::Mon, Weekday::Fri], HhMm::new(7, 30)));
         assert_eq!(Weekly::parse("weekdays", "08:00").unwrap().days.len(), 5);
         assert!(Weekly::parse("funday", "20:00").is_none());
         assert!(Weekly::parse("mon", "25:00").is_none());
