@@ -26,9 +26,12 @@ pub mod demo;
 pub mod i18n;
 pub mod jobs;
 pub mod model;
-pub mod policy;
 pub mod schedule;
 pub mod sim;
-pub mod standin;
 pub mod store;
 pub mod telegram;
+
+/// The policy engine, its own crate (`crates/policy`): no Telegram, no Redis.
+pub use jiaxiao_policy as policy;
+/// The Telegram Bot API stand-in, its own crate (`crates/standin`).
+pub use jiaxiao_standin as standin;

@@ -15,7 +15,9 @@ use crate::model::{Grade, Lang};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-static EMBEDDED: include_dir::Dir<'_> = include_dir::include_dir!("$CARGO_MANIFEST_DIR/content");
+// Only the folders the bot serves are compiled in (not the policy training corpus beside them).
+static LESSONS: include_dir::Dir<'_> = include_dir::include_dir!("$CARGO_MANIFEST_DIR/content/lessons");
+static REMINDERS: include_dir::Dir<'_> = include_dir::include_dir!("$CARGO_MANIFEST_DIR/content/reminders");
 
 /// One problem found in the content, with the file it is in.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -44,7 +46,8 @@ impl Content {
     /// The content compiled into the binary. Fails with every problem found.
     pub fn embedded() -> Result<Content, Vec<Problem>> {
         let mut files = Vec::new();
-        collect_embedded(&EMBEDDED, &mut files);
+        collect_embedded(&LESSONS, "lessons/", &mut files);
+        collect_embedded(&REMINDERS, "reminders/", &mut files);
         Content::from_files(files)
     }
 
@@ -137,14 +140,14 @@ fn unknown_locale(path: &str, locale: &str) -> Problem {
     Problem { file: format!("content/{path}"), message: format!("unknown locale {locale:?} (expected zh-CN or en)") }
 }
 
-fn collect_embedded(dir: &include_dir::Dir<'_>, out: &mut Vec<SourceFile>) {
+fn collect_embedded(dir: &include_dir::Dir<'_>, prefix: &str, out: &mut Vec<SourceFile>) {
     for f in dir.files() {
         if let Some(text) = f.contents_utf8() {
-            out.push((f.path().to_string_lossy().replace('\\', "/"), text.to_owned()));
+            out.push((format!("{prefix}{}", f.path().to_string_lossy().replace('\\', "/")), text.to_owned()));
         }
     }
     for d in dir.dirs() {
-        collect_embedded(d, out);
+        collect_embedded(d, prefix, out);
     }
 }
 

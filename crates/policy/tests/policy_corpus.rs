@@ -3,7 +3,7 @@
 //! fee_collection precision ≥ 0.97 and recall ≥ 0.95, every other category F1 ≥ 0.85, and at
 //! most 2% of benign messages flagged. Skipped (with a note) when the file is not there.
 
-use jiaxiao::policy::{Category, Classifier};
+use jiaxiao_policy::{Category, Classifier};
 
 struct Labelled {
     id: String,
@@ -12,8 +12,9 @@ struct Labelled {
 }
 
 fn load() -> Option<(String, Vec<Labelled>)> {
-    let path = std::env::var("JIAXIAO_CORPUS")
-        .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/messages.dev.jsonl").to_string());
+    let path = std::env::var("JIAXIAO_CORPUS").unwrap_or_else(|_| {
+        concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus/messages.dev.jsonl").to_string()
+    });
     let src = std::fs::read_to_string(&path).ok()?;
     let mut out = Vec::new();
     for (i, line) in src.lines().enumerate() {

@@ -26,7 +26,7 @@ use super::normalize::Normaliser;
 use super::{Category, Citation};
 
 /// The built-in rule pack.
-pub const BUILTIN_RULES: &str = include_str!("../../content/policy/rules.toml");
+pub const BUILTIN_RULES: &str = include_str!("../../../content/policy/rules.toml");
 
 /// Default match window in normalised characters.
 const DEFAULT_WINDOW: u32 = 80;

@@ -3,7 +3,7 @@
 
 use std::time::{Duration, Instant};
 
-use jiaxiao::standin::{Event, FloodLimits, MemberStatus, StandIn, TgChat, TgUser};
+use jiaxiao_standin::{Event, FloodLimits, MemberStatus, StandIn, TgChat, TgUser};
 use serde_json::{Value, json};
 use teloxide::prelude::*;
 use teloxide::types::{

@@ -2,7 +2,7 @@
 //! char boundaries, and the usual evasions (zero-width characters, spaces between Chinese
 //! characters, full-width forms) do not turn a flagged message into a clean one.
 
-use jiaxiao::policy::{Category, Classifier};
+use jiaxiao_policy::{Category, Classifier};
 use proptest::prelude::*;
 use std::sync::OnceLock;
 

@@ -7,7 +7,7 @@
 //!
 //! ```no_run
 //! # async fn demo() -> std::io::Result<()> {
-//! use jiaxiao::standin::{StandIn, TgChat, TgUser};
+//! use jiaxiao_standin::{StandIn, TgChat, TgUser};
 //! use teloxide::prelude::*;
 //!
 //! let standin = StandIn::start().await?;

@@ -564,7 +564,7 @@ unless_category = ["fee_collection"]
     fn builtin_gates_never_hide_a_pattern_match() {
         let c = Classifier::builtin().unwrap();
         let mut texts: Vec<String> = cases::CASES.iter().map(|k| k.text.to_string()).collect();
-        let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/messages.dev.jsonl");
+        let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus/messages.dev.jsonl");
         if let Ok(src) = std::fs::read_to_string(corpus) {
             for line in src.lines() {
                 if let Ok(v) = serde_json::from_str::<serde_json::Value>(line) {

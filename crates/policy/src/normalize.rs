@@ -32,9 +32,9 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use serde::Deserialize;
 use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 
-const T2S_DATA: &str = include_str!("../../content/policy/t2s.txt");
-const FOLD_DATA: &str = include_str!("../../content/policy/fold.txt");
-const LEXICON_DATA: &str = include_str!("../../content/policy/lexicon.toml");
+const T2S_DATA: &str = include_str!("../../../content/policy/t2s.txt");
+const FOLD_DATA: &str = include_str!("../../../content/policy/fold.txt");
+const LEXICON_DATA: &str = include_str!("../../../content/policy/lexicon.toml");
 
 /// First code point covered by the Traditional → Simplified table.
 const T2S_BASE: u32 = 0x3400;

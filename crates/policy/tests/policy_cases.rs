@@ -4,7 +4,7 @@
 mod common;
 
 use common::cases::CASES;
-use jiaxiao::policy::{AllowList, Category, Classifier, RuleError};
+use jiaxiao_policy::{AllowList, Category, Classifier, RuleError};
 use std::sync::OnceLock;
 
 fn classifier() -> &'static Classifier {

@@ -4,7 +4,7 @@
 //! Run: `nice -n 10 cargo bench --bench policy`
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use jiaxiao::policy::Classifier;
+use jiaxiao_policy::Classifier;
 use std::hint::black_box;
 
 #[path = "../tests/common/cases.rs"]
@@ -12,8 +12,9 @@ use std::hint::black_box;
 mod cases;
 
 fn messages() -> (Vec<String>, &'static str) {
-    let path = std::env::var("JIAXIAO_CORPUS")
-        .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/messages.dev.jsonl").to_string());
+    let path = std::env::var("JIAXIAO_CORPUS").unwrap_or_else(|_| {
+        concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus/messages.dev.jsonl").to_string()
+    });
     if let Ok(src) = std::fs::read_to_string(&path) {
         let texts: Vec<String> = src
             .lines()
