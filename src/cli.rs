@@ -58,30 +58,8 @@ pub fn main() -> ExitCode {
     match cli.command {
         Command::Run => with_runtime(run()),
         Command::Demo => with_runtime(crate::demo::run()),
-        Command::Classify { jsonl } => classify(jsonl),
+        Command::Classify { jsonl } => crate::policy::cli::classify_command("jiaxiao", jsonl),
         Command::Lessons { command: LessonsCommand::Check { dir } } => crate::content::check_command(dir.as_deref()),
-    }
-}
-
-/// `jiaxiao classify [--jsonl]`: stdin → one JSON verdict per line on stdout.
-fn classify(jsonl: bool) -> ExitCode {
-    let classifier = match crate::policy::Classifier::builtin() {
-        Ok(c) => c,
-        Err(e) => {
-            eprintln!("jiaxiao classify: the built-in rule pack is invalid: {e}");
-            return ExitCode::from(2);
-        }
-    };
-    let stdin = std::io::stdin();
-    let stdout = std::io::stdout();
-    match crate::policy::cli::run_classify(&classifier, jsonl, stdin.lock(), std::io::BufWriter::new(stdout.lock())) {
-        Ok(()) => ExitCode::SUCCESS,
-        // A closed pipe (`| head`) is a normal way to stop reading.
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("jiaxiao classify: {e}");
-            ExitCode::FAILURE
-        }
     }
 }
 

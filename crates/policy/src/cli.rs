@@ -1,5 +1,8 @@
-//! The body of `jiaxiao classify [--jsonl]`: messages in on a reader, one JSON verdict per
-//! message out on a writer, in order.
+//! The engine's command line, shared by `jiaxiao-policy` and the bot's `jiaxiao classify` /
+//! `jiaxiao policy train`.
+//!
+//! `classify [--jsonl]`: messages in on a reader, one JSON verdict per message out on a writer,
+//! in order.
 //!
 //! Plain mode: every non-empty line is one message and its id is the 1-based line number.
 //! `--jsonl` mode: every non-empty line is `{"id": <any JSON>, "text": "..."}`; the id is echoed
@@ -7,6 +10,7 @@
 //! `{"id": ..., "error": "..."}` and the run carries on.
 
 use std::io::{BufRead, Write};
+use std::process::ExitCode;
 
 use serde::Serialize;
 use serde_json::Value;
@@ -24,6 +28,66 @@ struct Output<'a> {
 struct ErrorOutput<'a> {
     id: &'a Value,
     error: &'a str,
+}
+
+/// `jiaxiao-policy <command>`: parses the arguments and runs the command.
+pub fn main_with_args(prog: &str, args: &[String]) -> ExitCode {
+    let usage = || {
+        eprintln!(
+            "usage: {prog} classify [--jsonl]\n       {prog} train [--data DIR] [--out FILE] [--l2 X] [--epochs N] [--budget X] [--structural X]"
+        );
+        ExitCode::from(2)
+    };
+    match args.first().map(String::as_str) {
+        Some("classify") => match &args[1..] {
+            [] => classify_command(prog, false),
+            [flag] if flag == "--jsonl" => classify_command(prog, true),
+            _ => usage(),
+        },
+        Some("train") => {
+            let mut data = None;
+            let mut out = None;
+            let mut settings = crate::train::Settings::default();
+            let mut it = args[1..].iter();
+            while let Some(a) = it.next() {
+                let Some(v) = it.next() else { return usage() };
+                let num = |v: &str| v.parse::<f32>().ok().filter(|x| x.is_finite() && *x >= 0.0);
+                match (a.as_str(), num(v)) {
+                    ("--data", _) => data = Some(std::path::PathBuf::from(v)),
+                    ("--out", _) => out = Some(std::path::PathBuf::from(v)),
+                    ("--l2", Some(x)) => settings.l2 = x,
+                    ("--epochs", Some(x)) if x >= 1.0 => settings.epochs = x as u32,
+                    ("--budget", Some(x)) if x <= 1.0 => settings.benign_budget = x,
+                    ("--structural", Some(x)) => settings.structural = x,
+                    _ => return usage(),
+                }
+            }
+            crate::train::train_command(prog, data.as_deref(), out.as_deref(), settings)
+        }
+        _ => usage(),
+    }
+}
+
+/// `classify [--jsonl]` on stdin and stdout, with the built-in rule pack and model.
+pub fn classify_command(prog: &str, jsonl: bool) -> ExitCode {
+    let classifier = match Classifier::builtin() {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("{prog} classify: the built-in rule pack is invalid: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let stdin = std::io::stdin();
+    let stdout = std::io::stdout();
+    match run_classify(&classifier, jsonl, stdin.lock(), std::io::BufWriter::new(stdout.lock())) {
+        Ok(()) => ExitCode::SUCCESS,
+        // A closed pipe (`| head`) is a normal way to stop reading.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("{prog} classify: {e}");
+            ExitCode::FAILURE
+        }
+    }
 }
 
 /// Classifies every message read from `input` and writes one JSON line per message to `output`.

@@ -9,9 +9,11 @@
 use std::cell::RefCell;
 use std::collections::HashSet;
 
-use super::normalize::{NormScratch, Normalised, Normaliser};
+use super::detect::{Hits, RosterScan};
+use super::model::{BUILTIN_MODEL, CATEGORIES, Model, sigmoid};
+use super::normalize::{NormScratch, Normalised, Normaliser, sentence_starts};
 use super::rules::{BUILTIN_RULES, CompiledRule, RuleError, RulePack, TermKind};
-use super::{Category, Match, Span, Verdict};
+use super::{Category, Evidence, Match, Source, Span, Verdict};
 
 /// Phrases and message fingerprints that a group's moderators marked "not a violation".
 #[derive(Clone, Debug, Default)]
@@ -49,6 +51,22 @@ impl AllowList {
 pub struct Classifier {
     norm: Normaliser,
     pack: RulePack,
+    learned: Option<Learned>,
+}
+
+/// A model tied to this rule pack: its structural features resolved to set indices.
+struct Learned {
+    model: Model,
+    structural: Vec<(usize, [f32; CATEGORIES])>,
+}
+
+/// One message as the learned layer sees it (see [`Classifier::features`]).
+#[derive(Clone, Debug, Default)]
+pub struct Features {
+    /// The n-gram buckets, one per occurrence.
+    pub ngrams: Vec<u32>,
+    /// Indices into [`Classifier::structural_names`] of the structural features present.
+    pub structural: Vec<usize>,
 }
 
 /// A hit of a term set, in normalised byte and char offsets.
@@ -65,7 +83,11 @@ struct RawMatch {
     rule: usize,
     bs: u32,
     be: u32,
+    score: f32,
 }
+
+/// The score at which rule evidence (and a learned probability) makes a verdict.
+pub const THRESHOLD: f32 = 0.5;
 
 #[derive(Default)]
 struct Scratch {
@@ -82,6 +104,13 @@ struct Scratch {
     cand: Vec<(Hit, usize)>,
     firsts: Vec<Option<Hit>>,
     raw: Vec<RawMatch>,
+    /// Where the original text's sentences start (bytes).
+    sentences: Vec<u32>,
+    /// Which of them are only a space.
+    soft: Vec<bool>,
+    roster: RosterScan,
+    roster_ready: bool,
+    det_hits: Hits,
 }
 
 /// Normalised-text capacity above which a thread's scratch buffers are released after use.
@@ -102,16 +131,51 @@ fn fnv1a(bytes: &[u8]) -> u64 {
 }
 
 impl Classifier {
-    /// The classifier with the embedded rule pack (`content/policy/rules.toml`).
+    /// The classifier with the embedded rule pack (`content/policy/rules.toml`) and model
+    /// (`content/policy/model.bin`).
     pub fn builtin() -> Result<Classifier, RuleError> {
+        let model = Model::from_bytes(BUILTIN_MODEL).map_err(|e| RuleError::Model(e.to_string()))?;
+        Self::from_toml(BUILTIN_RULES)?.with_model(model)
+    }
+
+    /// The built-in rule pack without the learned layer (what the trainer builds on).
+    pub fn builtin_rules_only() -> Result<Classifier, RuleError> {
         Self::from_toml(BUILTIN_RULES)
     }
 
-    /// A classifier with a rule pack given as TOML text.
+    /// A classifier with a rule pack given as TOML text (and no model).
     pub fn from_toml(src: &str) -> Result<Classifier, RuleError> {
         let norm = Normaliser::builtin();
         let pack = RulePack::compile(src, &norm)?;
-        Ok(Classifier { norm, pack })
+        Ok(Classifier { norm, pack, learned: None })
+    }
+
+    /// Adds the learned layer. Every structural feature the model was trained with must exist in
+    /// the rule pack: a pack whose sets were renamed or removed needs `jiaxiao policy train`.
+    pub fn with_model(mut self, model: Model) -> Result<Classifier, RuleError> {
+        let names = self.structural_names();
+        let mut structural = Vec::new();
+        for (name, w) in &model.structural {
+            let idx = names.iter().position(|n| n == name).ok_or_else(|| {
+                RuleError::Model(format!(
+                    "the model uses `{name}`, which the rule pack no longer has: retrain with `jiaxiao policy train`"
+                ))
+            })?;
+            structural.push((idx, *w));
+        }
+        self.learned = Some(Learned { model, structural });
+        Ok(self)
+    }
+
+    /// The names of the structural features, in index order: `set:<name>` for every term set
+    /// and detector of the pack.
+    pub fn structural_names(&self) -> Vec<String> {
+        self.pack.sets.iter().map(|s| format!("set:{}", s.name)).collect()
+    }
+
+    /// The model's per-category thresholds, when there is a model.
+    pub fn model_thresholds(&self) -> Option<[f32; CATEGORIES]> {
+        self.learned.as_ref().map(|l| l.model.thresholds())
     }
 
     /// Classifies one message.
@@ -145,10 +209,26 @@ impl Classifier {
         fnv1a(self.norm.normalise(text).text.as_bytes())
     }
 
+    /// What the learned layer sees of a message, with n-grams hashed into `2^bits` buckets.
+    /// Used by the trainer; classification computes the same features on its own path.
+    pub fn features(&self, text: &str, bits: u32) -> Features {
+        let mut s = Scratch::default();
+        let mut f = Features::default();
+        if text.is_empty() {
+            return f;
+        }
+        self.evaluate(text, &mut s);
+        super::model::for_each_ngram(&s.out.text, bits, |b, _, _| f.ngrams.push(b));
+        f.structural = (0..self.pack.sets.len()).filter(|&i| !s.hits[i].is_empty()).collect();
+        f
+    }
+
     /// Normalises `text` and records every literal hit, exclude and gate entry in `s`.
     fn spot(&self, text: &str, s: &mut Scratch) {
-        let Scratch { ns, out, hits, excl, ready, gate_seen, raw, .. } = s;
+        let Scratch { ns, out, hits, excl, ready, gate_seen, raw, sentences, soft, roster_ready, .. } = s;
         self.norm.normalise_into(text, ns, out);
+        sentence_starts(text, sentences, soft);
+        *roster_ready = false;
         let nsets = self.pack.sets.len();
         hits.resize_with(nsets, Vec::new);
         excl.resize_with(nsets, Vec::new);
@@ -210,39 +290,114 @@ impl Classifier {
         }
     }
 
+    /// Normalises, spots and runs every rule: `s.raw` holds the rules that reached the threshold.
+    fn evaluate(&self, text: &str, s: &mut Scratch) {
+        self.spot(text, s);
+        // A space or line break inside a keyword (`点 个赞`, `转⏎我`) splits the word, not the sentence.
+        if s.soft.iter().any(|&x| x) {
+            let Scratch { out, hits, sentences, soft, .. } = &mut *s;
+            let inside: Vec<(usize, usize)> = hits
+                .iter()
+                .flatten()
+                .filter(|h| h.ce - h.cs > 1)
+                .map(|h| out.original_range(h.bs as usize, h.be as usize))
+                .collect();
+            let mut k = 0;
+            sentences.retain(|&b| {
+                let keep = !soft[k] || !inside.iter().any(|&(a, e)| a < b as usize && (b as usize) < e);
+                k += 1;
+                keep
+            });
+        }
+        let Scratch {
+            out,
+            hits,
+            excl,
+            ready,
+            gate_seen,
+            cand,
+            firsts,
+            raw,
+            sentences,
+            roster,
+            roster_ready,
+            det_hits,
+            ..
+        } = s;
+        let mut ctx = Ctx {
+            pack: &self.pack,
+            out,
+            original: text,
+            hits,
+            excl,
+            ready,
+            gate_seen,
+            sentences,
+            roster,
+            roster_ready,
+            det_hits,
+        };
+        for (ri, rule) in self.pack.rules.iter().enumerate() {
+            if let Some((bs, be, score)) = ctx.eval(rule, cand, firsts)
+                && score >= THRESHOLD
+            {
+                raw.push(RawMatch { rule: ri, bs, be, score });
+            }
+        }
+        // Stand-down: a rule yields to a category that fired through another rule.
+        let fired: u8 = raw.iter().fold(0, |acc, m| acc | 1 << self.pack.rules[m.rule].category as u8);
+        raw.retain(|m| !self.pack.rules[m.rule].unless_category.iter().any(|c| fired & (1 << *c as u8) != 0));
+    }
+
+    /// Whether one of the category's anchor sets has a hit (patterns run as needed).
+    fn anchored(&self, text: &str, s: &mut Scratch, c: usize) -> bool {
+        let anchors = &self.pack.category_anchors[c];
+        if anchors.is_empty() {
+            return true;
+        }
+        let Scratch { out, hits, excl, ready, gate_seen, sentences, roster, roster_ready, det_hits, .. } = s;
+        let mut ctx = Ctx {
+            pack: &self.pack,
+            out,
+            original: text,
+            hits,
+            excl,
+            ready,
+            gate_seen,
+            sentences,
+            roster,
+            roster_ready,
+            det_hits,
+        };
+        anchors.iter().any(|&set| !ctx.prepare(set).is_empty())
+    }
+
+    /// For each category, whether a learned verdict is possible at all (an anchor has a hit).
+    /// Used by the trainer to choose thresholds the way classification applies them.
+    pub fn anchors_hit(&self, text: &str) -> [bool; CATEGORIES] {
+        let mut s = Scratch::default();
+        if text.is_empty() {
+            return [false; CATEGORIES];
+        }
+        self.evaluate(text, &mut s);
+        std::array::from_fn(|c| self.anchored(text, &mut s, c))
+    }
+
     fn run(&self, text: &str, allow: Option<&AllowList>, s: &mut Scratch) -> Verdict {
         if text.is_empty() {
             return Verdict::default();
         }
-        self.spot(text, s);
-        let Scratch { out, hits, excl, ready, gate_seen, cand, firsts, raw, .. } = s;
-        let mut ctx = Ctx { pack: &self.pack, out, hits, excl, ready, gate_seen };
-        for (ri, rule) in self.pack.rules.iter().enumerate() {
-            if let Some((bs, be)) = ctx.eval(rule, cand, firsts) {
-                raw.push(RawMatch { rule: ri, bs, be });
-            }
-        }
-        if raw.is_empty() {
+        self.evaluate(text, s);
+        let allow = allow.filter(|a| !a.is_empty());
+        if let Some(allow) = allow
+            && !allow.fingerprints.is_empty()
+            && allow.fingerprints.contains(&fnv1a(s.out.text.as_bytes()))
+        {
             return Verdict::default();
         }
-
-        // Stand-down: a rule yields to a category that fired through another rule.
-        let fired: u8 = raw.iter().fold(0, |acc, m| acc | 1 << self.pack.rules[m.rule].category as u8);
-        raw.retain(|m| !self.pack.rules[m.rule].unless_category.iter().any(|c| fired & (1 << *c as u8) != 0));
-
-        if let Some(allow) = allow.filter(|a| !a.is_empty()) {
-            if !allow.fingerprints.is_empty() && allow.fingerprints.contains(&fnv1a(out.text.as_bytes())) {
-                return Verdict::default();
-            }
-            let norm_text = out.text.as_str();
-            raw.retain(|m| {
-                !allow.phrases.iter().any(|p| {
-                    norm_text.match_indices(p.as_str()).any(|(i, _)| i as u32 <= m.bs && (i + p.len()) as u32 >= m.be)
-                })
-            });
-        }
-
-        let mut matches: Vec<Match> = raw
+        let out = &s.out;
+        let mut matches: Vec<Match> = s
+            .raw
             .iter()
             .map(|m| {
                 let rule = &self.pack.rules[m.rule];
@@ -250,26 +405,148 @@ impl Classifier {
                 Match {
                     rule: rule.id.clone(),
                     category: rule.category,
+                    source: Source::Rule,
+                    score: m.score,
                     policy: rule.policy.clone(),
                     span: Span { start, end },
                     excerpt: text[start..end].to_string(),
+                    evidence: Vec::new(),
                 }
             })
             .collect();
+        if let Some(learned) = &self.learned {
+            self.learned_matches(learned, text, s, &mut matches);
+        }
+        let s = &*s;
+        if let Some(allow) = allow
+            && !allow.phrases.is_empty()
+        {
+            let norm_text = s.out.text.as_str();
+            let original_of = |p: &str| -> Vec<(usize, usize)> {
+                norm_text.match_indices(p).map(|(i, m)| s.out.original_range(i, i + m.len())).collect()
+            };
+            let covered: Vec<(usize, usize)> = allow.phrases.iter().flat_map(|p| original_of(p)).collect();
+            matches.retain(|m| !covered.iter().any(|&(a, b)| a <= m.span.start && b >= m.span.end));
+        }
         matches.sort_by_key(|m| (m.category, m.span.start));
         let mut categories: Vec<Category> = matches.iter().map(|m| m.category).collect();
         categories.dedup();
         Verdict { categories, matches }
     }
+
+    /// The model's log-odds for every category.
+    fn logits(&self, learned: &Learned, s: &Scratch) -> [f32; CATEGORIES] {
+        let (mut z, _) = learned.model.ngram_logits(&s.out.text);
+        for (zc, b) in z.iter_mut().zip(learned.model.bias) {
+            *zc += b;
+        }
+        for (set, w) in &learned.structural {
+            if !s.hits[*set].is_empty() {
+                for (zc, wc) in z.iter_mut().zip(w) {
+                    *zc += wc;
+                }
+            }
+        }
+        z
+    }
+
+    /// Adds a "please take a look" match for every category the model is sure enough of and no
+    /// rule flagged.
+    fn learned_matches(&self, learned: &Learned, text: &str, s: &mut Scratch, matches: &mut Vec<Match>) {
+        let z = self.logits(learned, s);
+        for (c, &cat) in Category::ALL.iter().enumerate() {
+            let p = sigmoid(z[c]);
+            if p < learned.model.threshold[c] || matches.iter().any(|m| m.category == cat) || !self.anchored(text, s, c)
+            {
+                continue;
+            }
+            let evidence = self.explain(learned, text, s, c);
+            let span = evidence.iter().filter_map(|e| e.span).next().unwrap_or(Span { start: 0, end: text.len() });
+            matches.push(Match {
+                rule: format!("model.{}", cat.as_str()),
+                category: cat,
+                source: Source::Model,
+                score: p,
+                policy: self.pack.category_policy[c].clone(),
+                span,
+                excerpt: text[span.start..span.end].to_string(),
+                evidence,
+            });
+        }
+    }
+
+    /// The strongest evidence for category `c`: the n-grams that weigh most (overlapping ones
+    /// merged, shown as the user wrote them) and the structural features, strongest first.
+    fn explain(&self, learned: &Learned, text: &str, s: &Scratch, c: usize) -> Vec<Evidence> {
+        let out = &s.out;
+        let mut grams = learned.model.ngram_contributions(&out.text, c);
+        grams.retain(|g| g.2 > 0.0);
+        grams.sort_by(|a, b| b.2.total_cmp(&a.2));
+        // Merge the top n-grams into non-overlapping char ranges.
+        let mut ranges: Vec<(u32, u32, f32)> = Vec::new();
+        for (cs, ce, w) in grams.into_iter().take(12) {
+            if let Some(r) = ranges.iter_mut().find(|r| cs <= r.1 && ce >= r.0) {
+                r.0 = r.0.min(cs);
+                r.1 = r.1.max(ce);
+                r.2 += w;
+            } else {
+                ranges.push((cs, ce, w));
+            }
+        }
+        ranges.sort_by(|a, b| b.2.total_cmp(&a.2));
+        let byte_of_char: Vec<usize> =
+            out.text.char_indices().map(|(b, _)| b).chain(std::iter::once(out.text.len())).collect();
+        let mut evidence: Vec<Evidence> = ranges
+            .into_iter()
+            .take(4)
+            .filter_map(|(cs, ce, w)| {
+                let (bs, be) = (*byte_of_char.get(cs as usize)?, *byte_of_char.get(ce as usize)?);
+                let (start, end) = out.original_range(bs, be);
+                (start < end).then(|| Evidence {
+                    feature: text[start..end].to_string(),
+                    weight: w,
+                    span: Some(Span { start, end }),
+                })
+            })
+            .collect();
+        let mut structural: Vec<Evidence> = learned
+            .structural
+            .iter()
+            .filter(|(set, w)| !s.hits[*set].is_empty() && w[c] > 0.0)
+            .map(|(set, w)| Evidence {
+                feature: format!("set:{}", self.pack.sets[*set].name),
+                weight: w[c],
+                span: None,
+            })
+            .collect();
+        structural.sort_by(|a, b| b.weight.total_cmp(&a.weight));
+        evidence.extend(structural.into_iter().take(2));
+        evidence
+    }
+}
+
+/// The sentence (index) of normalised char `char_idx`, given where the sentences start.
+fn sentence_at(out: &Normalised, sentences: &[u32], char_idx: u32) -> usize {
+    let n = out.char_count();
+    if n == 0 {
+        return 0;
+    }
+    let (start, _) = out.source_of((char_idx as usize).min(n - 1));
+    sentences.partition_point(|&b| b <= start)
 }
 
 struct Ctx<'a> {
     pack: &'a RulePack,
     out: &'a Normalised,
+    original: &'a str,
     hits: &'a mut Vec<Vec<Hit>>,
     excl: &'a mut Vec<Vec<(u32, u32)>>,
     ready: &'a mut Vec<bool>,
     gate_seen: &'a [u8],
+    sentences: &'a [u32],
+    roster: &'a mut RosterScan,
+    roster_ready: &'a mut bool,
+    det_hits: &'a mut Hits,
 }
 
 impl Ctx<'_> {
@@ -279,6 +556,22 @@ impl Ctx<'_> {
             self.ready[set] = true;
             let open = self.gate_open(set);
             let def = &self.pack.sets[set];
+            if let Some(detector) = def.detector {
+                if !*self.roster_ready {
+                    *self.roster_ready = true;
+                    self.roster.scan(self.out, self.original);
+                }
+                self.roster.hits(detector, self.det_hits);
+                for &(bs, be) in self.det_hits.iter() {
+                    self.hits[set].push(Hit {
+                        bs,
+                        be,
+                        cs: self.out.char_index(bs as usize),
+                        ce: self.out.char_index(be as usize),
+                    });
+                }
+                return &self.hits[set];
+            }
             let hits = &mut self.hits[set];
             let pattern = def.pattern.as_ref().filter(|_| open);
             if let Some(re) = pattern {
@@ -286,12 +579,28 @@ impl Ctx<'_> {
                     if m.start() == m.end() {
                         continue;
                     }
-                    hits.push(Hit {
+                    let mut hit = Hit {
                         bs: m.start() as u32,
                         be: m.end() as u32,
                         cs: self.out.char_index(m.start()),
                         ce: self.out.char_index(m.end()),
-                    });
+                    };
+                    // Patterns check the character after an amount (`\d+(?:[^次个]|$)`), and that
+                    // character may open the next sentence: it is not part of the hit.
+                    if hit.ce - hit.cs > 1 {
+                        let (s1, s2) = (
+                            sentence_at(self.out, self.sentences, hit.ce - 2),
+                            sentence_at(self.out, self.sentences, hit.ce - 1),
+                        );
+                        if s1 != s2 {
+                            hit.ce -= 1;
+                            hit.be = self.out.text[..hit.be as usize]
+                                .char_indices()
+                                .last()
+                                .map_or(hit.bs, |(b, _)| b as u32);
+                        }
+                    }
+                    hits.push(hit);
                 }
             }
             if def.has_excludes && !self.excl[set].is_empty() {
@@ -310,16 +619,58 @@ impl Ctx<'_> {
 
     /// Could this set have hits, judging only from literal hits and open pattern gates?
     fn set_possible(&self, s: usize) -> bool {
-        !self.hits[s].is_empty() || (self.pack.sets[s].pattern.is_some() && self.gate_open(s))
+        let set = &self.pack.sets[s];
+        !self.hits[s].is_empty() || (set.pattern.is_some() && self.gate_open(s)) || set.detector.is_some()
+    }
+
+    /// The sentence (index) of a normalised char.
+    fn sentence_of(&self, char_idx: u32) -> usize {
+        sentence_at(self.out, self.sentences, char_idx)
+    }
+
+    /// The defusing evidence against a match at `span`: the weights of the rule's defusing sets
+    /// that have a hit in a sentence the match touches, and of its near sets within `near` chars.
+    fn defuse(&mut self, rule: &CompiledRule, span: Hit) -> f32 {
+        let mut total = 0.0;
+        if !rule.defused_by.is_empty() {
+            let first = self.sentence_of(span.cs);
+            let last = self.sentence_of(span.ce.saturating_sub(1).max(span.cs));
+            for &s in &rule.defused_by {
+                let (weight, whole) = (self.pack.sets[s].weight, self.pack.sets[s].whole);
+                let hits = self.prepare(s).to_vec();
+                if hits.iter().any(|h| {
+                    let (a, b) = (self.sentence_of(h.cs), self.sentence_of(h.ce.saturating_sub(1).max(h.cs)));
+                    if whole { a <= first && b >= last } else { a <= last && b >= first }
+                }) {
+                    total += weight;
+                }
+            }
+        }
+        if !rule.defused_near.is_empty() {
+            let lo = span.cs.saturating_sub(rule.near);
+            let hi = span.ce + rule.near;
+            let first = self.sentence_of(span.cs);
+            let last = self.sentence_of(span.ce.saturating_sub(1).max(span.cs));
+            for &s in &rule.defused_near {
+                let weight = self.pack.sets[s].weight;
+                let hits = self.prepare(s).to_vec();
+                // Near, and in a sentence the match touches.
+                if hits.iter().any(|h| {
+                    h.ce >= lo
+                        && h.cs <= hi
+                        && self.sentence_of(h.cs) <= last
+                        && self.sentence_of(h.ce.saturating_sub(1).max(h.cs)) >= first
+                }) {
+                    total += weight;
+                }
+            }
+        }
+        total
     }
 
     /// Does this group need a regex scan to know whether it has hits?
     fn group_needs_scan(&self, group: &[usize]) -> bool {
         group.iter().all(|&s| self.hits[s].is_empty())
-    }
-
-    fn any_hit(&mut self, sets: &[usize]) -> bool {
-        sets.iter().any(|&s| !self.prepare(s).is_empty())
     }
 
     /// Evaluates one rule; returns the normalised byte span of the match.
@@ -328,7 +679,7 @@ impl Ctx<'_> {
         rule: &CompiledRule,
         cand: &mut Vec<(Hit, usize)>,
         firsts: &mut Vec<Option<Hit>>,
-    ) -> Option<(u32, u32)> {
+    ) -> Option<(u32, u32, f32)> {
         if !rule.all.iter().all(|g| g.iter().any(|&s| self.set_possible(s))) {
             return None;
         }
@@ -372,7 +723,11 @@ impl Ctx<'_> {
         cand.sort_unstable_by_key(|(h, _)| (h.cs, h.ce));
         cand.truncate(512);
         let groups = rule.all.len();
-        let mut best: Option<(u32, Hit, Hit)> = None; // (length, first, last-ish span)
+        // Every window that holds one hit of each group is a candidate; the best is the one with
+        // the least defusing evidence around it, then the shortest. A warning in one sentence
+        // cannot hide a request in another.
+        // (the match, the part of it that is the request itself)
+        let mut spans: Vec<(Hit, Hit)> = Vec::new();
         for i in 0..cand.len() {
             firsts.clear();
             firsts.resize(groups, None);
@@ -394,28 +749,47 @@ impl Ctx<'_> {
                     }
                 }
             }
-            if covered == groups {
-                let len = max_ce - anchor.cs;
-                if len <= rule.window && best.is_none_or(|(l, _, _)| len < l) {
-                    let span = Hit { bs: anchor.bs, be: max_be, cs: anchor.cs, ce: max_ce };
-                    best = Some((len, span, span));
+            if covered == groups && max_ce - anchor.cs <= rule.window {
+                let span = Hit { bs: anchor.bs, be: max_be, cs: anchor.cs, ce: max_ce };
+                let mut core = Hit { bs: u32::MAX, be: 0, cs: u32::MAX, ce: 0 };
+                for &g in &rule.core {
+                    if let Some(h) = firsts[g] {
+                        core = Hit {
+                            bs: core.bs.min(h.bs),
+                            be: core.be.max(h.be),
+                            cs: core.cs.min(h.cs),
+                            ce: core.ce.max(h.ce),
+                        };
+                    }
+                }
+                if rule.sentences == u32::MAX
+                    || self.sentence_of(span.ce.saturating_sub(1).max(span.cs)) - self.sentence_of(span.cs)
+                        < rule.sentences as usize
+                {
+                    spans.push((span, core));
                 }
             }
         }
-        let (_, span, _) = best?;
-        if self.any_hit(&rule.unless) {
+        if spans.is_empty() {
             return None;
         }
-        if !rule.unless_near.is_empty() {
-            let lo = span.cs.saturating_sub(rule.near);
-            let hi = span.ce + rule.near;
-            for &s in &rule.unless_near {
-                if self.prepare(s).iter().any(|h| h.ce >= lo && h.cs <= hi) {
-                    return None;
-                }
+        if rule.defused_by.is_empty() && rule.defused_near.is_empty() {
+            let (best, _) = spans.iter().min_by_key(|(h, _)| h.ce - h.cs)?;
+            return Some((best.bs, best.be, rule.weight));
+        }
+        let mut best: Option<(f32, u32, Hit)> = None;
+        for (span, core) in spans {
+            let score = (rule.weight - self.defuse(rule, core)).max(0.0);
+            let len = span.ce - span.cs;
+            if best.is_none_or(|(s, l, _)| score > s || (score == s && len < l)) {
+                best = Some((score, len, span));
+            }
+            if score >= rule.weight {
+                break; // nothing defuses this one: it cannot be beaten on score
             }
         }
-        Some((span.bs, span.be))
+        let (score, _, span) = best?;
+        Some((span.bs, span.be, score))
     }
 }
 
@@ -457,8 +831,8 @@ category = "fee_collection"
 policy = "p"
 all = ["amount", "pay"]
 window = 10
-unless = ["warn"]
-unless_near = ["neg"]
+defused_by = ["warn"]
+defused_near = ["neg"]
 near = 2
 
 [[rules]]
@@ -494,10 +868,48 @@ unless_category = ["fee_collection"]
     }
 
     #[test]
-    fn unless_defuses_anywhere_and_excludes_apply() {
+    fn defusers_count_in_the_same_sentence_and_excludes_apply() {
         assert!(c().classify("骗子说50元转我").is_clean());
         // "骗子们" is excluded from the warn set, so it no longer defuses.
         assert!(!c().classify("骗子们说50元转我").is_clean());
+        // A warning in another sentence does not hide the request, before or after it.
+        for t in ["50元转我。小心骗子", "50元转我\n小心骗子", "小心骗子！50元转我", "50元转我？骗子"]
+        {
+            let v = c().classify(t);
+            assert_eq!(v.categories, vec![Category::FeeCollection], "{t}");
+            assert_eq!(v.matches[0].excerpt, "50元转我", "{t}");
+            assert_eq!(v.matches[0].score, 1.0);
+            assert_eq!(v.matches[0].source, Source::Rule);
+        }
+        // A request split over lines is one match; a warning on one of its lines defuses it.
+        assert!(!c().classify("50元\n转我").is_clean());
+        assert!(c().classify("50元 骗子\n转我").is_clean());
+    }
+
+    #[test]
+    fn the_undefused_request_is_the_one_reported() {
+        // Two requests: the quoted one in the warning is defused, the real one is not.
+        let v = c().classify("骗子会发“50元转我”。真的是：80元转我");
+        assert_eq!(v.matches.len(), 1);
+        assert_eq!(v.matches[0].excerpt, "80元转我");
+    }
+
+    #[test]
+    fn weights_and_defuser_weights_make_a_score() {
+        let src = PACK
+            .replace("[sets.warn]\nterms = [\"骗子\"]", "[sets.warn]\nterms = [\"骗子\"]\nweight = 0.3")
+            .replace("id = \"fee.test\"", "id = \"fee.test\"\nweight = 0.9");
+        let c = Classifier::from_toml(&src).unwrap();
+        let v = c.classify("50元转我");
+        assert!((v.matches[0].score - 0.9).abs() < 1e-6);
+        // 0.9 - 0.3 = 0.6: lowered, still a verdict.
+        let v = c.classify("骗子说50元转我");
+        assert!((v.matches[0].score - 0.6).abs() < 1e-6, "{:?}", v.matches);
+        // Two weak defusers in the same sentence bring it under the threshold.
+        let v = c.classify("不用急骗子说50元转我");
+        assert!(!v.is_clean(), "`不用` is 4 chars from the match, outside near = 2");
+        let v = c.classify("骗子说不用50元转我");
+        assert!(v.is_clean(), "{:?}", v.matches);
     }
 
     #[test]

@@ -25,15 +25,19 @@
 //! [`cli::run_classify`] is the body of `jiaxiao classify`.
 
 pub mod cli;
+pub mod detect;
 pub mod engine;
+pub mod model;
 pub mod normalize;
 pub mod rules;
+pub mod train;
 
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize, Serializer};
 
-pub use engine::{AllowList, Classifier};
+pub use engine::{AllowList, Classifier, Features, THRESHOLD};
+pub use model::{Model, ModelError};
 pub use rules::RuleError;
 
 /// The kinds of banned message, in order of importance.
@@ -107,20 +111,72 @@ pub struct Span {
     pub end: usize,
 }
 
-/// One rule that fired.
+/// Where a match comes from, and so how much it may do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Source {
+    /// A rule of the pack, with a cited policy: a full verdict.
+    Rule,
+    /// The learned model alone: a "please take a look" for moderators, never deleted automatically.
+    Model,
+    /// This group's moderators' earlier decisions on similar messages: also a "please take a look".
+    Group,
+    /// A language model's second opinion: also a "please take a look".
+    Llm,
+}
+
+impl Source {
+    /// The snake_case name used in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Source::Rule => "rule",
+            Source::Model => "model",
+            Source::Group => "group",
+            Source::Llm => "llm",
+        }
+    }
+
+    /// Only a rule verdict is final (may be acted on automatically, e.g. in delete mode).
+    pub fn is_final(self) -> bool {
+        self == Source::Rule
+    }
+}
+
+/// One piece of a learned verdict's reasoning: a feature of the message and how much it weighed.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Evidence {
+    /// The feature: an n-gram as the user wrote it, or a structural feature's name (`set:amount`).
+    pub feature: String,
+    /// Its contribution to the category's score (log-odds).
+    pub weight: f32,
+    /// Where it is in the original message (none for message-wide features).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub span: Option<Span>,
+}
+
+/// One reason a message was flagged: a rule that fired, or a learned or group verdict.
 #[derive(Clone, Debug, Serialize)]
 pub struct Match {
-    /// The rule's id, e.g. `fee.amount_with_channel`.
+    /// The rule's id, e.g. `fee.amount_with_channel`; `model.<category>` and `group.<category>`
+    /// for verdicts that are not a rule's.
     pub rule: String,
     /// The category of the rule.
     pub category: Category,
-    /// The policy the rule stands on.
+    /// Where the verdict comes from.
+    pub source: Source,
+    /// How strong it is, 0..=1: for a rule, its weight less the defusing evidence in the same
+    /// sentence; for the model, its probability; for a group, the similarity-weighted share.
+    pub score: f32,
+    /// The policy the rule stands on (for a learned verdict: the category's policy).
     #[serde(serialize_with = "serialize_arc")]
     pub policy: Arc<Citation>,
     /// Where in the original message the rule matched.
     pub span: Span,
     /// The original text in `span`.
     pub excerpt: String,
+    /// For learned verdicts: the strongest features and where they are.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<Evidence>,
 }
 
 fn serialize_arc<S: Serializer>(c: &Arc<Citation>, s: S) -> Result<S::Ok, S::Error> {
@@ -142,10 +198,15 @@ impl Verdict {
         self.matches.is_empty()
     }
 
-    /// The most important match: fee collection first, then the order of [`Category::ALL`],
-    /// then the earliest in the message.
+    /// The most important match: final (rule) verdicts before "please take a look" ones, then
+    /// fee collection first and the order of [`Category::ALL`], then the earliest in the message.
     pub fn primary(&self) -> Option<&Match> {
-        self.matches.iter().min_by_key(|m| (m.category, m.span.start))
+        self.matches.iter().min_by_key(|m| (!m.source.is_final(), m.category, m.span.start))
+    }
+
+    /// True when at least one match is a rule's (a final verdict, not only "please take a look").
+    pub fn is_final(&self) -> bool {
+        self.matches.iter().any(|m| m.source.is_final())
     }
 }
 
@@ -176,9 +237,12 @@ mod tests {
         let m = |category, start| Match {
             rule: "r".into(),
             category,
+            source: Source::Rule,
+            score: 1.0,
             policy: cite.clone(),
             span: Span { start, end: start + 1 },
             excerpt: "x".into(),
+            evidence: Vec::new(),
         };
         let v = Verdict {
             categories: vec![Category::FeeCollection, Category::CommercialAd],
@@ -195,6 +259,9 @@ mod tests {
         let m = Match {
             rule: "fee.x".into(),
             category: Category::FeeCollection,
+            source: Source::Rule,
+            score: 0.75,
+            evidence: Vec::new(),
             policy: Arc::new(Citation {
                 document: "doc".into(),
                 clause: "第5条".into(),
@@ -208,5 +275,8 @@ mod tests {
         assert_eq!(v["category"], "fee_collection");
         assert_eq!(v["policy"]["clause"], "第5条");
         assert_eq!(v["span"]["end"], 3);
+        assert_eq!(v["source"], "rule");
+        assert_eq!(v["score"], 0.75);
+        assert!(v.get("evidence").is_none());
     }
 }

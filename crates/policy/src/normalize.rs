@@ -123,10 +123,110 @@ impl Normalised {
         (s as usize, e as usize)
     }
 
+    /// The original byte range the normalised char `i` came from.
+    pub(crate) fn source_of(&self, i: usize) -> (u32, u32) {
+        self.src[i]
+    }
+
+    /// Number of normalised chars.
+    pub(crate) fn char_count(&self) -> usize {
+        self.src.len()
+    }
+
     fn clear(&mut self) {
         self.text.clear();
         self.src.clear();
         self.char_at.clear();
+    }
+}
+
+/// Where the sentences of `original` start, as byte offsets (the first sentence, at 0, is not
+/// listed); `soft` marks the boundaries that are only a space or a line break (the engine drops
+/// those that fall inside a keyword: `点 个赞`, `转⏎我`). A sentence ends after `。！？!?；;…`, after a line break, and after a `.` followed by
+/// white space; a line break right after a colon does not end one, so that a heading or reported
+/// speech ("骗子会说：⏎每人200元转我") stays with what follows. Written into `out`, sorted.
+///
+/// Defusing evidence counts only inside the sentences a match touches, so this decides how far a
+/// warning or a question can reach.
+pub(crate) fn sentence_starts(original: &str, out: &mut Vec<u32>, soft: &mut Vec<bool>) {
+    out.clear();
+    soft.clear();
+    // A message written with spaces inside its words (`班 费 每 人`, `帮我 家孩 子点`) uses them
+    // as an evasion trick, not between sentences: most of its Chinese tokens are one or two
+    // characters long.
+    let spaced_out = {
+        let (mut short, mut cjk) = (0, 0);
+        if original.contains([' ', '\u{3000}', '\t']) {
+            for token in original.split_whitespace().filter(|t| t.chars().any(is_cjk_word)) {
+                cjk += 1;
+                short += (token.chars().filter(|c| !is_ignorable(*c)).count() <= 2) as u32;
+            }
+        }
+        cjk >= 3 && short * 2 >= cjk
+    };
+    let mut prev = '\0';
+    // Length of the run of non-space characters just before the current one.
+    let mut run = 0usize;
+    let mut iter = original.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        let end = (i + c.len_utf8()) as u32;
+        // Invisible characters are not there as far as sentences go.
+        if is_ignorable(c) {
+            continue;
+        }
+        let ends = match c {
+            '。' | '！' | '？' | '!' | '?' | '；' | ';' | '…' | '\r' | '\u{2028}' | '\u{2029}' => true,
+            '\n' => !matches!(prev, ':' | '：' | '\r'),
+            '.' => iter.peek().is_none_or(|(_, n)| n.is_whitespace()),
+            // Chinese has no spaces between words: a space next to anything but plain ASCII
+            // separates sentences as often as a comma does ("每人200元转我 请问看到了吗",
+            // "…158 Beware!", "娃名🙏 Beware"); between English words it does not, unless a
+            // capital or a closing bracket shows a new sentence ("…your list Beware", "[链接] Beware").
+            // Spaces between single characters (`班 费 每 人`) are a trick, not sentences, and so
+            // are all the spaces of a message spaced out throughout.
+            ' ' | '\u{3000}' | '\t' if !spaced_out => {
+                let ahead: Vec<char> = original[end as usize..]
+                    .chars()
+                    .filter(|c| !is_ignorable(*c))
+                    .take_while(|c| !c.is_whitespace())
+                    .take(4)
+                    .collect();
+                let (n1, n2) = (ahead.first().copied(), ahead.get(1).copied());
+                // Full-width Latin counts as Latin.
+                let latin = |c: char| match c {
+                    '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+                    _ => c,
+                };
+                let (p, after) = (latin(prev), n1.map(latin));
+                let word_before = run >= 2 || !p.is_alphanumeric();
+                // Words on both sides: spaces between single characters are an evasion trick.
+                let words = word_before && n2.is_some();
+                match after {
+                    Some(n) if words => {
+                        !p.is_ascii()
+                            || !n.is_ascii()
+                            || matches!(p, ']' | ')' | '>')
+                            || n.is_ascii_uppercase() && !p.is_ascii_uppercase()
+                    }
+                    _ => false,
+                }
+            }
+            _ => false,
+        };
+        // A space right after the end of a sentence does not start another one.
+        let after_end = c.is_whitespace() && c != '\n' && out.last() == Some(&(i as u32));
+        if ends && !after_end && out.last() != Some(&end) {
+            out.push(end);
+            soft.push(matches!(c, ' ' | '\u{3000}' | '\t' | '\n'));
+        }
+        if c.is_whitespace() {
+            run = 0;
+        } else {
+            run += 1;
+        }
+        if !c.is_whitespace() || c == '\n' {
+            prev = c;
+        }
     }
 }
 
@@ -629,7 +729,23 @@ pub(crate) fn collapse_separators(chars: &mut Vec<NChar>, keep: &mut Vec<bool>, 
                 && next.is_some_and(|next| {
                     (is_cjk_word(prev) && next.is_ascii_digit()) || (prev.is_ascii_digit() && is_amount_unit(next))
                 });
-            if next.is_some_and(|next| is_cjk_word(prev) && is_cjk_word(next)) || glued_amount {
+            // A space or line break after a number written in Chinese, before a word that is not
+            // part of it (`每人一百八⏎周五前`), ends the amount; `一 百 八` and `一百八⏎元` still join.
+            let white = chars[run_start..i].iter().any(|n| n.c.is_whitespace());
+            // The number before: Chinese numerals (and separators) with a unit among them (`一百八`),
+            // so that a lone `一` (`扫 一 下`) is still a word.
+            let is_number = || {
+                chars[..run_start]
+                    .iter()
+                    .rev()
+                    .take_while(|n| is_cn_numeral(n.c) || is_separator(n.c))
+                    .any(|n| cn_unit(n.c).is_some())
+            };
+            let number_ends = white
+                && is_cn_numeral(prev)
+                && next.is_some_and(|next| !is_cn_numeral(next) && !is_amount_unit(next) && !is_count_unit(next))
+                && is_number();
+            if !number_ends && next.is_some_and(|next| is_cjk_word(prev) && is_cjk_word(next)) || glued_amount {
                 for k in keep.iter_mut().take(i).skip(run_start) {
                     *k = false;
                 }
@@ -969,6 +1085,30 @@ mod tests {
         let pos = out.text.find("500").unwrap();
         let (s, e) = out.original_range(pos, pos + 3);
         assert_eq!(&text[s..e], "５００");
+    }
+
+    #[test]
+    fn sentences_end_at_terminators_and_line_breaks() {
+        let mut v = Vec::new();
+        let mut soft = Vec::new();
+        let t = "每人200元。转我！\n谢谢";
+        sentence_starts(t, &mut v, &mut soft);
+        let cut: Vec<&str> = std::iter::once(0).chain(v.iter().map(|&b| b as usize)).map(|b| &t[b..]).collect();
+        assert_eq!(cut, vec![t, "转我！\n谢谢", "\n谢谢", "谢谢"]);
+        // A colon before a line break keeps the next line in the same sentence.
+        sentence_starts("骗子会说：\n每人200元", &mut v, &mut soft);
+        assert!(v.is_empty(), "{v:?}");
+        // An English full stop ends a sentence only before white space (not in 3.5 or a URL).
+        sentence_starts("Pay 3.5 now. Thanks", &mut v, &mut soft);
+        assert_eq!(v, vec![12]);
+        // A space between Chinese characters separates; between Latin words it does not.
+        sentence_starts("转我 请问", &mut v, &mut soft);
+        assert_eq!(v, vec![7]);
+        sentence_starts("pay me now", &mut v, &mut soft);
+        assert!(v.is_empty());
+        // Spaced-out single characters are one sentence.
+        sentence_starts("班 费 每 人 200 元 转 我", &mut v, &mut soft);
+        assert!(v.is_empty(), "{v:?}");
     }
 
     #[test]

@@ -2,14 +2,21 @@
 //!
 //! A pack has three tables (the file itself documents the format in its header):
 //! - `[policies.KEY]`: citations (`document`, `clause`, `summary_zh`, `summary_en`).
+//! - `[categories.NAME]`: the policy a learned verdict of that category cites.
 //! - `[sets.NAME]`: term sets: literal `terms` (normalised like messages, so they can be written
 //!   in any script or spelling), regex `patterns` over the normalised text, and `exclude`
 //!   literals whose occurrences cancel overlapping hits of the set, and a `gate`: a list of
 //!   entries, each `"a|b|c"`; the set's patterns run only when every entry has one of its
 //!   literals in the message (a cheap pre-filter: amounts need a digit *and* a currency word).
+//!   A set may instead name a structural `detector` (see [`crate::detect`]). `weight` is how much
+//!   a hit of the set lowers a rule it defuses (default 1); with `whole = true` it defuses only a
+//!   match that lies entirely in the hit's sentence (questions).
 //! - `[[rules]]`: `id`, `category`, `policy`, `all` (required sets; `"a | b"` means either),
-//!   `window` (chars), `unless` (defusing sets, anywhere in the message), `unless_near` and
-//!   `near` (defusing sets within `near` chars of the match), `counts` (minimum number of hits
+//!   `window` (chars), `weight` (the evidence the rule gives, default 1), `core` (the entries of
+//!   `all` that are the request itself, default all), `sentences` (the most sentences a match may
+//!   touch), `defused_by` (sets whose hits lower the
+//!   score when they are in a sentence the core of the match touches), `defused_near`
+//!   and `near` (the same within `near` chars of the match), `counts` (minimum number of hits
 //!   of a set in the message) and `unless_category` (stand down when that category fired).
 //!
 //! Every problem found while loading becomes a [`RuleError`] that names the rule (or set, or
@@ -22,6 +29,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::{Regex, RegexBuilder};
 use serde::Deserialize;
 
+use super::detect::Detector;
 use super::normalize::Normaliser;
 use super::{Category, Citation};
 
@@ -55,6 +63,9 @@ pub enum RuleError {
         /// What is wrong.
         problem: String,
     },
+    /// The learned model cannot be used with this pack.
+    #[error("model: {0}")]
+    Model(String),
     /// A policy citation is wrong.
     #[error("policy `{policy}`: {problem}")]
     Policy {
@@ -70,9 +81,19 @@ struct RawPack {
     #[serde(default)]
     policies: BTreeMap<String, toml::Value>,
     #[serde(default)]
+    categories: BTreeMap<String, toml::Value>,
+    #[serde(default)]
     sets: BTreeMap<String, toml::Value>,
     #[serde(default)]
     rules: Vec<toml::Value>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCategory {
+    policy: String,
+    #[serde(default)]
+    anchors: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -97,6 +118,12 @@ struct RawSet {
     #[serde(default)]
     gate: Vec<String>,
     #[serde(default)]
+    weight: Option<f32>,
+    #[serde(default)]
+    whole: bool,
+    #[serde(default)]
+    detector: Option<String>,
+    #[serde(default)]
     #[allow(dead_code)]
     note: String,
 }
@@ -111,9 +138,15 @@ struct RawRule {
     #[serde(default)]
     window: Option<u32>,
     #[serde(default)]
-    unless: Vec<String>,
+    weight: Option<f32>,
     #[serde(default)]
-    unless_near: Vec<String>,
+    core: Vec<String>,
+    #[serde(default)]
+    sentences: Option<u32>,
+    #[serde(default)]
+    defused_by: Vec<String>,
+    #[serde(default)]
+    defused_near: Vec<String>,
     #[serde(default)]
     near: Option<u32>,
     #[serde(default)]
@@ -135,6 +168,13 @@ pub(crate) struct CompiledSet {
     pub gate_mask: u8,
     /// The set has literal terms (its patterns, if any, are extras).
     pub has_terms: bool,
+    /// How much one of its hits lowers a rule it defuses.
+    pub weight: f32,
+    /// As a defuser, it counts only when its sentence holds the whole match (a question defuses
+    /// what it asks about, not an offer in the next sentence).
+    pub whole: bool,
+    /// A structural detector that finds the set's hits instead of terms and patterns.
+    pub detector: Option<Detector>,
 }
 
 /// A compiled rule.
@@ -145,8 +185,18 @@ pub(crate) struct CompiledRule {
     /// Groups of set indices; one hit from each group is required.
     pub all: Vec<Vec<usize>>,
     pub window: u32,
-    pub unless: Vec<usize>,
-    pub unless_near: Vec<usize>,
+    /// The evidence the rule gives when it fires undefused.
+    pub weight: f32,
+    /// Indices into `all` of the groups whose hits decide which sentences defusers must be in
+    /// (the request itself; not the addressee or the deadline, which may stand elsewhere).
+    pub core: Vec<usize>,
+    /// The most sentences a match may touch (weak combinations, such as a per-head sum and an
+    /// addressee, must stand together); `u32::MAX`: any.
+    pub sentences: u32,
+    /// Defusing sets that count when a hit is in a sentence the match touches.
+    pub defused_by: Vec<usize>,
+    /// Defusing sets that count within `near` chars of the match.
+    pub defused_near: Vec<usize>,
     pub near: u32,
     pub counts: Vec<(usize, u32)>,
     pub unless_category: Vec<Category>,
@@ -192,6 +242,10 @@ pub(crate) struct RulePack {
     /// Indexed by byte: `byte_gates[byte_gate_start[b]..byte_gate_start[b + 1]]`.
     pub byte_gates: Vec<(usize, u8)>,
     pub byte_gate_start: Vec<u32>,
+    /// The policy each category's learned verdicts cite (indexed like [`Category::ALL`]).
+    pub category_policy: Vec<Arc<Citation>>,
+    /// The sets of which one must have a hit for a learned verdict of the category (none: any).
+    pub category_anchors: Vec<Vec<usize>>,
 }
 
 fn valid_id(id: &str) -> bool {
@@ -239,8 +293,29 @@ impl RulePack {
             let s: RawSet = value
                 .try_into()
                 .map_err(|e: toml::de::Error| RuleError::Set { set: name.clone(), problem: e.message().to_string() })?;
-            if s.terms.is_empty() && s.patterns.is_empty() {
-                set_errors.insert(idx, "has neither `terms` nor `patterns`".into());
+            let detector = match s.detector.as_deref() {
+                None => None,
+                Some(name) => match Detector::parse(name) {
+                    Some(d) if s.terms.is_empty() && s.patterns.is_empty() => Some(d),
+                    Some(_) => {
+                        set_errors.insert(idx, "has a `detector` and also `terms` or `patterns`".into());
+                        None
+                    }
+                    None => {
+                        set_errors.insert(
+                            idx,
+                            format!("unknown detector `{name}` (expected one of {})", Detector::NAMES.join(", ")),
+                        );
+                        None
+                    }
+                },
+            };
+            if s.terms.is_empty() && s.patterns.is_empty() && s.detector.is_none() {
+                set_errors.insert(idx, "has neither `terms` nor `patterns` nor a `detector`".into());
+            }
+            let weight = s.weight.unwrap_or(1.0);
+            if !(0.0..=1.0).contains(&weight) {
+                set_errors.insert(idx, format!("`weight` must be between 0 and 1 (is {weight})"));
             }
             for p in &s.patterns {
                 if let Err(e) = RegexBuilder::new(p).size_limit(4 << 20).build() {
@@ -314,6 +389,9 @@ impl RulePack {
                 has_excludes: !s.exclude.is_empty(),
                 gate_mask: ((1u16 << s.gate.len().min(8)) - 1) as u8,
                 has_terms: !s.terms.is_empty(),
+                weight,
+                whole: s.whole,
+                detector,
             });
         }
 
@@ -360,8 +438,26 @@ impl RulePack {
                 }
                 all.push(g);
             }
-            let unless = r.unless.iter().map(|n| lookup(n, &mut used_sets)).collect::<Result<Vec<_>, _>>()?;
-            let unless_near = r.unless_near.iter().map(|n| lookup(n, &mut used_sets)).collect::<Result<Vec<_>, _>>()?;
+            let defused_by = r.defused_by.iter().map(|n| lookup(n, &mut used_sets)).collect::<Result<Vec<_>, _>>()?;
+            let defused_near =
+                r.defused_near.iter().map(|n| lookup(n, &mut used_sets)).collect::<Result<Vec<_>, _>>()?;
+            let mut core = Vec::new();
+            for name in &r.core {
+                let want: Vec<&str> = name.split('|').map(str::trim).collect();
+                let idx = r
+                    .all
+                    .iter()
+                    .position(|g| g.split('|').map(str::trim).eq(want.iter().copied()))
+                    .ok_or_else(|| err(format!("`core` entry `{name}` is not an entry of `all`")))?;
+                core.push(idx);
+            }
+            if core.is_empty() {
+                core = (0..r.all.len()).collect();
+            }
+            let weight = r.weight.unwrap_or(1.0);
+            if !(weight > 0.0 && weight <= 1.0) {
+                return Err(err(format!("`weight` must be above 0 and at most 1 (is {weight})")));
+            }
             let mut counts = Vec::new();
             for (name, n) in &r.counts {
                 let idx = lookup(name, &mut used_sets)?;
@@ -388,8 +484,11 @@ impl RulePack {
                 policy,
                 all,
                 window,
-                unless,
-                unless_near,
+                weight,
+                core,
+                sentences: r.sentences.filter(|&n| n > 0).unwrap_or(u32::MAX),
+                defused_by,
+                defused_near,
                 near: r.near.unwrap_or(DEFAULT_NEAR),
                 counts,
                 unless_category,
@@ -397,6 +496,49 @@ impl RulePack {
         }
         if rules.is_empty() {
             return Err(RuleError::Syntax("the pack has no rules".into()));
+        }
+        let mut category_policy = Vec::new();
+        let mut category_anchors = Vec::new();
+        for c in Category::ALL {
+            let Some(value) = raw.categories.get(c.as_str()) else {
+                category_anchors.push(Vec::new());
+                // A pack without a `[categories]` table cites the category's first rule's policy.
+                match rules.iter().find(|r| r.category == c) {
+                    Some(r) => category_policy.push(r.policy.clone()),
+                    None => category_policy.push(Arc::new(Citation {
+                        document: String::new(),
+                        clause: String::new(),
+                        summary_zh: String::new(),
+                        summary_en: String::new(),
+                    })),
+                }
+                continue;
+            };
+            let raw_cat: RawCategory = value.clone().try_into().map_err(|e: toml::de::Error| RuleError::Policy {
+                policy: format!("categories.{c}"),
+                problem: e.message().to_string(),
+            })?;
+            let policy = policies.get(&raw_cat.policy).cloned().ok_or_else(|| RuleError::Policy {
+                policy: format!("categories.{c}"),
+                problem: format!("unknown policy `{}`", raw_cat.policy),
+            })?;
+            category_policy.push(policy);
+            let mut anchors = Vec::new();
+            for a in &raw_cat.anchors {
+                let idx = *set_index.get(a.as_str()).ok_or_else(|| RuleError::Policy {
+                    policy: format!("categories.{c}"),
+                    problem: format!("unknown set `{a}` in `anchors`"),
+                })?;
+                if let Some(problem) = set_errors.get(&idx) {
+                    return Err(RuleError::Set { set: a.clone(), problem: problem.clone() });
+                }
+                used_sets.insert(idx);
+                anchors.push(idx);
+            }
+            category_anchors.push(anchors);
+        }
+        if let Some(name) = raw.categories.keys().find(|k| Category::parse(k).is_none()) {
+            return Err(RuleError::Policy { policy: format!("categories.{name}"), problem: "unknown category".into() });
         }
         // A broken set that no rule uses is still a mistake in the pack.
         if let Some((idx, problem)) = set_errors.iter().find(|(i, _)| !used_sets.contains(*i)) {
@@ -447,6 +589,8 @@ impl RulePack {
             char_gate_bits,
             byte_gates: byte_gate_list,
             byte_gate_start,
+            category_policy,
+            category_anchors,
         })
     }
 }

@@ -1,5 +1,9 @@
 //! Hand-written labelled cases (tests/common/cases.rs): every category, every evasion trick
 //! and every kind of hard negative. All failures are listed together before the test fails.
+//!
+//! The rules (final verdicts) must get every case exactly right. The learned layer is held to a
+//! looser bar on the same cases, which were not written for it: it may not lose a category the
+//! rules found, and its "please take a look" flags may touch at most 2 % of the benign cases.
 
 mod common;
 
@@ -20,7 +24,11 @@ fn labelled_cases() {
         let v = c.classify(case.text);
         let mut want: Vec<Category> = case.labels.iter().map(|l| Category::parse(l).expect("known label")).collect();
         want.sort();
-        if v.categories != want {
+        let mut by_rules: Vec<Category> =
+            v.matches.iter().filter(|m| m.source.is_final()).map(|m| m.category).collect();
+        by_rules.sort();
+        by_rules.dedup();
+        if by_rules != want {
             let rules: Vec<&str> = v.matches.iter().map(|m| m.rule.as_str()).collect();
             failures.push(format!(
                 "[{}] want {:?} got {:?} {:?}: {}",
@@ -33,6 +41,26 @@ fn labelled_cases() {
         }
     }
     assert!(failures.is_empty(), "{} of {} cases failed:\n{}", failures.len(), CASES.len(), failures.join("\n"));
+}
+
+#[test]
+fn the_learned_layer_adds_little_noise_to_the_cases() {
+    let c = classifier();
+    let mut noisy = Vec::new();
+    let mut benign = 0;
+    for case in CASES {
+        let v = c.classify(case.text);
+        for l in case.labels {
+            assert!(v.categories.contains(&Category::parse(l).unwrap()), "lost {l}: {}", case.text);
+        }
+        if case.labels.is_empty() {
+            benign += 1;
+            if !v.is_clean() {
+                noisy.push(format!("{:?}: {}", v.categories, case.text));
+            }
+        }
+    }
+    assert!(noisy.len() * 50 <= benign, "{} of {benign} benign cases flagged:\n{}", noisy.len(), noisy.join("\n"));
 }
 
 #[test]
