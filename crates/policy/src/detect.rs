@@ -123,9 +123,11 @@ pub(crate) struct RosterScan {
     /// The message talks about results, so bare numbers after a parent or a plain name are
     /// scores (without that, `王妈妈 50` is more likely a payment).
     numbers_are_scores: bool,
-    /// The message talks about money or sizes, so bare numbers are amounts or measurements
-    /// unless it also talks about results.
-    numbers_are_other: bool,
+    /// Per sentence: it talks about money or sizes, so its bare numbers are amounts or
+    /// measurements unless the message talks about results.
+    other_sentences: Vec<bool>,
+    /// The sentence of every normalised char.
+    sentence_of: Vec<u32>,
 }
 
 /// Common Chinese surnames (single characters), for `X同学`, `X家的`, `X妈妈` and full names.
@@ -283,18 +285,20 @@ fn score_context(text: &str) -> bool {
     WORDS.iter().any(|w| text.contains(w))
 }
 
-/// Words that make bare numbers amounts or measurements.
-fn other_number_context(text: &str) -> bool {
-    const WORDS: [&str; 24] = [
-        "元", "块", "¥", "$", "付", "转账", "交费", "费用", "钱", "红包", "尺码", "码数", "身高", "体重", "体温",
-        "发烧", "size", "height", "cm", "kg", "件", "本", "份", "人",
-    ];
-    WORDS.iter().any(|w| text.contains(w))
+/// Words that make bare numbers amounts or measurements (in the sentence they are in).
+const OTHER_NUMBER_WORDS: [&str; 20] = [
+    "元", "块", "¥", "$", "付", "转账", "交费", "费用", "钱", "红包", "收款", "尺码", "码数", "身高", "体重", "体温",
+    "发烧", "size", "height", "cm",
+];
+
+/// Units after a number that make it a count, not a score.
+fn count_unit(c: char) -> bool {
+    matches!(c, '人' | '件' | '本' | '份' | '岁' | '箱' | '盒' | '套')
 }
 
 impl RosterScan {
     /// Scans one message. `original` is the text as typed (for capitals).
-    pub(crate) fn scan(&mut self, norm: &Normalised, original: &str) {
+    pub(crate) fn scan(&mut self, norm: &Normalised, original: &str, sentences: &[u32]) {
         self.chars.clear();
         self.bytes.clear();
         self.atoms.clear();
@@ -308,7 +312,28 @@ impl RosterScan {
             return;
         }
         self.numbers_are_scores = score_context(&norm.text);
-        self.numbers_are_other = other_number_context(&norm.text);
+        self.sentence_of.clear();
+        self.sentence_of.extend((0..norm.char_count()).map(|i| {
+            let (start, _) = norm.source_of(i);
+            sentences.partition_point(|&b| b <= start) as u32
+        }));
+        let count = self.sentence_of.last().map_or(1, |&s| s as usize + 1);
+        self.other_sentences.clear();
+        self.other_sentences.resize(count, false);
+        for w in OTHER_NUMBER_WORDS {
+            for (b, _) in norm.text.match_indices(w) {
+                let ci = norm.char_index(b) as usize;
+                if let Some(&sent) = self.sentence_of.get(ci) {
+                    self.other_sentences[sent as usize] = true;
+                }
+            }
+        }
+        for (i, w) in self.chars.windows(2).enumerate() {
+            if w[0].is_ascii_digit() && count_unit(w[1]) {
+                let sent = self.sentence_of[i] as usize;
+                self.other_sentences[sent] = true;
+            }
+        }
         self.find_atoms(norm, original);
         self.pair();
     }
@@ -821,7 +846,7 @@ impl RosterScan {
                     // masked names and student numbers, where it talks of nothing else numeric.
                     Kind::Res(ResKind::Number)
                         if !numbers_are_scores
-                            && (self.numbers_are_other
+                            && (self.other_sentences[self.sentence_of[r.cs as usize] as usize]
                                 || matches!(kind, IdKind::Parent | IdKind::FullName | IdKind::EnglishName)) =>
                     {
                         break;
@@ -969,6 +994,14 @@ const HEADINGS: &[(&str, usize)] = &[
     ("需补考", 3),
     ("补考名单", 4),
     ("未达标", 3),
+    ("没过关", 3),
+    ("未过关", 3),
+    ("不过关", 3),
+    ("没通过", 3),
+    ("未通过", 3),
+    ("要重默", 3),
+    ("重默", 2),
+    ("要重写", 3),
     ("不达标", 3),
     ("没达标", 3),
     ("没及格", 3),
@@ -1027,7 +1060,9 @@ mod tests {
     fn detect(text: &str) -> (bool, bool) {
         let norm = Normaliser::builtin().normalise(text);
         let mut scan = RosterScan::default();
-        scan.scan(&norm, text);
+        let mut sentences = Vec::new();
+        crate::normalize::sentence_starts(text, &mut sentences, &mut Vec::new());
+        scan.scan(&norm, text, &sentences);
         let mut hits = Vec::new();
         scan.hits(Detector::Roster, &mut hits);
         let roster = !hits.is_empty();

@@ -559,7 +559,7 @@ impl Ctx<'_> {
             if let Some(detector) = def.detector {
                 if !*self.roster_ready {
                     *self.roster_ready = true;
-                    self.roster.scan(self.out, self.original);
+                    self.roster.scan(self.out, self.original, self.sentences);
                 }
                 self.roster.hits(detector, self.det_hits);
                 for &(bs, be) in self.det_hits.iter() {

@@ -763,6 +763,120 @@ pub const CASES: &[Case] = &[
     Case { text: "千万别忘了明天带红领巾，一个都不能少", labels: &[], why: "ordinary: number words" },
     Case { text: "体育课每人跑800米，周五前完成测试", labels: &[], why: "ordinary: running" },
     Case {
+        text: "王** 97，陈** 95，林** 93",
+        labels: &["ranking_disclosure"],
+        why: "roster: masked names, bare numbers",
+    },
+    Case {
+        text: "这次口算比赛🥇周** 🥈吴** 🥉郑**，恭喜！", labels: &["ranking_disclosure"], why: "roster: medals"
+    },
+    Case {
+        text: "本周默写没过关的：4号、11号、23号，周五重默",
+        labels: &["ranking_disclosure"],
+        why: "roster: heading over student numbers",
+    },
+    Case {
+        text: "Spelling bee results: T.W. 25/25, M.L. 24/25, R.K. 19/25",
+        labels: &["ranking_disclosure"],
+        why: "roster: initials and scores",
+    },
+    Case {
+        text: "进步之星：\n曹同学 31→14\n许同学 27→16",
+        labels: &["ranking_disclosure"],
+        why: "roster: rank progress",
+    },
+    Case {
+        text: "@孙妈妈 92分 @钱爸爸 88分 @李妈妈 61分，大家心里有数",
+        labels: &["ranking_disclosure"],
+        why: "roster: @parents with scores",
+    },
+    Case {
+        text: "作文等级：A+ 冯**、卫**；A 蒋**；B 沈**、韩**",
+        labels: &["ranking_disclosure"],
+        why: "roster: tiers",
+    },
+    Case {
+        text: "小測不合格名單：黃○○、劉○○、何○○，請家長簽名",
+        labels: &["ranking_disclosure"],
+        why: "roster: traditional, heading",
+    },
+    Case {
+        text: "@严爸爸 孩子这次年级排第215名，退步了30名，要抓紧了",
+        labels: &["ranking_disclosure"],
+        why: "single pupil: rank told to parent",
+    },
+    Case {
+        text: "表扬今天值日认真的同学：曹**、许**、杨**",
+        labels: &[],
+        why: "hard negative: praise list without results",
+    },
+    Case {
+        text: "这次数学单元测全班平均分88.6，及格率100%", labels: &[], why: "hard negative: class average"
+    },
+    Case {
+        text: "运动服尺码统计：\n1. 赵** 130\n2. 钱** 140\n3. 孙** 150",
+        labels: &[],
+        why: "hard negative: sizes list",
+    },
+    Case {
+        text: "考场座位：1-25号在一楼，26-50号在二楼", labels: &[], why: "hard negative: seat numbers"
+    },
+    Case {
+        text: "周末“绘本共读社”开课啦：跟着课本进度提前讲下周课文，配练习册，一期10次880元",
+        labels: &["off_campus_training"],
+        why: "disguised: reading club previewing lessons",
+    },
+    Case {
+        text: "放学接到我们托管中心，作业写完再做每日一练和听写，一个月1500，名额有限",
+        labels: &["off_campus_training"],
+        why: "disguised: care service drilling",
+    },
+    Case {
+        text: "冬令营名义上是户外，其实每天上午提前学下学期数学，5天3200，报名私我",
+        labels: &["off_campus_training"],
+        why: "disguised: camp teaching next term",
+    },
+    Case {
+        text: "幼小衔接拼音速成班，20天学会拼读，加减法同步练，体验课9.9",
+        labels: &["off_campus_training"],
+        why: "disguised: crash course before grade one",
+    },
+    Case {
+        text: "学校课后服务本周起开放，老师看护写作业，不讲新课，不收费",
+        labels: &[],
+        why: "hard negative: school after-school service",
+    },
+    Case {
+        text: "自家果园的猕猴桃熟了，5斤装45元包邮，要的家长留言",
+        labels: &["commercial_ad"],
+        why: "priced offer: farm produce",
+    },
+    Case {
+        text: "我家眼镜店新开张，本班家长配镜一律八折，报孩子名字就行",
+        labels: &["commercial_ad"],
+        why: "priced offer: shop opening deal",
+    },
+    Case {
+        text: "这款增高钙片，孩子吃两个月保证长高3厘米，群内价一盒199",
+        labels: &["commercial_ad"],
+        why: "miracle claim: height",
+    },
+    Case {
+        text: "These eye-massage goggles restore kids' eyesight in 4 weeks! $49 for parents in this group, DM me",
+        labels: &["commercial_ad"],
+        why: "miracle claim: eyesight, English",
+    },
+    Case {
+        text: "超市鸡蛋今天特价四块九一斤，我排了二十分钟队才买到",
+        labels: &[],
+        why: "hard negative: parent's own shopping",
+    },
+    Case {
+        text: "校服请在学校统一订购平台下单，群里不收钱，也不要扫任何人的码",
+        labels: &[],
+        why: "hard negative: official ordering",
+    },
+    Case {
         text: "下周三秋游，车费加门票人均68，今天之内发给我哦，我统计一下",
         labels: &["fee_collection"],
         why: "fee_collection, round 2",
