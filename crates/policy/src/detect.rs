@@ -143,7 +143,17 @@ fn is_surname(c: char) -> bool {
     {
         return false;
     }
-    SURNAMES.contains(c)
+    // A bitmap over the unified ideographs block.
+    static BITS: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|| {
+        let mut bits = vec![0u64; (0xA000 - 0x4E00) / 64 + 1];
+        for c in SURNAMES.chars() {
+            let i = c as usize - 0x4E00;
+            bits[i / 64] |= 1 << (i % 64);
+        }
+        bits
+    });
+    let u = c as usize;
+    (0x4E00..0xA000).contains(&u) && BITS[(u - 0x4E00) / 64] & (1 << ((u - 0x4E00) % 64)) != 0
 }
 
 #[inline]
@@ -246,43 +256,46 @@ fn cn_num_len(chars: &[char], i: usize) -> usize {
 
 /// Words anywhere in a message that say it is about results: only then are bare numbers scores.
 fn score_context(text: &str) -> bool {
-    const WORDS: [&str; 34] = [
-        "分",
-        "成绩",
-        "考",
-        "测",
-        "听写",
-        "默写",
-        "默书",
-        "名次",
-        "排名",
-        "排第",
-        "第",
-        "满分",
-        "及格",
-        "等级",
-        "得分",
-        "卷",
-        "正确率",
-        "积分",
-        "榜",
-        "score",
-        "test",
-        "quiz",
-        "exam",
-        "mark",
-        "grade",
-        "result",
-        "rank",
-        "spelling",
-        "assessment",
-        "%",
-        "奖",
-        "评",
-        "计时",
-        "秒",
-    ];
-    WORDS.iter().any(|w| text.contains(w))
+    static WORDS: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
+        aho_corasick::AhoCorasick::new([
+            "分",
+            "成绩",
+            "考",
+            "测",
+            "听写",
+            "默写",
+            "默书",
+            "名次",
+            "排名",
+            "排第",
+            "第",
+            "满分",
+            "及格",
+            "等级",
+            "得分",
+            "卷",
+            "正确率",
+            "积分",
+            "榜",
+            "score",
+            "test",
+            "quiz",
+            "exam",
+            "mark",
+            "grade",
+            "result",
+            "rank",
+            "spelling",
+            "assessment",
+            "%",
+            "奖",
+            "评",
+            "计时",
+            "秒",
+        ])
+        .expect("score words build")
+    });
+    WORDS.is_match(text)
 }
 
 /// Words that make bare numbers amounts or measurements (in the sentence they are in).
@@ -308,17 +321,30 @@ impl RosterScan {
             self.bytes.push(b as u32);
         }
         self.bytes.push(norm.text.len() as u32);
-        if !self.worth_scanning() {
+        if !self.worth_scanning(original) {
+            return;
+        }
+        self.find_atoms(norm, original);
+        // No identifier, no entry: the contexts below are not needed.
+        if !self.atoms.iter().any(|a| matches!(a.kind, Kind::Id(_))) {
             return;
         }
         self.numbers_are_scores = score_context(&norm.text);
+        self.other_sentences.clear();
         self.sentence_of.clear();
+        if !self.numbers_are_scores && self.atoms.iter().any(|a| a.kind == Kind::Res(ResKind::Number)) {
+            self.number_contexts(norm, sentences);
+        }
+        self.pair();
+    }
+
+    /// Marks the sentences that talk about money or sizes (see `other_sentences`).
+    fn number_contexts(&mut self, norm: &Normalised, sentences: &[u32]) {
         self.sentence_of.extend((0..norm.char_count()).map(|i| {
             let (start, _) = norm.source_of(i);
             sentences.partition_point(|&b| b <= start) as u32
         }));
         let count = self.sentence_of.last().map_or(1, |&s| s as usize + 1);
-        self.other_sentences.clear();
         self.other_sentences.resize(count, false);
         for w in OTHER_NUMBER_WORDS {
             for (b, _) in norm.text.match_indices(w) {
@@ -334,19 +360,22 @@ impl RosterScan {
                 self.other_sentences[sent] = true;
             }
         }
-        self.find_atoms(norm, original);
-        self.pair();
+    }
+
+    /// Whether the sentence of normalised char `ci` talks about money or sizes.
+    fn other_at(&self, ci: u32) -> bool {
+        self.sentence_of.get(ci as usize).is_some_and(|&s| self.other_sentences.get(s as usize) == Some(&true))
     }
 
     /// A quick look: no digit, medal, mask or result word means no roster.
-    fn worth_scanning(&self) -> bool {
-        self.chars.iter().any(|&c| {
+    /// A quick look: a roster needs an identifier-like character and a result-like one.
+    fn worth_scanning(&self, original: &str) -> bool {
+        let chars = &self.chars;
+        let result = chars.iter().any(|&c| {
             c.is_ascii_digit()
-                || is_mask(c)
                 || matches!(
                     c,
-                    '某' | '格'
-                        | '满'
+                    '格' | '满'
                         | '优'
                         | '良'
                         | '甲'
@@ -355,14 +384,38 @@ impl RosterScan {
                         | '榜'
                         | '倒'
                         | '录'
+                        | '名'
+                        | '第'
+                        | '排'
+                        | '过'
+                        | '标'
+                        | '达'
+                        | '等'
                         | '🥇'
                         | '🥈'
                         | '🥉'
                         | '🏅'
+                        | '🏆'
                         | '⭐'
                         | '🌟'
-                        | '名'
                 )
+        });
+        if !result {
+            return false;
+        }
+        if original.bytes().any(|b| b.is_ascii_uppercase()) {
+            return true;
+        }
+        chars.iter().enumerate().any(|(i, &c)| {
+            let prev = if i > 0 { chars[i - 1] } else { ' ' };
+            is_mask(c)
+                || matches!(c, '某' | '号' | '@' | '#')
+                || (c == '学' && prev == '同')
+                || (c == '的' && prev == '家')
+                || (matches!(c, '妈' | '爸') && prev == c)
+                || (c == 'x' && is_han(prev))
+                || (c == '.' && prev == 'o' && i >= 2 && chars[i - 2] == 'n')
+                || (c.is_ascii_digit() && chars[i.saturating_sub(3)..i].iter().any(|&p| is_surname(p)))
         })
     }
 
@@ -397,14 +450,21 @@ impl RosterScan {
         let next = chars.get(i + 1).copied().unwrap_or(' ');
 
         // --- headings (checked first: `不及格` is a heading and a tier) ---
-        for (word, len) in HEADINGS {
-            if starts(chars, i, word) {
-                self.push(Kind::Heading, i, i + len);
-                return *len;
+        if HEAD_FIRST.contains(c) {
+            for (word, len) in HEADINGS {
+                if starts(chars, i, word) {
+                    self.push(Kind::Heading, i, i + len);
+                    return *len;
+                }
             }
         }
         // 前十名 / 前5名 / 倒数五名 / 后三名 / 最后3名 / top 5 / bottom 3
-        for lead in ["前", "倒数", "后", "最后", "top ", "bottom ", "top", "below ", "above "] {
+        let leads: &[&str] = if matches!(c, '前' | '倒' | '后' | '最' | 't' | 'b' | 'a') {
+            &["前", "倒数", "后", "最后", "top ", "bottom ", "top", "below ", "above "]
+        } else {
+            &[]
+        };
+        for &lead in leads {
             if starts(chars, i, lead) {
                 let j = i + lead.chars().count();
                 let d = digits_at(chars, j).max(cn_num_len(chars, j));
@@ -479,7 +539,12 @@ impl RosterScan {
             }
         }
         // Rank changes: 前进12名 / 进步了8个名次 / 退步6名 / 掉了14名 / 上升5名
-        for lead in ["前进", "进步", "退步", "后退", "掉了", "上升", "下降", "退了", "进了"] {
+        let changes: &[&str] = if matches!(c, '前' | '进' | '退' | '后' | '掉' | '上' | '下') {
+            &["前进", "进步", "退步", "后退", "掉了", "上升", "下降", "退了", "进了"]
+        } else {
+            &[]
+        };
+        for &lead in changes {
             if starts(chars, i, lead) {
                 let mut j = i + 2;
                 if chars.get(j) == Some(&'了') {
@@ -541,10 +606,12 @@ impl RosterScan {
             }
         }
         // Tier words
-        for (word, len) in TIERS {
-            if starts(chars, i, word) {
-                self.push(Kind::Res(ResKind::Tier), i, i + len);
-                return *len;
+        if TIER_FIRST.contains(c) {
+            for (word, len) in TIERS {
+                if starts(chars, i, word) {
+                    self.push(Kind::Res(ResKind::Tier), i, i + len);
+                    return *len;
+                }
             }
         }
         if starts(chars, i, "录取") || starts(chars, i, "考上") || starts(chars, i, "上了") && is_han(c) {
@@ -688,7 +755,10 @@ impl RosterScan {
         }
         if is_han(c) {
             // Masked names: 王** / 李某某 / 陈○○ / 张x / 刘*明 / 欧阳**
-            let base = if COMPOUND_SURNAMES.iter().any(|s| starts(chars, i, s)) { 2 } else { 1 };
+            let compound =
+                matches!(c, '欧' | '司' | '上' | '诸' | '东' | '慕' | '令' | '皇' | '尉' | '公' | '长' | '夏')
+                    && COMPOUND_SURNAMES.iter().any(|s| starts(chars, i, s));
+            let base = if compound { 2 } else { 1 };
             let m = chars[i + base..].iter().take_while(|c| is_mask(**c)).count();
             if (1..=3).contains(&m) && chars[i + base] != '#' {
                 let mut e = i + base + m;
@@ -846,7 +916,7 @@ impl RosterScan {
                     // masked names and student numbers, where it talks of nothing else numeric.
                     Kind::Res(ResKind::Number)
                         if !numbers_are_scores
-                            && (self.other_sentences[self.sentence_of[r.cs as usize] as usize]
+                            && (self.other_at(r.cs)
                                 || matches!(kind, IdKind::Parent | IdKind::FullName | IdKind::EnglishName)) =>
                     {
                         break;
@@ -971,6 +1041,10 @@ impl RosterScan {
     }
 }
 
+/// First characters of [`HEADINGS`] and [`TIERS`]: most characters start neither.
+const HEAD_FIRST: &str = "不满光红进退需要重补未没低最全优hfpdtl唔";
+const TIER_FIRST: &str = "满全优良及合达待入未落甲乙丙dmpd";
+
 /// Headings that make a list of identifiers a list of results (normalised: Simplified, lower case).
 const HEADINGS: &[(&str, usize)] = &[
     ("不及格名单", 5),
@@ -1068,6 +1142,18 @@ mod tests {
         let roster = !hits.is_empty();
         scan.hits(Detector::PupilResult, &mut hits);
         (roster, !hits.is_empty())
+    }
+
+    #[test]
+    fn first_character_filters_cover_every_word() {
+        for (w, len) in HEADINGS {
+            assert!(HEAD_FIRST.contains(w.chars().next().unwrap()), "{w}");
+            assert_eq!(w.chars().count(), *len, "{w}");
+        }
+        for (w, len) in TIERS {
+            assert!(TIER_FIRST.contains(w.chars().next().unwrap()), "{w}");
+            assert_eq!(w.chars().count(), *len, "{w}");
+        }
     }
 
     #[test]

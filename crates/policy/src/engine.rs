@@ -104,8 +104,14 @@ struct Scratch {
     cand: Vec<(Hit, usize)>,
     firsts: Vec<Option<Hit>>,
     raw: Vec<RawMatch>,
-    /// Where the original text's sentences start (bytes).
+    /// Where the original text's sentences start (bytes); computed when first needed.
     sentences: Vec<u32>,
+    sentences_ready: bool,
+    /// The sentence of every normalised char (with `sentences`).
+    sentence_ids: Vec<u32>,
+    /// Per set: the sentence ranges its hits cover (deduplicated), once asked for.
+    set_ranges: Vec<Vec<(u32, u32)>>,
+    ranges_ready: Vec<bool>,
     /// Which of them are only a space.
     soft: Vec<bool>,
     roster: RosterScan,
@@ -225,9 +231,25 @@ impl Classifier {
 
     /// Normalises `text` and records every literal hit, exclude and gate entry in `s`.
     fn spot(&self, text: &str, s: &mut Scratch) {
-        let Scratch { ns, out, hits, excl, ready, gate_seen, raw, sentences, soft, roster_ready, .. } = s;
+        let Scratch {
+            ns,
+            out,
+            hits,
+            excl,
+            ready,
+            gate_seen,
+            raw,
+            sentences_ready,
+            roster_ready,
+            ranges_ready,
+            set_ranges,
+            ..
+        } = s;
         self.norm.normalise_into(text, ns, out);
-        sentence_starts(text, sentences, soft);
+        *sentences_ready = false;
+        ranges_ready.clear();
+        ranges_ready.resize(self.pack.sets.len(), false);
+        set_ranges.resize_with(self.pack.sets.len(), Vec::new);
         *roster_ready = false;
         let nsets = self.pack.sets.len();
         hits.resize_with(nsets, Vec::new);
@@ -293,22 +315,6 @@ impl Classifier {
     /// Normalises, spots and runs every rule: `s.raw` holds the rules that reached the threshold.
     fn evaluate(&self, text: &str, s: &mut Scratch) {
         self.spot(text, s);
-        // A space or line break inside a keyword (`点 个赞`, `转⏎我`) splits the word, not the sentence.
-        if s.soft.iter().any(|&x| x) {
-            let Scratch { out, hits, sentences, soft, .. } = &mut *s;
-            let inside: Vec<(usize, usize)> = hits
-                .iter()
-                .flatten()
-                .filter(|h| h.ce - h.cs > 1)
-                .map(|h| out.original_range(h.bs as usize, h.be as usize))
-                .collect();
-            let mut k = 0;
-            sentences.retain(|&b| {
-                let keep = !soft[k] || !inside.iter().any(|&(a, e)| a < b as usize && (b as usize) < e);
-                k += 1;
-                keep
-            });
-        }
         let Scratch {
             out,
             hits,
@@ -319,6 +325,11 @@ impl Classifier {
             firsts,
             raw,
             sentences,
+            soft,
+            sentences_ready,
+            sentence_ids,
+            set_ranges,
+            ranges_ready,
             roster,
             roster_ready,
             det_hits,
@@ -333,6 +344,11 @@ impl Classifier {
             ready,
             gate_seen,
             sentences,
+            soft,
+            sentences_ready,
+            sentence_ids,
+            set_ranges,
+            ranges_ready,
             roster,
             roster_ready,
             det_hits,
@@ -355,7 +371,23 @@ impl Classifier {
         if anchors.is_empty() {
             return true;
         }
-        let Scratch { out, hits, excl, ready, gate_seen, sentences, roster, roster_ready, det_hits, .. } = s;
+        let Scratch {
+            out,
+            hits,
+            excl,
+            ready,
+            gate_seen,
+            sentences,
+            soft,
+            sentences_ready,
+            sentence_ids,
+            set_ranges,
+            ranges_ready,
+            roster,
+            roster_ready,
+            det_hits,
+            ..
+        } = s;
         let mut ctx = Ctx {
             pack: &self.pack,
             out,
@@ -365,6 +397,11 @@ impl Classifier {
             ready,
             gate_seen,
             sentences,
+            soft,
+            sentences_ready,
+            sentence_ids,
+            set_ranges,
+            ranges_ready,
             roster,
             roster_ready,
             det_hits,
@@ -525,16 +562,6 @@ impl Classifier {
     }
 }
 
-/// The sentence (index) of normalised char `char_idx`, given where the sentences start.
-fn sentence_at(out: &Normalised, sentences: &[u32], char_idx: u32) -> usize {
-    let n = out.char_count();
-    if n == 0 {
-        return 0;
-    }
-    let (start, _) = out.source_of((char_idx as usize).min(n - 1));
-    sentences.partition_point(|&b| b <= start)
-}
-
 struct Ctx<'a> {
     pack: &'a RulePack,
     out: &'a Normalised,
@@ -543,7 +570,12 @@ struct Ctx<'a> {
     excl: &'a mut Vec<Vec<(u32, u32)>>,
     ready: &'a mut Vec<bool>,
     gate_seen: &'a [u8],
-    sentences: &'a [u32],
+    sentences: &'a mut Vec<u32>,
+    soft: &'a mut Vec<bool>,
+    sentences_ready: &'a mut bool,
+    sentence_ids: &'a mut Vec<u32>,
+    set_ranges: &'a mut Vec<Vec<(u32, u32)>>,
+    ranges_ready: &'a mut Vec<bool>,
     roster: &'a mut RosterScan,
     roster_ready: &'a mut bool,
     det_hits: &'a mut Hits,
@@ -559,6 +591,7 @@ impl Ctx<'_> {
             if let Some(detector) = def.detector {
                 if !*self.roster_ready {
                     *self.roster_ready = true;
+                    self.ensure_sentences();
                     self.roster.scan(self.out, self.original, self.sentences);
                 }
                 self.roster.hits(detector, self.det_hits);
@@ -572,37 +605,50 @@ impl Ctx<'_> {
                 }
                 return &self.hits[set];
             }
-            let hits = &mut self.hits[set];
             let pattern = def.pattern.as_ref().filter(|_| open);
+            let hits = &mut self.hits[set];
+            let mut trim: Vec<usize> = Vec::new();
             if let Some(re) = pattern {
                 for m in re.find_iter(&self.out.text) {
                     if m.start() == m.end() {
                         continue;
                     }
-                    let mut hit = Hit {
+                    let hit = Hit {
                         bs: m.start() as u32,
                         be: m.end() as u32,
                         cs: self.out.char_index(m.start()),
                         ce: self.out.char_index(m.end()),
                     };
                     // Patterns check the character after an amount (`\d+(?:[^次个]|$)`), and that
-                    // character may open the next sentence: it is not part of the hit.
+                    // character may open the next sentence: it is not part of the hit. Only a
+                    // terminator or white space in the original between the two can end one.
                     if hit.ce - hit.cs > 1 {
-                        let (s1, s2) = (
-                            sentence_at(self.out, self.sentences, hit.ce - 2),
-                            sentence_at(self.out, self.sentences, hit.ce - 1),
-                        );
-                        if s1 != s2 {
-                            hit.ce -= 1;
-                            hit.be = self.out.text[..hit.be as usize]
-                                .char_indices()
-                                .last()
-                                .map_or(hit.bs, |(b, _)| b as u32);
+                        let (a_start, a_end) = self.out.source_of(hit.ce as usize - 2);
+                        let (b_start, _) = self.out.source_of(hit.ce as usize - 1);
+                        let between = self.original.get(a_start as usize..b_start.max(a_end) as usize).unwrap_or("");
+                        let may_end = between.chars().any(|c| {
+                            c.is_whitespace() || matches!(c, '。' | '！' | '？' | '!' | '?' | '；' | ';' | '…' | '.')
+                        });
+                        if may_end {
+                            trim.push(hits.len());
                         }
                     }
                     hits.push(hit);
                 }
             }
+            if !trim.is_empty() {
+                self.ensure_sentences();
+                for k in trim {
+                    let hit = &mut self.hits[set][k];
+                    let (s1, s2) = (self.sentence_ids[hit.ce as usize - 2], self.sentence_ids[hit.ce as usize - 1]);
+                    if s1 != s2 {
+                        hit.ce -= 1;
+                        hit.be =
+                            self.out.text[..hit.be as usize].char_indices().last().map_or(hit.bs, |(b, _)| b as u32);
+                    }
+                }
+            }
+            let hits = &mut self.hits[set];
             if def.has_excludes && !self.excl[set].is_empty() {
                 let ex = &self.excl[set];
                 hits.retain(|h| !ex.iter().any(|&(s, e)| s < h.be && h.bs < e));
@@ -624,25 +670,115 @@ impl Ctx<'_> {
     }
 
     /// The sentence (index) of a normalised char.
-    fn sentence_of(&self, char_idx: u32) -> usize {
-        sentence_at(self.out, self.sentences, char_idx)
+    fn sentence_of(&mut self, char_idx: u32) -> usize {
+        if !*self.sentences_ready {
+            self.ensure_sentences();
+        }
+        match self.sentence_ids.get(char_idx as usize).or(self.sentence_ids.last()) {
+            Some(&id) => id as usize,
+            None => 0,
+        }
+    }
+
+    /// Finds the sentences of the message (only messages with a candidate match need them). A
+    /// space or line break inside a keyword (`点 个赞`, `转⏎我`) splits the word, not the sentence.
+    fn ensure_sentences(&mut self) {
+        if *self.sentences_ready {
+            return;
+        }
+        *self.sentences_ready = true;
+        sentence_starts(self.original, self.sentences, self.soft);
+        if !self.soft.iter().any(|&x| x) {
+            self.fill_sentence_ids();
+            return;
+        }
+        let (out, hits) = (self.out, &*self.hits);
+        let n = out.char_count();
+        let mut k = 0; // first normalised char at or after the boundary
+        let mut keep = Vec::with_capacity(self.sentences.len());
+        for (&b, &soft) in self.sentences.iter().zip(self.soft.iter()) {
+            while k < n && out.source_of(k).0 < b {
+                k += 1;
+            }
+            let inside =
+                soft && k > 0 && k < n && hits.iter().flatten().any(|h| (h.cs as usize) < k && (h.ce as usize) > k);
+            keep.push(!inside);
+        }
+        let mut it = keep.iter();
+        self.sentences.retain(|_| *it.next().unwrap_or(&true));
+        let mut it = keep.iter();
+        self.soft.retain(|_| *it.next().unwrap_or(&true));
+        self.fill_sentence_ids();
+    }
+
+    /// How many sentence ends inside the span are punctuation or line breaks (spaces, which
+    /// evasion puts inside words, do not count towards a rule's `sentences`).
+    fn hard_boundaries(&mut self, span: Hit) -> usize {
+        let first = self.sentence_of(span.cs);
+        let last = self.sentence_of(span.ce.saturating_sub(1).max(span.cs));
+        (first..last).filter(|&j| !self.soft.get(j).copied().unwrap_or(false) || self.is_line_break(j)).count()
+    }
+
+    /// Whether boundary `j` is a line break (soft too, but it counts as a sentence end).
+    fn is_line_break(&self, j: usize) -> bool {
+        let b = self.sentences[j] as usize;
+        self.original.as_bytes().get(b.wrapping_sub(1)) == Some(&b'\n')
+    }
+
+    fn fill_sentence_ids(&mut self) {
+        let n = self.out.char_count();
+        self.sentence_ids.clear();
+        let mut id = 0;
+        for k in 0..n {
+            let start = self.out.source_of(k).0;
+            // Sources are in order except inside lexicon replacements; search when they step back.
+            while (id as usize) < self.sentences.len() && self.sentences[id as usize] <= start {
+                id += 1;
+            }
+            if id > 0 && self.sentences[id as usize - 1] > start {
+                id = self.sentences.partition_point(|&b| b <= start) as u32;
+            }
+            self.sentence_ids.push(id);
+        }
     }
 
     /// The defusing evidence against a match at `span`: the weights of the rule's defusing sets
     /// that have a hit in a sentence the match touches, and of its near sets within `near` chars.
+    /// The sentence ranges the hits of set `s` cover, computed once per message.
+    fn ranges(&mut self, s: usize) -> &[(u32, u32)] {
+        if !self.ranges_ready[s] {
+            self.ranges_ready[s] = true;
+            let n = self.prepare(s).len();
+            let mut out = std::mem::take(&mut self.set_ranges[s]);
+            out.clear();
+            for k in 0..n {
+                let h = self.hits[s][k];
+                let r = (self.sentence_of(h.cs) as u32, self.sentence_of(h.ce.saturating_sub(1).max(h.cs)) as u32);
+                if !out.contains(&r) {
+                    out.push(r);
+                }
+            }
+            self.set_ranges[s] = out;
+        }
+        &self.set_ranges[s]
+    }
+
     fn defuse(&mut self, rule: &CompiledRule, span: Hit) -> f32 {
         let mut total = 0.0;
         if !rule.defused_by.is_empty() {
-            let first = self.sentence_of(span.cs);
-            let last = self.sentence_of(span.ce.saturating_sub(1).max(span.cs));
+            let first = self.sentence_of(span.cs) as u32;
+            let last = self.sentence_of(span.ce.saturating_sub(1).max(span.cs)) as u32;
             for &s in &rule.defused_by {
                 let (weight, whole) = (self.pack.sets[s].weight, self.pack.sets[s].whole);
-                let hits = self.prepare(s).to_vec();
-                if hits.iter().any(|h| {
-                    let (a, b) = (self.sentence_of(h.cs), self.sentence_of(h.ce.saturating_sub(1).max(h.cs)));
-                    if whole { a <= first && b >= last } else { a <= last && b >= first }
-                }) {
+                let hit = self
+                    .ranges(s)
+                    .iter()
+                    .any(|&(a, b)| if whole { a <= first && b >= last } else { a <= last && b >= first });
+                if hit {
                     total += weight;
+                    if total >= rule.weight {
+                        return total; // nothing left to lower
+                    }
                 }
             }
         }
@@ -653,15 +789,18 @@ impl Ctx<'_> {
             let last = self.sentence_of(span.ce.saturating_sub(1).max(span.cs));
             for &s in &rule.defused_near {
                 let weight = self.pack.sets[s].weight;
-                let hits = self.prepare(s).to_vec();
+                let n = self.prepare(s).len();
                 // Near, and in a sentence the match touches.
-                if hits.iter().any(|h| {
-                    h.ce >= lo
+                for k in 0..n {
+                    let h = self.hits[s][k];
+                    if h.ce >= lo
                         && h.cs <= hi
                         && self.sentence_of(h.cs) <= last
                         && self.sentence_of(h.ce.saturating_sub(1).max(h.cs)) >= first
-                }) {
-                    total += weight;
+                    {
+                        total += weight;
+                        break;
+                    }
                 }
             }
         }
@@ -762,10 +901,7 @@ impl Ctx<'_> {
                         };
                     }
                 }
-                if rule.sentences == u32::MAX
-                    || self.sentence_of(span.ce.saturating_sub(1).max(span.cs)) - self.sentence_of(span.cs)
-                        < rule.sentences as usize
-                {
+                if rule.sentences == u32::MAX || self.hard_boundaries(span) < rule.sentences as usize {
                     spans.push((span, core));
                 }
             }

@@ -185,13 +185,9 @@ pub(crate) fn sentence_starts(original: &str, out: &mut Vec<u32>, soft: &mut Vec
             // Spaces between single characters (`班 费 每 人`) are a trick, not sentences, and so
             // are all the spaces of a message spaced out throughout.
             ' ' | '\u{3000}' | '\t' if !spaced_out => {
-                let ahead: Vec<char> = original[end as usize..]
-                    .chars()
-                    .filter(|c| !is_ignorable(*c))
-                    .take_while(|c| !c.is_whitespace())
-                    .take(4)
-                    .collect();
-                let (n1, n2) = (ahead.first().copied(), ahead.get(1).copied());
+                let mut ahead =
+                    original[end as usize..].chars().filter(|c| !is_ignorable(*c)).take_while(|c| !c.is_whitespace());
+                let (n1, n2) = (ahead.next(), ahead.next());
                 // Full-width Latin counts as Latin.
                 let latin = |c: char| match c {
                     '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
