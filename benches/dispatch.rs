@@ -206,7 +206,9 @@ async fn jiaxiao_run(n: usize, store: DynStore) -> (f64, (usize, Duration, Durat
         Limits { global_per_sec: usize::MAX / 4, group_per_min: usize::MAX / 4, private_per_sec: usize::MAX / 4 };
     let clock = ManualClock::new(chrono::Utc::now());
     let sim =
-        SimBot::start(standin.clone(), SimOptions { store, clock, limits, jobs: false, webhook: None }).await.unwrap();
+        SimBot::start(standin.clone(), SimOptions { store, clock, limits, jobs: false, webhook: None, llm: None })
+            .await
+            .unwrap();
     tokio::time::sleep(Duration::from_millis(200)).await;
     let rate = throughput(&standin, &traffic(n, 1)).await;
     let mut by_method: std::collections::BTreeMap<String, usize> = Default::default();

@@ -40,6 +40,34 @@ pub enum Command {
         #[command(subcommand)]
         command: LessonsCommand,
     },
+    /// Work with the policy engine.
+    Policy {
+        #[command(subcommand)]
+        command: PolicyCommand,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum PolicyCommand {
+    /// Train the learned layer from the labelled corpus and write the weights file; prints the
+    /// cross-validated scores.
+    Train {
+        /// Folder of labelled `.jsonl` files.
+        #[arg(long, default_value = "content/policy/train")]
+        data: std::path::PathBuf,
+        /// Where to write the weights.
+        #[arg(long, default_value = "content/policy/model.bin")]
+        out: std::path::PathBuf,
+        /// L2 penalty per update.
+        #[arg(long)]
+        l2: Option<f32>,
+        /// Passes over the corpus.
+        #[arg(long)]
+        epochs: Option<u32>,
+        /// Share of benign messages the model alone may flag in cross-validation.
+        #[arg(long)]
+        budget: Option<f32>,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -60,6 +88,13 @@ pub fn main() -> ExitCode {
         Command::Demo => with_runtime(crate::demo::run()),
         Command::Classify { jsonl } => crate::policy::cli::classify_command("jiaxiao", jsonl),
         Command::Lessons { command: LessonsCommand::Check { dir } } => crate::content::check_command(dir.as_deref()),
+        Command::Policy { command: PolicyCommand::Train { data, out, l2, epochs, budget } } => {
+            let mut settings = crate::policy::train::Settings::default();
+            settings.l2 = l2.unwrap_or(settings.l2);
+            settings.epochs = epochs.unwrap_or(settings.epochs).max(1);
+            settings.benign_budget = budget.unwrap_or(settings.benign_budget).clamp(0.0, 1.0);
+            crate::policy::train::train_command("jiaxiao policy", Some(&data), Some(&out), settings)
+        }
     }
 }
 
@@ -150,6 +185,7 @@ async fn serve(config: Config) -> anyhow::Result<()> {
         defaults,
         limits: Limits::default(),
         classifier,
+        llm: config.llm.clone(),
     };
     let app = Arc::new(App::new(parts, bot.clone()));
     if let Err(e) = telegram::register_commands(&bot, &app.i18n).await {

@@ -15,6 +15,8 @@ pub struct Config {
     pub default_tz: String,
     /// Webhook mode instead of long polling.
     pub webhook: Option<Webhook>,
+    /// A second opinion from a language model on borderline messages (`LLM_URL`).
+    pub llm: Option<crate::telegram::llm::LlmConfig>,
 }
 
 /// `WEBHOOK_URL` (what Telegram calls), `WEBHOOK_LISTEN` (where we listen), `WEBHOOK_SECRET`.
@@ -37,6 +39,7 @@ impl fmt::Debug for Config {
             .field("default_lang", &self.default_lang)
             .field("default_tz", &self.default_tz)
             .field("webhook", &self.webhook.as_ref().map(|w| (w.url.as_str(), w.listen)))
+            .field("llm", &self.llm)
             .finish()
     }
 }
@@ -61,6 +64,12 @@ pub enum ConfigError {
     BadWebhookListen(String),
     #[error("WEBHOOK_SECRET must be 1-256 characters of A-Z a-z 0-9 _ -")]
     BadWebhookSecret,
+    #[error("LLM_URL must be an http(s) URL of an OpenAI-compatible API (e.g. https://api.example/v1), got {0:?}")]
+    BadLlmUrl(String),
+    #[error("LLM_MODEL must be set when LLM_URL is")]
+    MissingLlmModel,
+    #[error("LLM_MAX_PER_MINUTE must be a number from 1 to 10000, got {0:?}")]
+    BadLlmRate(String),
 }
 
 impl Config {
@@ -116,7 +125,37 @@ impl Config {
                 Some(Webhook { url, listen, secret })
             }
         };
-        Ok(Config { token, api_url, redis_url: nonempty("REDIS_URL"), redis_prefix, default_lang, default_tz, webhook })
+        let llm = match nonempty("LLM_URL") {
+            None => None,
+            Some(raw) => {
+                let url = url::Url::parse(&raw).map_err(|_| ConfigError::BadLlmUrl(raw.clone()))?;
+                if !matches!(url.scheme(), "http" | "https") {
+                    return Err(ConfigError::BadLlmUrl(raw));
+                }
+                let model = nonempty("LLM_MODEL").ok_or(ConfigError::MissingLlmModel)?;
+                let per_minute = match nonempty("LLM_MAX_PER_MINUTE") {
+                    None => 20,
+                    Some(v) => v.parse().ok().filter(|n| (1..=10_000).contains(n)).ok_or(ConfigError::BadLlmRate(v))?,
+                };
+                Some(crate::telegram::llm::LlmConfig {
+                    url,
+                    model,
+                    api_key: nonempty("LLM_API_KEY"),
+                    per_minute,
+                    timeout: std::time::Duration::from_secs(5),
+                })
+            }
+        };
+        Ok(Config {
+            token,
+            api_url,
+            redis_url: nonempty("REDIS_URL"),
+            redis_prefix,
+            default_lang,
+            default_tz,
+            webhook,
+            llm,
+        })
     }
 
     pub fn from_env() -> Result<Config, ConfigError> {
@@ -192,8 +231,30 @@ mod tests {
 
     #[test]
     fn debug_never_shows_secrets() {
-        let c = cfg(&[("TELOXIDE_TOKEN", "123:supersecret"), ("REDIS_URL", "redis://u:pw@h:6379/0")]).unwrap();
+        let c = cfg(&[
+            ("TELOXIDE_TOKEN", "123:supersecret"),
+            ("REDIS_URL", "redis://u:pw@h:6379/0"),
+            ("LLM_URL", "https://llm.example/v1"),
+            ("LLM_MODEL", "m"),
+            ("LLM_API_KEY", "sk-hidden"),
+        ])
+        .unwrap();
         let d = format!("{c:?}");
-        assert!(!d.contains("supersecret") && !d.contains(":pw@"), "{d}");
+        assert!(!d.contains("supersecret") && !d.contains(":pw@") && !d.contains("sk-hidden"), "{d}");
+    }
+
+    #[test]
+    fn second_opinion_is_off_by_default_and_validated() {
+        let t = ("TELOXIDE_TOKEN", "123:abc");
+        assert!(cfg(&[t]).unwrap().llm.is_none());
+        assert!(matches!(cfg(&[t, ("LLM_URL", "ftp://x")]), Err(ConfigError::BadLlmUrl(_))));
+        assert_eq!(cfg(&[t, ("LLM_URL", "https://llm.example/v1")]).unwrap_err(), ConfigError::MissingLlmModel);
+        assert!(matches!(
+            cfg(&[t, ("LLM_URL", "https://llm.example/v1"), ("LLM_MODEL", "m"), ("LLM_MAX_PER_MINUTE", "0")]),
+            Err(ConfigError::BadLlmRate(_))
+        ));
+        let llm = cfg(&[t, ("LLM_URL", "https://llm.example/v1"), ("LLM_MODEL", "m")]).unwrap().llm.unwrap();
+        assert_eq!(llm.per_minute, 20);
+        assert_eq!(llm.timeout.as_secs(), 5);
     }
 }

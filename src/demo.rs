@@ -169,7 +169,7 @@ async fn scenes() -> anyhow::Result<()> {
     let store = Arc::new(MemoryStore::new());
     let sim = SimBot::start(
         standin.clone(),
-        SimOptions { store, clock: clock.clone(), limits: Limits::default(), jobs: true, webhook: None },
+        SimOptions { store, clock: clock.clone(), limits: Limits::default(), jobs: true, webhook: None, llm: None },
     )
     .await?;
     let printer = spawn_printer(&standin, clock.clone(), standin.bot_user().id);

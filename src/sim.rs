@@ -39,6 +39,8 @@ pub struct SimOptions {
     pub jobs: bool,
     /// Receive updates through a webhook on this address (with this secret) instead of long polling.
     pub webhook: Option<(std::net::SocketAddr, String)>,
+    /// A second-opinion language model.
+    pub llm: Option<crate::telegram::llm::LlmConfig>,
 }
 
 impl SimBot {
@@ -55,6 +57,7 @@ impl SimBot {
             defaults: Defaults { lang: Lang::ZhCn, tz: "Asia/Shanghai".to_owned() },
             limits: opts.limits,
             classifier: crate::policy::Classifier::builtin()?,
+            llm: opts.llm,
         };
         let app = Arc::new(App::new(parts, bot.clone()));
         telegram::register_commands(&bot, &app.i18n).await?;

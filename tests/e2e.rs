@@ -34,7 +34,7 @@ fn monday(h: u32, m: u32) -> DateTime<Utc> {
 }
 
 async fn start_on(standin: StandIn, store: DynStore, clock: ManualClock, jobs: bool) -> SimBot {
-    SimBot::start(standin, SimOptions { store, clock, limits: Limits::default(), jobs, webhook: None })
+    SimBot::start(standin, SimOptions { store, clock, limits: Limits::default(), jobs, webhook: None, llm: None })
         .await
         .expect("bot starts")
 }
@@ -699,6 +699,7 @@ async fn webhook_mode_takes_updates_posted_with_the_secret_and_refuses_others() 
         limits: Limits::default(),
         jobs: false,
         webhook: Some((addr, "s3cret-token".into())),
+        llm: None,
     };
     let sim = SimBot::start(standin.clone(), opts).await.unwrap();
     let registered = standin.calls_to("setWebhook");
@@ -1022,5 +1023,157 @@ async fn a_broadcast_confirmed_before_a_crash_is_finished_after_restart_exactly_
     for g in &groups {
         assert_eq!(notice_sends(&standin, g.id).len(), 1);
     }
+    sim.stop().await;
+}
+
+/// The card replying to `message_id`, waited for as the stand-in records it.
+async fn card_signal(standin: &StandIn, chat: i64, message_id: i32) -> Call {
+    standin
+        .wait_for(
+            "sendMessage",
+            move |c| {
+                c.params["chat_id"].as_i64() == Some(chat)
+                    && c.params["reply_parameters"]["message_id"].as_i64() == Some(message_id as i64)
+                    && c.params["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
+                        .as_str()
+                        .is_some_and(|d| d.starts_with("md:"))
+            },
+            WAIT,
+        )
+        .await
+        .unwrap_or_else(|| panic!("no moderation card for message {message_id}"))
+}
+
+/// Sends a message that is always flagged and waits for its card: teloxide handles one chat's
+/// updates in order, so everything sent before it has been handled.
+async fn barrier(standin: &StandIn, chat: &TgChat) {
+    let id = standin.send_text(chat, &dad(), FEE);
+    card_signal(standin, chat.id, id).await;
+}
+
+const LEARNED_AD: &str = "有需要护眼灯的家长可以找我，我们家就是做这个的";
+
+#[tokio::test]
+async fn learned_flags_ask_to_take_a_look_and_delete_mode_never_removes_them() {
+    let sim = bot_in_class().await;
+    let s = &sim.standin;
+    let id = s.send_text(&class(), &dad(), LEARNED_AD);
+    let card = text_of(&card_signal(s, class().id, id).await);
+    assert!(card.contains("请看一下") && card.contains("学习模型") && card.contains("广告"), "{card}");
+    let id = s.send_text(&class(), &dad(), FEE);
+    let card = text_of(&card_signal(s, class().id, id).await);
+    assert!(card.contains("规则命中"), "a rule verdict says so: {card}");
+
+    s.send_text(&class(), &teacher(), "/settings moderation delete");
+    reply_containing(s, class().id, "delete").await;
+    let id = s.send_text(&class(), &dad(), LEARNED_AD);
+    card_signal(s, class().id, id).await;
+    assert!(!s.message(class().id, id).unwrap().deleted, "a learned flag is never deleted automatically");
+    sim.stop().await;
+}
+
+#[tokio::test]
+async fn moderators_teach_their_group_and_other_groups_are_unaffected() {
+    let sim = bot_in_class().await;
+    let s = &sim.standin;
+    let other = TgChat::supergroup(-1001000000002, "三年三班");
+    s.set_member_status(&other, &teacher(), MemberStatus::Creator, false);
+    s.add_bot(&other, &teacher());
+    let marked =
+        ["周五的亲子活动需要的材料费每家25元，转给班长妈妈", "周五的亲子活动需要的材料费每家30元，转给班长妈妈"];
+    for text in marked {
+        let id = s.send_text(&class(), &dad(), text);
+        let card = card_signal(s, class().id, id).await;
+        let q = s.press_button(&class(), &teacher(), card_id(&card), &button(&card, 1));
+        callback_answer(s, &q).await;
+    }
+    let variant = "周五的亲子活动需要的材料费每家28元，转给班长妈妈哈";
+    let id = s.send_text(&class(), &mum(), variant);
+    barrier(s, &class()).await;
+    assert!(card_for(s, class().id, id).is_none(), "two marks on close wordings teach this group");
+    let id = s.send_text(&other, &mum(), variant);
+    card_signal(s, other.id, id).await;
+    // The samples are in the store (no text), and the flags' excerpts are the only text kept.
+    let samples = sim.app.store.samples(class().id).await.unwrap();
+    assert_eq!(samples.len(), 2);
+    assert!(samples.iter().all(|x| x.fine && !x.grams.is_empty()));
+    assert!(sim.app.store.samples(other.id).await.unwrap().is_empty());
+    sim.stop().await;
+}
+
+/// A stand-in for an OpenAI-compatible chat-completions endpoint: answers by what the message
+/// contains, and records every message it was asked about.
+async fn llm_standin(answers: Vec<(&'static str, &'static str)>) -> (url::Url, Arc<std::sync::Mutex<Vec<String>>>) {
+    use axum::{Json, Router, extract::State, http::HeaderMap, routing::post};
+    type Seen = Arc<std::sync::Mutex<Vec<String>>>;
+    let seen: Seen = Arc::default();
+    let app = Router::new()
+        .route(
+            "/v1/chat/completions",
+            post(|State((seen, answers)): State<(Seen, Vec<(&'static str, &'static str)>)>, headers: HeaderMap, Json(body): Json<serde_json::Value>| async move {
+                assert_eq!(headers.get("authorization").and_then(|v| v.to_str().ok()), Some("Bearer test-key"));
+                let user = body["messages"][1]["content"].as_str().unwrap_or_default().to_owned();
+                let answer = answers.iter().find(|(needle, _)| user.contains(needle)).map_or("[]", |a| a.1);
+                seen.lock().unwrap().push(user);
+                Json(serde_json::json!({
+                    "choices": [{"message": {"role": "assistant", "content": format!("{{\"violations\": {answer}}}")}}]
+                }))
+            }),
+        )
+        .with_state((seen.clone(), answers));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    (url::Url::parse(&format!("http://{addr}/v1")).unwrap(), seen)
+}
+
+#[tokio::test]
+async fn a_second_opinion_withdraws_learned_flags_raises_borderline_ones_and_never_sees_rule_verdicts() {
+    let (url, seen) = llm_standin(vec![("老规矩按上次", r#"["fee_collection"]"#), ("小明和小红", "[]")]).await;
+    let standin = StandIn::start().await.unwrap();
+    let llm = jiaxiao::telegram::llm::LlmConfig {
+        url,
+        model: "test-model".into(),
+        api_key: Some("test-key".into()),
+        per_minute: 100,
+        timeout: Duration::from_secs(5),
+    };
+    let opts = SimOptions {
+        store: Arc::new(MemoryStore::new()),
+        clock: ManualClock::new(monday(8, 0)),
+        limits: Limits::default(),
+        jobs: true,
+        webhook: None,
+        llm: Some(llm),
+    };
+    let sim = SimBot::start(standin.clone(), opts).await.unwrap();
+    let s = &sim.standin;
+    s.set_member_status(&class(), &teacher(), MemberStatus::Creator, false);
+    s.add_bot(&class(), &teacher());
+    reply_containing(s, class().id, "").await;
+
+    // A borderline message nothing flags: the second opinion raises a "please take a look".
+    let id = s.send_text(&class(), &dad(), "家人们冲冲冲，老规矩按上次的来，记得备注宝贝名字哦");
+    let card = text_of(&card_signal(s, class().id, id).await);
+    assert!(card.contains("第二意见") && card.contains("收费"), "{card}");
+
+    // A learned flag the second opinion disagrees with is withdrawn on its card.
+    let id = s.send_text(&class(), &mum(), "这次数学测验，小明和小红都考得很好");
+    let card = card_id(&card_signal(s, class().id, id).await);
+    s.wait_for(
+        "editMessageText",
+        move |c| c.params["message_id"].as_i64() == Some(card as i64) && text_of(c).contains("已撤回"),
+        WAIT,
+    )
+    .await
+    .expect("the learned flag is withdrawn");
+    assert!(sim.app.store.flag(class().id, id).await.unwrap().unwrap().resolved);
+
+    // Rule verdicts are never sent for a second opinion.
+    barrier(s, &class()).await;
+    let asked = seen.lock().unwrap().clone();
+    assert_eq!(asked.len(), 2, "{asked:#?}");
+    assert!(asked.iter().all(|m| !m.contains("班费每人200元")), "{asked:#?}");
+    assert!(asked[0].contains("Candidates: fee_collection"), "{}", asked[0]);
     sim.stop().await;
 }

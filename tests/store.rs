@@ -180,6 +180,8 @@ async fn moderation_flags_log_allow_and_warnings(s: &dyn Store) {
         at,
         card: Some(78),
         resolved: false,
+        source: "model".into(),
+        grams: vec![3, 17, 99],
     };
     s.put_flag(-1, &flag).await.unwrap();
     assert_eq!(s.flag(-1, 77).await.unwrap(), Some(flag.clone()));
@@ -257,6 +259,24 @@ async fn notices_and_acknowledgements(s: &dyn Store) {
     assert_eq!(s.notice_by_message(-1008, 42).await.unwrap().unwrap().id, "a");
 }
 
+async fn group_samples_keep_the_newest(s: &dyn Store) {
+    use jiaxiao::policy::group::MAX_SAMPLES;
+    use jiaxiao::policy::{Category, GroupSample};
+    let sample = |i: u32, fine: bool| GroupSample { category: Category::FeeCollection, fine, grams: vec![i, i + 1] };
+    assert!(s.samples(-1).await.unwrap().is_empty());
+    for i in 0..(MAX_SAMPLES as u32 + 3) {
+        s.add_sample(-1, &sample(i, i % 2 == 0)).await.unwrap();
+    }
+    let got = s.samples(-1).await.unwrap();
+    assert_eq!(got.len(), MAX_SAMPLES, "only the newest are kept");
+    assert_eq!(got[0], sample(3, false), "oldest first");
+    assert_eq!(got.last().unwrap(), &sample(MAX_SAMPLES as u32 + 2, true));
+    assert!(s.samples(-2).await.unwrap().is_empty(), "per group");
+    s.migrate_group(-1, -1009).await.unwrap();
+    assert_eq!(s.samples(-1009).await.unwrap().len(), MAX_SAMPLES);
+    assert!(s.samples(-1).await.unwrap().is_empty());
+}
+
 macro_rules! suite {
     ($($name:ident),* $(,)?) => {
         mod memory {
@@ -289,6 +309,7 @@ suite!(
     moderation_flags_log_allow_and_warnings,
     migration_keeps_what_the_new_id_already_has,
     notices_and_acknowledgements,
+    group_samples_keep_the_newest,
 );
 
 #[tokio::test]

@@ -111,10 +111,20 @@ mod-cat-ranking-disclosure = published scores or rankings
 mod-cat-homework-to-parents = homework for parents
 mod-cat-commercial-ad = advertising
 mod-card =
-    ⚠️ This message may be: { $category }
+    ⚠️ Rule match: this message may be { $category }
     Rule: { $rule }
     Source: { $source }
     An admin, teacher or committee member can decide.
+mod-card-review =
+    👀 Please take a look: this message might be { $category }
+    { $why }
+    Related rule: { $rule }
+    Source: { $source }
+    Nothing was done automatically; an admin, teacher or committee member can decide.
+mod-why-model = No rule matched; the learned model finds it close to examples of this kind ({ $score }%), e.g. “{ $hint }”.
+mod-why-group = No rule matched; moderators of this group removed similar messages before.
+mod-why-llm = No rule matched; a language model's second opinion thinks so.
+mod-card-withdrawn = ✅ Withdrawn: a second opinion finds this message is probably fine.
 mod-btn-delete = 🗑 Delete
 mod-btn-allow = ✅ Not a violation
 mod-card-deleted = 🗑 { $by } deleted a message ({ $category }).
@@ -135,6 +145,7 @@ modlog-empty = No moderation events yet.
 modlog =
     Latest moderation events:
     { $lines }
+modlog-withdrawn = withdrawn by the second opinion
 modlog-flagged = flagged
 modlog-auto-deleted = removed automatically
 modlog-deleted = deleted

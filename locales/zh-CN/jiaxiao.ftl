@@ -111,10 +111,20 @@ mod-cat-ranking-disclosure = 公布成绩排名
 mod-cat-homework-to-parents = 给家长布置作业
 mod-cat-commercial-ad = 广告
 mod-card =
-    ⚠️ 这条消息可能属于：{ $category }
+    ⚠️ 规则命中：这条消息可能属于“{ $category }”
     规则：{ $rule }
     依据：{ $source }
     请管理员、老师或家委会处理。
+mod-card-review =
+    👀 请看一下：这条消息可能属于“{ $category }”
+    { $why }
+    相关规定：{ $rule }
+    依据：{ $source }
+    机器人没有自动处理；请管理员、老师或家委会判断。
+mod-why-model = 没有规则命中；学习模型认为它与这类消息的例子相近（{ $score }%），如“{ $hint }”。
+mod-why-group = 没有规则命中；本群管理员以前删除过相似的消息。
+mod-why-llm = 没有规则命中；大语言模型的第二意见认为如此。
+mod-card-withdrawn = ✅ 已撤回：第二意见认为这条消息大概没有问题。
 mod-btn-delete = 🗑 删除
 mod-btn-allow = ✅ 不违规
 mod-card-deleted = 🗑 { $by } 已删除一条“{ $category }”消息。
@@ -135,6 +145,7 @@ modlog-empty = 还没有消息管理记录。
 modlog =
     最近的消息管理记录：
     { $lines }
+modlog-withdrawn = 经第二意见撤回
 modlog-flagged = 已提醒
 modlog-auto-deleted = 已自动删除
 modlog-deleted = 已删除

@@ -22,6 +22,7 @@ struct Inner {
     modlog: HashMap<ChatKey, Vec<ModEntry>>,
     excerpts: HashMap<(ChatKey, i32), (String, Instant)>,
     allow: HashMap<ChatKey, std::collections::BTreeSet<u64>>,
+    samples: HashMap<ChatKey, std::collections::VecDeque<super::GroupSample>>,
     warns: HashMap<(ChatKey, UserKey), u64>,
     notices: HashMap<ChatKey, BTreeMap<String, Notice>>,
     acks: HashMap<ChatKey, std::collections::BTreeSet<(String, UserKey)>>,
@@ -102,6 +103,9 @@ impl GroupStore for MemoryStore {
         }
         if let Some(a) = g.allow.remove(&from) {
             g.allow.entry(to).or_default().extend(a);
+        }
+        if let Some(a) = g.samples.remove(&from) {
+            g.samples.entry(to).or_default().extend(a);
         }
         if let Some(n) = g.notices.remove(&from) {
             let target = g.notices.entry(to).or_default();
@@ -369,6 +373,20 @@ impl ModerationStore for MemoryStore {
 
     async fn allow_list(&self, chat: ChatKey) -> StoreResult<Vec<u64>> {
         Ok(self.lock().allow.get(&chat).map(|a| a.iter().copied().collect()).unwrap_or_default())
+    }
+
+    async fn add_sample(&self, chat: ChatKey, sample: &super::GroupSample) -> StoreResult<()> {
+        let mut g = self.lock();
+        let list = g.samples.entry(chat).or_default();
+        list.push_back(sample.clone());
+        while list.len() > crate::policy::group::MAX_SAMPLES {
+            list.pop_front();
+        }
+        Ok(())
+    }
+
+    async fn samples(&self, chat: ChatKey) -> StoreResult<Vec<super::GroupSample>> {
+        Ok(self.lock().samples.get(&chat).map(|l| l.iter().cloned().collect()).unwrap_or_default())
     }
 
     async fn add_warning(&self, chat: ChatKey, user: UserKey) -> StoreResult<u64> {

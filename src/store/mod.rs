@@ -19,6 +19,8 @@
 //! - `flag:{chat}:{message}` → JSON [`Flag`], expires after 30 days (it holds the excerpt);
 //!   `modlog:{chat}` → hash of JSON [`ModEntry`] (no text); `modex:{chat}:{message}` → the ≤80-character
 //!   excerpt, expires after 30 days; `allow:{chat}` → hash fingerprint → 1 (no text);
+//!   `samples:{chat}` → hash sequence number → JSON [`GroupSample`] (moderators' decisions as hashed
+//!   n-gram buckets, no text; the newest [`crate::policy::group::MAX_SAMPLES`], field `#` counts);
 //!   `warns:{chat}` → hash user id → confirmed violations
 
 mod memory;
@@ -28,6 +30,7 @@ pub use self::memory::MemoryStore;
 pub use self::redis::RedisStore;
 
 use crate::model::{ChatKey, Grade, Group, Lang, Member, Role, UserKey};
+pub use crate::policy::GroupSample;
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -216,6 +219,16 @@ pub struct Flag {
     /// The bot's card (the reply with the buttons).
     pub card: Option<i32>,
     pub resolved: bool,
+    /// `rule`, `model`, `group` or `llm`: whether the card is a rule verdict or a "please take a look".
+    #[serde(default = "rule_source")]
+    pub source: String,
+    /// The message's hashed n-gram buckets (no text), what a moderator's decision teaches the group.
+    #[serde(default)]
+    pub grams: Vec<u32>,
+}
+
+fn rule_source() -> String {
+    "rule".to_owned()
 }
 
 /// One line of the moderation log.
@@ -245,6 +258,10 @@ pub trait ModerationStore: Send + Sync {
     async fn moderation_log(&self, chat: ChatKey, limit: usize) -> StoreResult<Vec<ModEntry>>;
     async fn allow(&self, chat: ChatKey, fingerprint: u64) -> StoreResult<()>;
     async fn allow_list(&self, chat: ChatKey) -> StoreResult<Vec<u64>>;
+    /// Keeps a moderator's decision as a sample (the newest `MAX_SAMPLES` per group are kept).
+    async fn add_sample(&self, chat: ChatKey, sample: &GroupSample) -> StoreResult<()>;
+    /// The group's samples, oldest first.
+    async fn samples(&self, chat: ChatKey) -> StoreResult<Vec<GroupSample>>;
     /// Counts one more confirmed violation; returns the new total.
     async fn add_warning(&self, chat: ChatKey, user: UserKey) -> StoreResult<u64>;
     async fn reset_warnings(&self, chat: ChatKey, user: UserKey) -> StoreResult<()>;

@@ -118,6 +118,7 @@ const CHAT_HASHES: &[&str] = &[
     "lessonlog",
     "modlog",
     "allow",
+    "samples",
     "warns",
     "notices",
     "noticemsg",
@@ -582,6 +583,41 @@ impl ModerationStore for RedisStore {
         let mut out: Vec<u64> = raw.into_iter().filter_map(|k| k.parse().ok()).collect();
         out.sort_unstable();
         Ok(out)
+    }
+
+    async fn add_sample(&self, chat: ChatKey, sample: &super::GroupSample) -> StoreResult<()> {
+        let key = self.key(format_args!("samples:{chat}"));
+        // Numbered in one script, so that two copies adding at once neither collide nor keep more
+        // than the newest MAX_SAMPLES.
+        let script = Script::new(
+            r#"
+            local n = redis.call('HINCRBY', KEYS[1], '#', 1)
+            redis.call('HSET', KEYS[1], n, ARGV[1])
+            local old = n - tonumber(ARGV[2])
+            if old > 0 then redis.call('HDEL', KEYS[1], old) end
+            return n
+            "#,
+        );
+        script
+            .key(&key)
+            .arg(encode(sample))
+            .arg(crate::policy::group::MAX_SAMPLES)
+            .invoke_async::<i64>(&mut self.conn())
+            .await?;
+        Ok(())
+    }
+
+    async fn samples(&self, chat: ChatKey) -> StoreResult<Vec<super::GroupSample>> {
+        let key = self.key(format_args!("samples:{chat}"));
+        let raw: Vec<(String, String)> = self.conn().hgetall(&key).await?;
+        let mut numbered: Vec<(u64, super::GroupSample)> = Vec::new();
+        for (field, value) in raw {
+            if let Ok(n) = field.parse::<u64>() {
+                numbered.push((n, decode(&key, &value)?));
+            }
+        }
+        numbered.sort_by_key(|(n, _)| *n);
+        Ok(numbered.into_iter().map(|(_, s)| s).collect())
     }
 
     async fn add_warning(&self, chat: ChatKey, user: UserKey) -> StoreResult<u64> {

@@ -8,6 +8,7 @@ pub mod command;
 mod groups;
 pub mod help;
 mod lessons;
+pub mod llm;
 mod moderation;
 mod notices;
 mod reminders;
@@ -58,6 +59,8 @@ pub struct App {
     /// Telegram's limits, shared by replies and the outbox so that together they stay within them.
     pub limiter: Arc<std::sync::Mutex<RateLimiter>>,
     pub classifier: Arc<Classifier>,
+    /// The optional second opinion on borderline messages (`LLM_URL`).
+    pub llm: Option<Arc<llm::Llm>>,
     moderation: moderation::ModState,
     notices: notices::NoticeState,
     /// Members whose roster entry is already up to date, so that the hot path skips the write.
@@ -79,12 +82,14 @@ pub struct AppParts {
     pub defaults: Defaults,
     pub limits: Limits,
     pub classifier: Classifier,
+    pub llm: Option<llm::LlmConfig>,
 }
 
 impl App {
     /// Builds the app; `bot` is used by the background jobs to send.
     pub fn new(parts: AppParts, bot: Bot) -> App {
-        let AppParts { store, i18n, content, clock, defaults, limits, classifier } = parts;
+        let AppParts { store, i18n, content, clock, defaults, limits, classifier, llm } = parts;
+        let llm = llm.map(|config| Arc::new(llm::Llm::new(config, &classifier)));
         let i18n = Arc::new(i18n);
         let limiter = Arc::new(std::sync::Mutex::new(RateLimiter::new(limits)));
         let outbox = Outbox::new(store.clone(), bot, clock.clone(), limiter.clone());
@@ -105,6 +110,7 @@ impl App {
             reminders,
             limiter,
             classifier: Arc::new(classifier),
+            llm,
             moderation: moderation::ModState::default(),
             notices: notices::NoticeState::default(),
             seen: Mutex::new(HashMap::new()),

@@ -1,12 +1,16 @@
-//! Moderation: every group text and caption (edits too) goes through the policy classifier. In `flag`
-//! mode the bot replies with what kind of message it is, the rule and its source, and two buttons for
-//! moderators; in `delete` mode it removes the message, says so briefly and tells the sender privately
-//! why. "Not a violation" teaches the group's allow-list. Also: the 刷屏 reminder and warnings.
+//! Moderation: every group text and caption (edits too) goes through the policy classifier, with the
+//! group's allow-list and what its moderators decided before. A rule verdict gets a card with what
+//! kind of message it is, the rule and its source, and two buttons for moderators; in `delete` mode
+//! it is removed at once, said briefly, and the sender is told privately why. A verdict that is not a
+//! rule's (the learned model, the group's memory, a language model's second opinion) only ever gets a
+//! "please take a look" card, in either mode. "Delete" and "not a violation" teach the group: the
+//! allow-list takes the message's fingerprint, the group's memory a sample (hashed n-grams, no text).
+//! Also: the 刷屏 reminder and warnings.
 
 use super::roles::truncate;
 use super::*;
 use crate::model::{FloodRule, ModerationMode};
-use crate::policy::{AllowList, Category, Match, Verdict};
+use crate::policy::{AllowList, Category, Context, GroupMemory, Match, Source, Verdict};
 use crate::store::{Flag, MAX_EXCERPT_CHARS, ModEntry};
 use std::collections::VecDeque;
 use std::time::{Duration, Instant};
@@ -16,21 +20,28 @@ use teloxide::types::{CallbackQuery, ChatPermissions, InlineKeyboardButton, Inli
 /// violation).
 pub const PREFIX: &str = "md:";
 
-/// Per-process moderation state: allow-lists cached from the store and recent message times.
+/// Per-process moderation state: group knowledge cached from the store and recent message times.
 #[derive(Default)]
 pub struct ModState {
-    allow: std::sync::Mutex<HashMap<ChatKey, (Arc<AllowList>, Instant)>>,
+    knowledge: std::sync::Mutex<HashMap<ChatKey, (Arc<Knowledge>, Instant)>>,
     recent: std::sync::Mutex<HashMap<(ChatKey, UserKey), Recent>>,
+}
+
+/// What a group's moderators taught it: allowed fingerprints and decision samples.
+#[derive(Default)]
+pub struct Knowledge {
+    allow: AllowList,
+    memory: GroupMemory,
 }
 
 /// One member's recent message times, and when they were last reminded.
 type Recent = (VecDeque<Instant>, Option<Instant>);
 
-const ALLOW_CACHE: Duration = Duration::from_secs(60);
+const KNOWLEDGE_CACHE: Duration = Duration::from_secs(60);
 
 impl ModState {
-    fn forget_allow(&self, chat: ChatKey) {
-        self.allow.lock().unwrap_or_else(|e| e.into_inner()).remove(&chat);
+    fn forget_knowledge(&self, chat: ChatKey) {
+        self.knowledge.lock().unwrap_or_else(|e| e.into_inner()).remove(&chat);
     }
 
     /// Records a message; true when this one crosses the flood rule and no reminder was given in the
@@ -54,19 +65,40 @@ impl ModState {
     }
 }
 
-async fn allow_list(app: &App, chat: ChatKey) -> anyhow::Result<Arc<AllowList>> {
-    if let Some((list, at)) = app.moderation.allow.lock().unwrap_or_else(|e| e.into_inner()).get(&chat)
-        && at.elapsed() < ALLOW_CACHE
+/// The group's knowledge, from the cache when fresh. When the store cannot be read, moderation goes
+/// on with what was last known (or nothing), so that an outage never lets messages through unchecked.
+async fn knowledge(app: &App, chat: ChatKey) -> Arc<Knowledge> {
+    let cached = app.moderation.knowledge.lock().unwrap_or_else(|e| e.into_inner()).get(&chat).cloned();
+    if let Some((k, at)) = &cached
+        && at.elapsed() < KNOWLEDGE_CACHE
     {
-        return Ok(list.clone());
+        return k.clone();
     }
-    let mut list = AllowList::new();
-    for fp in app.store.allow_list(chat).await? {
-        list.add_fingerprint(fp);
+    let loaded = async {
+        let fingerprints = app.store.allow_list(chat).await?;
+        let samples = app.store.samples(chat).await?;
+        anyhow::Ok((fingerprints, samples))
     }
-    let list = Arc::new(list);
-    app.moderation.allow.lock().unwrap_or_else(|e| e.into_inner()).insert(chat, (list.clone(), Instant::now()));
-    Ok(list)
+    .await;
+    match loaded {
+        Ok((fingerprints, samples)) => {
+            let mut allow = AllowList::new();
+            for fp in fingerprints {
+                allow.add_fingerprint(fp);
+            }
+            let k = Arc::new(Knowledge { allow, memory: GroupMemory::new(samples) });
+            let mut cache = app.moderation.knowledge.lock().unwrap_or_else(|e| e.into_inner());
+            if cache.len() > 50_000 {
+                cache.retain(|_, (_, at)| at.elapsed() < KNOWLEDGE_CACHE);
+            }
+            cache.insert(chat, (k.clone(), Instant::now()));
+            k
+        }
+        Err(e) => {
+            tracing::warn!(chat, error = %e, "cannot read the group's moderation knowledge; using the last known");
+            cached.map(|(k, _)| k).unwrap_or_default()
+        }
+    }
 }
 
 fn category_name(app: &App, lang: Lang, c: Category) -> String {
@@ -115,13 +147,15 @@ pub(super) async fn check(bot: Bot, app: Arc<App>, msg: Message, ctx: GroupCtx, 
         return Ok(());
     }
     let Some(text) = msg.text().or_else(|| msg.caption()) else { return Ok(()) };
-    // Fast path: most messages are clean and never touch the store.
-    if app.classifier.classify(text).is_clean() {
+    let k = knowledge(&app, chat).await;
+    let verdict = app.classifier.classify_in(text, &Context { allow: Some(&k.allow), memory: Some(&k.memory) });
+    let Some(m) = verdict.primary().cloned() else {
+        if let Some(candidates) = borderline(&app, &verdict) {
+            let text = text.to_owned();
+            second_opinion(bot, app, msg, ctx, text, candidates, None);
+        }
         return Ok(());
-    }
-    let allow = allow_list(&app, chat).await?;
-    let verdict = app.classifier.classify_with(text, Some(&allow));
-    let Some(m) = verdict.primary().cloned() else { return Ok(()) };
+    };
     // Only an edit can meet a message that is already on a card.
     if is_edit
         && let Some(old) = app.store.flag(chat, msg.id.0).await?
@@ -129,11 +163,35 @@ pub(super) async fn check(bot: Bot, app: Arc<App>, msg: Message, ctx: GroupCtx, 
     {
         return Ok(()); // already on a card (an edit of a flagged message)
     }
-    tracing::info!(chat, message = msg.id.0, rule = %m.rule, category = m.category.as_str(), "policy match");
-    let flag = Flag {
+    tracing::info!(
+        chat,
+        message = msg.id.0,
+        rule = %m.rule,
+        source = m.source.as_str(),
+        category = m.category.as_str(),
+        "policy match"
+    );
+    let flag = new_flag(&app, &msg, text, &m);
+    match (settings.moderation, m.source.is_final()) {
+        (ModerationMode::Delete, true) => delete_at_once(&bot, &app, &msg, &ctx, flag, &m, &verdict).await,
+        (_, true) => post_card(&bot, &app, &msg, &ctx, flag, &m).await.map(|_| ()),
+        (_, false) => {
+            let card = post_card(&bot, &app, &msg, &ctx, flag, &m).await?;
+            // A learned flag can be withdrawn by the second opinion; a group's or its own cannot.
+            if m.source == Source::Model {
+                let text = text.to_owned();
+                second_opinion(bot, app, msg, ctx, text, vec![m.category], card);
+            }
+            Ok(())
+        }
+    }
+}
+
+fn new_flag(app: &App, msg: &Message, text: &str, m: &Match) -> Flag {
+    Flag {
         message_id: msg.id.0,
         sender: msg.from.as_ref().filter(|_| msg.sender_chat.is_none()).map(|u| u.id.0),
-        sender_name: sender_name(&msg),
+        sender_name: sender_name(msg),
         category: m.category.as_str().to_owned(),
         rule: m.rule.clone(),
         excerpt: truncate(text, MAX_EXCERPT_CHARS - 1),
@@ -141,27 +199,119 @@ pub(super) async fn check(bot: Bot, app: Arc<App>, msg: Message, ctx: GroupCtx, 
         at: app.clock.now(),
         card: None,
         resolved: false,
-    };
-    match settings.moderation {
-        ModerationMode::Delete => delete_at_once(&bot, &app, &msg, &ctx, flag, &m, &verdict).await,
-        _ => post_card(&bot, &app, &msg, &ctx, flag, &m).await,
+        source: m.source.as_str().to_owned(),
+        grams: app.classifier.sample(text, m.category, true).grams,
+    }
+}
+
+/// The categories a clean message came close to (the learned model scored it at least half its
+/// threshold): worth a second opinion, when one is configured.
+fn borderline(app: &App, verdict: &Verdict) -> Option<Vec<Category>> {
+    app.llm.as_ref()?;
+    let (probs, thresholds) = (verdict.learned?, app.classifier.model_thresholds()?);
+    let near: Vec<Category> = Category::ALL
+        .iter()
+        .enumerate()
+        .filter(|&(c, _)| probs[c] >= 0.5 * thresholds[c] && probs[c] < thresholds[c])
+        .map(|(_, &cat)| cat)
+        .collect();
+    (!near.is_empty()).then_some(near)
+}
+
+/// Asks the language model in the background (the handler has already answered). With a `card`
+/// (a learned flag), a "no" withdraws it; without one, a "yes" posts a "please take a look".
+fn second_opinion(
+    bot: Bot,
+    app: Arc<App>,
+    msg: Message,
+    ctx: GroupCtx,
+    text: String,
+    candidates: Vec<Category>,
+    card: Option<i32>,
+) {
+    let Some(llm) = app.llm.clone() else { return };
+    tokio::spawn(async move {
+        let chat = msg.chat.id.0;
+        let answer = match llm.opinion(&text, &candidates).await {
+            Ok(a) => a,
+            Err(e) => {
+                tracing::info!(chat, error = %e, "no second opinion");
+                return;
+            }
+        };
+        let result = match card {
+            Some(card) if answer.is_empty() => withdraw(&bot, &app, &ctx, msg.id.0, card).await,
+            None => match answer.first() {
+                Some(&cat) => {
+                    let m = Match {
+                        rule: format!("llm.{}", cat.as_str()),
+                        category: cat,
+                        source: Source::Llm,
+                        score: 1.0,
+                        policy: app.classifier.category_policy(cat),
+                        span: crate::policy::Span { start: 0, end: text.len() },
+                        excerpt: String::new(),
+                        evidence: Vec::new(),
+                    };
+                    tracing::info!(chat, message = msg.id.0, category = cat.as_str(), "second opinion flag");
+                    let flag = new_flag(&app, &msg, &text, &m);
+                    post_card(&bot, &app, &msg, &ctx, flag, &m).await.map(|_| ())
+                }
+                None => Ok(()),
+            },
+            _ => Ok(()),
+        };
+        if let Err(e) = result {
+            tracing::warn!(chat, error = %e, "could not act on the second opinion");
+        }
+    });
+}
+
+/// The second opinion disagrees with a learned flag: the card says so and the flag is closed.
+async fn withdraw(bot: &Bot, app: &App, ctx: &GroupCtx, message_id: i32, card: i32) -> HandlerResult {
+    let chat = ctx.group.chat_id;
+    let Some(mut flag) = app.store.flag(chat, message_id).await? else { return Ok(()) };
+    if flag.resolved {
+        return Ok(()); // a moderator was faster
+    }
+    flag.resolved = true;
+    app.store.put_flag(chat, &flag).await?;
+    log(app, chat, &flag, "withdrawn", None, false).await?;
+    let text = tr!(app.i18n, ctx.lang(), "mod-card-withdrawn");
+    app.throttle(chat).await;
+    match send::call(|| bot.edit_message_text(ChatId(chat), MessageId(card), text.clone()).into_future()).await {
+        Ok(_) | Err(send::Failure::MessageGone) | Err(send::Failure::NotModified) => Ok(()),
+        Err(e) => Err(anyhow::anyhow!("editing the card failed: {e:?}")),
     }
 }
 
 fn card_text(app: &App, lang: Lang, m: &Match) -> String {
     let summary = if lang == Lang::En { &m.policy.summary_en } else { &m.policy.summary_zh };
     let source = format!("{} {}", m.policy.document, m.policy.clause).trim().to_owned();
-    tr!(
-        app.i18n,
-        lang,
-        "mod-card",
-        category = category_name(app, lang, m.category),
-        rule = summary.clone(),
-        source = source
-    )
+    let category = category_name(app, lang, m.category);
+    let why = match m.source {
+        Source::Rule => {
+            return tr!(app.i18n, lang, "mod-card", category = category, rule = summary.clone(), source = source);
+        }
+        Source::Model => {
+            let hint: String = m.evidence.first().map(|e| e.feature.chars().take(24).collect()).unwrap_or_default();
+            tr!(app.i18n, lang, "mod-why-model", score = (m.score * 100.0).round() as i64, hint = hint)
+        }
+        Source::Group => tr!(app.i18n, lang, "mod-why-group"),
+        Source::Llm => tr!(app.i18n, lang, "mod-why-llm"),
+    };
+    tr!(app.i18n, lang, "mod-card-review", category = category, why = why, rule = summary.clone(), source = source)
 }
 
-async fn post_card(bot: &Bot, app: &App, msg: &Message, ctx: &GroupCtx, mut flag: Flag, m: &Match) -> HandlerResult {
+/// Posts the card; returns its message id when it went out.
+async fn post_card(
+    bot: &Bot,
+    app: &App,
+    msg: &Message,
+    ctx: &GroupCtx,
+    mut flag: Flag,
+    m: &Match,
+) -> anyhow::Result<Option<i32>> {
     let lang = ctx.lang();
     let chat = msg.chat.id;
     let keyboard = InlineKeyboardMarkup::new([[
@@ -181,10 +331,10 @@ async fn post_card(bot: &Bot, app: &App, msg: &Message, ctx: &GroupCtx, mut flag
     flag.card = card.as_ref().ok().map(|c| c.id.0);
     app.store.put_flag(chat.0, &flag).await?;
     log(app, chat.0, &flag, "flagged", None, true).await?;
-    if let Err(e) = card {
+    if let Err(e) = &card {
         tracing::warn!(chat = chat.0, error = ?e, "could not post the moderation card");
     }
-    Ok(())
+    Ok(flag.card)
 }
 
 async fn delete_at_once(
@@ -251,7 +401,7 @@ async fn no_rights(bot: &Bot, app: &App, msg: &Message, ctx: &GroupCtx, flag: Fl
         app.throttle(chat).await;
         let _ = send::call(|| bot.send_message(ChatId(chat), text.clone()).into_future()).await;
     }
-    post_card(bot, app, msg, ctx, flag, m).await
+    post_card(bot, app, msg, ctx, flag, m).await.map(|_| ())
 }
 
 async fn log(
@@ -320,11 +470,12 @@ pub(super) async fn decide(bot: Bot, app: Arc<App>, q: CallbackQuery) -> Handler
                 }
                 Err(e) => return Err(anyhow::anyhow!("deleteMessage failed: {e:?}")),
             }
+            learn(&app, chat, &flag, false).await?;
             (tr!(app.i18n, lang, "mod-card-deleted", by = by.clone(), category = category), "deleted")
         }
         "n" => {
             app.store.allow(chat, flag.fingerprint).await?;
-            app.moderation.forget_allow(chat);
+            learn(&app, chat, &flag, true).await?;
             (tr!(app.i18n, lang, "mod-card-allowed", by = by.clone()), "allowed")
         }
         _ => {
@@ -349,6 +500,18 @@ pub(super) async fn decide(bot: Bot, app: Arc<App>, q: CallbackQuery) -> Handler
     {
         warn(&bot, &app, chat, lang, user, &flag.sender_name, limit).await?;
     }
+    Ok(())
+}
+
+/// A moderator's decision becomes a sample of the group's memory (no text: the flag's n-gram buckets).
+async fn learn(app: &App, chat: ChatKey, flag: &Flag, fine: bool) -> HandlerResult {
+    if let Some(category) = Category::parse(&flag.category)
+        && !flag.grams.is_empty()
+    {
+        let sample = crate::policy::GroupSample { category, fine, grams: flag.grams.clone() };
+        app.store.add_sample(chat, &sample).await?;
+    }
+    app.moderation.forget_knowledge(chat);
     Ok(())
 }
 
@@ -398,6 +561,7 @@ pub(super) async fn modlog(bot: Bot, app: Arc<App>, msg: Message, ctx: GroupCtx)
         .map(|e| {
             let action = match e.action.as_str() {
                 "flagged" => crate::key!("modlog-flagged"),
+                "withdrawn" => crate::key!("modlog-withdrawn"),
                 "auto_deleted" => crate::key!("modlog-auto-deleted"),
                 "deleted" => crate::key!("modlog-deleted"),
                 _ => crate::key!("modlog-allowed"),

@@ -10,6 +10,7 @@ use std::cell::RefCell;
 use std::collections::HashSet;
 
 use super::detect::{Hits, RosterScan};
+use super::group::{GroupMemory, GroupSample, sample_grams};
 use super::model::{BUILTIN_MODEL, CATEGORIES, Model, sigmoid};
 use super::normalize::{NormScratch, Normalised, Normaliser, sentence_starts};
 use super::rules::{BUILTIN_RULES, CompiledRule, RuleError, RulePack, TermKind};
@@ -59,6 +60,16 @@ struct Learned {
     model: Model,
     structural: Vec<(usize, [f32; CATEGORIES])>,
 }
+
+/// Where a message is classified: the group's allow-list and memory.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Context<'a> {
+    pub allow: Option<&'a AllowList>,
+    pub memory: Option<&'a GroupMemory>,
+}
+
+/// A close "delete" sample (similarity ≥ 0.75) flags a message no rule or model flags.
+pub const GROUP_FLAG: f32 = 0.3;
 
 /// One message as the learned layer sees it (see [`Classifier::features`]).
 #[derive(Clone, Debug, Default)]
@@ -184,24 +195,39 @@ impl Classifier {
         self.learned.as_ref().map(|l| l.model.thresholds())
     }
 
+    /// The policy a category's learned (and second-opinion) verdicts cite.
+    pub fn category_policy(&self, category: Category) -> std::sync::Arc<super::Citation> {
+        self.pack.category_policy[category as usize].clone()
+    }
+
     /// Classifies one message.
     pub fn classify(&self, text: &str) -> Verdict {
-        self.classify_with(text, None)
+        self.classify_in(text, &Context::default())
     }
 
     /// Classifies one message, dropping matches that the allow-list covers.
     pub fn classify_with(&self, text: &str, allow: Option<&AllowList>) -> Verdict {
+        self.classify_in(text, &Context { allow, memory: None })
+    }
+
+    /// Classifies one message in a group: its allow-list and what its moderators decided before.
+    pub fn classify_in(&self, text: &str, ctx: &Context<'_>) -> Verdict {
         SCRATCH.with(|cell| match cell.try_borrow_mut() {
             Ok(mut scratch) => {
-                let verdict = self.run(text, allow, &mut scratch);
+                let verdict = self.run(text, ctx, &mut scratch);
                 // One huge message should not pin its buffers to the thread for ever.
                 if scratch.out.text.capacity() > MAX_KEPT_SCRATCH {
                     *scratch = Scratch::default();
                 }
                 verdict
             }
-            Err(_) => self.run(text, allow, &mut Scratch::default()),
+            Err(_) => self.run(text, ctx, &mut Scratch::default()),
         })
+    }
+
+    /// A moderator's decision on a message, as a sample for the group's memory (no text kept).
+    pub fn sample(&self, text: &str, category: Category, fine: bool) -> GroupSample {
+        GroupSample { category, fine, grams: sample_grams(&self.norm.normalise(text).text) }
     }
 
     /// The normalised form of a message (what allow-list phrases are stored as).
@@ -420,12 +446,12 @@ impl Classifier {
         std::array::from_fn(|c| self.anchored(text, &mut s, c))
     }
 
-    fn run(&self, text: &str, allow: Option<&AllowList>, s: &mut Scratch) -> Verdict {
+    fn run(&self, text: &str, ctx: &Context<'_>, s: &mut Scratch) -> Verdict {
         if text.is_empty() {
             return Verdict::default();
         }
         self.evaluate(text, s);
-        let allow = allow.filter(|a| !a.is_empty());
+        let allow = ctx.allow.filter(|a| !a.is_empty());
         if let Some(allow) = allow
             && !allow.fingerprints.is_empty()
             && allow.fingerprints.contains(&fnv1a(s.out.text.as_bytes()))
@@ -451,8 +477,34 @@ impl Classifier {
                 }
             })
             .collect();
+        // What the group's moderators decided about close messages: down for "not a violation"
+        // (a rule verdict survives one such mark on a close variant, not two), up for "delete".
+        let shift = ctx.memory.filter(|m| !m.is_empty()).map(|m| m.shift(&sample_grams(&s.out.text)));
+        if let Some(shift) = shift {
+            for m in &mut matches {
+                m.score += shift[m.category as usize].min(0.0);
+            }
+            matches.retain(|m| m.score >= THRESHOLD);
+        }
+        let mut learned_p = None;
         if let Some(learned) = &self.learned {
-            self.learned_matches(learned, text, s, &mut matches);
+            learned_p = Some(self.learned_matches(learned, text, s, shift, &mut matches));
+        }
+        if let Some(shift) = shift {
+            for (c, &cat) in Category::ALL.iter().enumerate() {
+                if shift[c] >= GROUP_FLAG && !matches.iter().any(|m| m.category == cat) {
+                    matches.push(Match {
+                        rule: format!("group.{}", cat.as_str()),
+                        category: cat,
+                        source: Source::Group,
+                        score: shift[c],
+                        policy: self.pack.category_policy[c].clone(),
+                        span: Span { start: 0, end: text.len() },
+                        excerpt: text.to_string(),
+                        evidence: Vec::new(),
+                    });
+                }
+            }
         }
         let s = &*s;
         if let Some(allow) = allow
@@ -468,7 +520,7 @@ impl Classifier {
         matches.sort_by_key(|m| (m.category, m.span.start));
         let mut categories: Vec<Category> = matches.iter().map(|m| m.category).collect();
         categories.dedup();
-        Verdict { categories, matches }
+        Verdict { categories, matches, learned: learned_p }
     }
 
     /// The model's log-odds for every category.
@@ -489,10 +541,24 @@ impl Classifier {
 
     /// Adds a "please take a look" match for every category the model is sure enough of and no
     /// rule flagged.
-    fn learned_matches(&self, learned: &Learned, text: &str, s: &mut Scratch, matches: &mut Vec<Match>) {
-        let z = self.logits(learned, s);
+    /// Returns the model's probabilities (after the group's shift).
+    fn learned_matches(
+        &self,
+        learned: &Learned,
+        text: &str,
+        s: &mut Scratch,
+        shift: Option<[f32; CATEGORIES]>,
+        matches: &mut Vec<Match>,
+    ) -> [f32; CATEGORIES] {
+        let mut probs = self.logits(learned, s).map(sigmoid);
+        if let Some(shift) = shift {
+            // The group's decisions move the probability as they move a rule's score.
+            for (p, sc) in probs.iter_mut().zip(shift) {
+                *p = (*p + sc).clamp(0.0, 1.0);
+            }
+        }
         for (c, &cat) in Category::ALL.iter().enumerate() {
-            let p = sigmoid(z[c]);
+            let p = probs[c];
             if p < learned.model.threshold[c] || matches.iter().any(|m| m.category == cat) || !self.anchored(text, s, c)
             {
                 continue;
@@ -510,6 +576,7 @@ impl Classifier {
                 evidence,
             });
         }
+        probs
     }
 
     /// The strongest evidence for category `c`: the n-grams that weigh most (overlapping ones

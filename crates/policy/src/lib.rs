@@ -27,6 +27,7 @@
 pub mod cli;
 pub mod detect;
 pub mod engine;
+pub mod group;
 pub mod model;
 pub mod normalize;
 pub mod rules;
@@ -36,7 +37,8 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize, Serializer};
 
-pub use engine::{AllowList, Classifier, Features, THRESHOLD};
+pub use engine::{AllowList, Classifier, Context, Features, GROUP_FLAG, THRESHOLD};
+pub use group::{GroupMemory, GroupSample};
 pub use model::{Model, ModelError};
 pub use rules::RuleError;
 
@@ -190,6 +192,10 @@ pub struct Verdict {
     pub categories: Vec<Category>,
     /// The rules that fired, most important first.
     pub matches: Vec<Match>,
+    /// The learned layer's probability for each category (in [`Category::ALL`] order), when the
+    /// classifier has a model: for a second opinion on borderline messages.
+    #[serde(skip)]
+    pub learned: Option<[f32; 5]>,
 }
 
 impl Verdict {
@@ -247,6 +253,7 @@ mod tests {
         let v = Verdict {
             categories: vec![Category::FeeCollection, Category::CommercialAd],
             matches: vec![m(Category::CommercialAd, 0), m(Category::FeeCollection, 5)],
+            learned: None,
         };
         assert_eq!(v.primary().unwrap().category, Category::FeeCollection);
         assert!(!v.is_clean());

@@ -160,3 +160,41 @@ all = ["s", "missing_set"]
     assert!(err.to_string().contains("fee.broken"), "{err}");
     assert!(err.to_string().contains("invalid pattern"), "{err}");
 }
+
+/// Learning per group: two "not a violation" marks on a wording clear close variants in that
+/// group only; one "delete" makes close variants a "please take a look" there.
+#[test]
+fn group_memory_learns_from_moderators() {
+    use jiaxiao_policy::{Context, GroupMemory, Source};
+    let c = classifier();
+    let marked =
+        ["周五的亲子活动需要的材料费每家25元，转给班长妈妈", "周五的亲子活动需要的材料费每家30元，转给班长妈妈"];
+    let variant = "周五的亲子活动需要的材料费每家28元，转给班长妈妈哈";
+    assert!(c.classify(variant).categories.contains(&Category::FeeCollection));
+
+    // One mark lowers the score but keeps the verdict.
+    let one = GroupMemory::new(vec![c.sample(marked[0], Category::FeeCollection, true)]);
+    let v = c.classify_in(variant, &Context { allow: None, memory: Some(&one) });
+    assert!(v.categories.contains(&Category::FeeCollection), "one mark is not enough");
+    assert!(v.matches.iter().all(|m| m.score < 1.0 || m.category != Category::FeeCollection));
+
+    // Two marks clear it.
+    let two = GroupMemory::new(marked.iter().map(|t| c.sample(t, Category::FeeCollection, true)).collect());
+    let v = c.classify_in(variant, &Context { allow: None, memory: Some(&two) });
+    assert!(v.is_clean(), "{:?}", v.matches);
+    // A different fee request in the same group is still flagged.
+    let other = "下学期班费每人200元，周五前微信转给我";
+    assert!(!c.classify_in(other, &Context { allow: None, memory: Some(&two) }).is_clean());
+    // Another group (no memory) still flags the variant.
+    assert!(!c.classify_in(variant, &Context::default()).is_clean());
+
+    // "Delete" on a message no rule catches makes its close variants a "please take a look".
+    let odd = "家人们冲冲冲，老规矩按上次的来，记得备注宝贝名字哦";
+    let odd_variant = "家人们冲冲冲，老规矩按上次的来，记得备注宝贝名字呀";
+    let deleted = GroupMemory::new(vec![c.sample(odd, Category::FeeCollection, false)]);
+    let v = c.classify_in(odd_variant, &Context { allow: None, memory: Some(&deleted) });
+    let m = v.matches.iter().find(|m| m.category == Category::FeeCollection).expect("group flag");
+    assert_eq!(m.source, Source::Group);
+    assert!(!v.is_final(), "a group flag is a please-take-a-look");
+    assert!(!c.classify_in(odd_variant, &Context::default()).categories.contains(&Category::FeeCollection));
+}
