@@ -227,7 +227,8 @@ async fn scenes() -> anyhow::Result<()> {
         sim.settle(quiet).await;
     }
 
-    println!("\n— Noon: a fee request, a warning about fees, and an ad —");
+    println!("\n— Noon: a fee request, a warning about fees, an ad, a warning that hides a fee request, and a");
+    println!("  \"please take a look\" from the learned model —");
     let outsider = TgUser::new(1004, "小王").lang("zh-hans");
     set_time(12, 10);
     let fee = standin.send_text(
@@ -253,6 +254,22 @@ async fn scenes() -> anyhow::Result<()> {
     if let Some(card) = card_for(&standin, class.id, ad) {
         set_time(12, 31);
         standin.press_button(&class, &teacher, card.0, &card.1);
+        sim.settle(quiet).await;
+    }
+    set_time(12, 32);
+    standin.send_text(
+        &class,
+        &mum,
+        "谨防诈骗，别信陌生人发的收款码！\n真正的通知在这：下周春游门票加午餐每人85元，周三前转家委会李妈妈。",
+    );
+    sim.settle(quiet).await;
+    set_time(12, 33);
+    let look = standin.send_text(&class, &outsider, "有需要护眼灯的家长可以找我，我们家就是做这个的");
+    sim.settle(quiet).await;
+    if let Some(card) = card_for(&standin, class.id, look) {
+        set_time(12, 34);
+        let allow = card.1.replacen("md:d:", "md:n:", 1);
+        standin.press_button(&class, &teacher, card.0, &allow);
         sim.settle(quiet).await;
     }
     set_time(12, 35);

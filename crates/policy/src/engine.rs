@@ -71,14 +71,26 @@ pub struct Context<'a> {
 /// A close "delete" sample (similarity ≥ 0.75) flags a message no rule or model flags.
 pub const GROUP_FLAG: f32 = 0.3;
 
-/// One message as the learned layer sees it (see [`Classifier::features`]).
+/// One message as the learned layer sees it (see [`Classifier::features`]): the whole message,
+/// then each part of it the model also scores (see [`MAX_WINDOW_SENTENCES`]).
 #[derive(Clone, Debug, Default)]
 pub struct Features {
+    pub windows: Vec<Window>,
+}
+
+/// The features of one window of a message.
+#[derive(Clone, Debug, Default)]
+pub struct Window {
     /// The n-gram buckets, one per occurrence.
     pub ngrams: Vec<u32>,
     /// Indices into [`Classifier::structural_names`] of the structural features present.
     pub structural: Vec<usize>,
 }
+
+/// The learned layer scores the whole message and, for messages of 2 to this many sentences, what
+/// remains when sentences are taken away from its start or its end, and keeps the highest score per
+/// category: a harmless sentence added before or after a request cannot dilute it.
+pub const MAX_WINDOW_SENTENCES: usize = 16;
 
 /// A hit of a term set, in normalised byte and char offsets.
 #[derive(Clone, Copy, Debug)]
@@ -250,9 +262,95 @@ impl Classifier {
             return f;
         }
         self.evaluate(text, &mut s);
-        super::model::for_each_ngram(&s.out.text, bits, |b, _, _| f.ngrams.push(b));
-        f.structural = (0..self.pack.sets.len()).filter(|&i| !s.hits[i].is_empty()).collect();
+        let windows = self.windows(text, &mut s);
+        let mut grams: Vec<(u32, u32)> = Vec::new(); // (bucket, last char)
+        super::model::for_each_ngram(&s.out.text, bits, |b, _, e| grams.push((b, e - 1)));
+        for &(ws, we) in &windows {
+            f.windows.push(Window {
+                ngrams: grams.iter().filter(|g| g.1 >= ws && g.1 < we).map(|g| g.0).collect(),
+                structural: (0..self.pack.sets.len())
+                    .filter(|&i| s.hits[i].iter().any(|h| h.cs < we && h.ce > ws))
+                    .collect(),
+            });
+        }
         f
+    }
+
+    /// The char ranges of the normalised text the learned layer scores: the whole message first,
+    /// then (for 2 to [`MAX_WINDOW_SENTENCES`] sentences) every run of sentences that keeps its
+    /// first or its last one.
+    fn windows(&self, text: &str, s: &mut Scratch) -> Vec<(u32, u32)> {
+        let n = s.out.char_count() as u32;
+        let mut out = vec![(0, n)];
+        if !self.sentences_ready(text, s) {
+            return out;
+        }
+        // Sentence runs of the per-char ids.
+        let ids = &s.sentence_ids;
+        let mut runs: Vec<(u32, u32)> = Vec::new();
+        let mut start = 0;
+        for i in 1..=ids.len() {
+            if i == ids.len() || ids[i] != ids[i - 1] {
+                if i - start >= 2 {
+                    runs.push((start as u32, i as u32));
+                }
+                start = i;
+            }
+        }
+        if runs.len() < 2 || runs.len() > MAX_WINDOW_SENTENCES {
+            return out;
+        }
+        // Every run of sentences that starts at the first or ends at the last: what remains when
+        // sentences are taken away from either end.
+        let (first, last) = (runs[0].0, runs[runs.len() - 1].1);
+        for k in 0..runs.len() - 1 {
+            out.push((first, runs[k].1));
+            out.push((runs[k + 1].0, last));
+        }
+        out
+    }
+
+    /// Makes sure the sentences are known (they are computed lazily); false when there is one.
+    fn sentences_ready(&self, text: &str, s: &mut Scratch) -> bool {
+        if !s.sentences_ready {
+            let Scratch {
+                out,
+                hits,
+                excl,
+                ready,
+                gate_seen,
+                sentences,
+                soft,
+                sentences_ready,
+                sentence_ids,
+                set_ranges,
+                ranges_ready,
+                roster,
+                roster_ready,
+                det_hits,
+                ..
+            } = s;
+            let mut ctx = Ctx {
+                pack: &self.pack,
+                out,
+                original: text,
+                hits,
+                excl,
+                ready,
+                gate_seen,
+                sentences,
+                soft,
+                sentences_ready,
+                sentence_ids,
+                set_ranges,
+                ranges_ready,
+                roster,
+                roster_ready,
+                det_hits,
+            };
+            ctx.ensure_sentences();
+        }
+        !s.sentences.is_empty()
     }
 
     /// Normalises `text` and records every literal hit, exclude and gate entry in `s`.
@@ -524,19 +622,62 @@ impl Classifier {
     }
 
     /// The model's log-odds for every category.
-    fn logits(&self, learned: &Learned, s: &Scratch) -> [f32; CATEGORIES] {
-        let (mut z, _) = learned.model.ngram_logits(&s.out.text);
-        for (zc, b) in z.iter_mut().zip(learned.model.bias) {
-            *zc += b;
+    /// The model's log-odds for every category: the highest over the message's windows.
+    fn logits(&self, learned: &Learned, text: &str, s: &mut Scratch) -> [f32; CATEGORIES] {
+        let structural = |z: &mut [f32; CATEGORIES], s: &Scratch, ws: u32, we: u32| {
+            for (set, w) in &learned.structural {
+                if s.hits[*set].iter().any(|h| h.cs < we && h.ce > ws) {
+                    for (zc, wc) in z.iter_mut().zip(w) {
+                        *zc += wc;
+                    }
+                }
+            }
+        };
+        let windows = if learned.model.windowed.iter().any(|&w| w) { self.windows(text, s) } else { Vec::new() };
+        if windows.len() <= 1 {
+            let (mut z, _) = learned.model.ngram_logits(&s.out.text);
+            for (zc, b) in z.iter_mut().zip(learned.model.bias) {
+                *zc += b;
+            }
+            structural(&mut z, s, 0, u32::MAX);
+            return z;
         }
-        for (set, w) in &learned.structural {
-            if !s.hits[*set].is_empty() {
-                for (zc, wc) in z.iter_mut().zip(w) {
-                    *zc += wc;
+        // Per-char sums of the n-grams ending there, then each window from prefix sums.
+        let n = s.out.char_count();
+        let mut prefix = vec![([0i32; 8], 0u32); n + 1];
+        let table = &learned.model.table;
+        super::model::for_each_ngram(&s.out.text, learned.model.bits, |b, _, e| {
+            let row = &table[b as usize];
+            let slot = &mut prefix[e as usize];
+            for (acc, &w) in slot.0.iter_mut().zip(row) {
+                *acc += w as i32;
+            }
+            slot.1 += 1;
+        });
+        for i in 1..=n {
+            let prev = prefix[i - 1];
+            for (acc, p) in prefix[i].0.iter_mut().zip(prev.0) {
+                *acc += p;
+            }
+            prefix[i].1 += prev.1;
+        }
+        let mut best = [f32::NEG_INFINITY; CATEGORIES];
+        for (k, (ws, we)) in windows.into_iter().enumerate() {
+            let (hi, lo) = (prefix[we as usize], prefix[ws as usize]);
+            let count = hi.1 - lo.1;
+            let norm = if count > 0 { 1.0 / (count as f32).sqrt() } else { 0.0 };
+            let mut z: [f32; CATEGORIES] = std::array::from_fn(|c| {
+                learned.model.bias[c] + (hi.0[c] - lo.0[c]) as f32 * learned.model.scale[c] * norm
+            });
+            structural(&mut z, s, ws, we);
+            for ((b, zc), windowed) in best.iter_mut().zip(z).zip(learned.model.windowed) {
+                // Window 0 is the whole message: the only one for categories scored whole.
+                if k == 0 || windowed {
+                    *b = b.max(zc);
                 }
             }
         }
-        z
+        best
     }
 
     /// Adds a "please take a look" match for every category the model is sure enough of and no
@@ -550,7 +691,7 @@ impl Classifier {
         shift: Option<[f32; CATEGORIES]>,
         matches: &mut Vec<Match>,
     ) -> [f32; CATEGORIES] {
-        let mut probs = self.logits(learned, s).map(sigmoid);
+        let mut probs = self.logits(learned, text, s).map(sigmoid);
         if let Some(shift) = shift {
             // The group's decisions move the probability as they move a rule's score.
             for (p, sc) in probs.iter_mut().zip(shift) {

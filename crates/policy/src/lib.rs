@@ -37,7 +37,7 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize, Serializer};
 
-pub use engine::{AllowList, Classifier, Context, Features, GROUP_FLAG, THRESHOLD};
+pub use engine::{AllowList, Classifier, Context, Features, GROUP_FLAG, MAX_WINDOW_SENTENCES, THRESHOLD, Window};
 pub use group::{GroupMemory, GroupSample};
 pub use model::{Model, ModelError};
 pub use rules::RuleError;

@@ -17,8 +17,8 @@
 //! # File format (little-endian)
 //!
 //! ```text
-//! "JXMODEL1"  u32 bits  u32 categories (5)  u32 structural count, then each: u16 length + UTF-8 name
-//! f32 bias[5]  f32 threshold[5]  f32 scale[5]
+//! "JXMODEL2"  u32 bits  u32 categories (5)  u32 structural count, then each: u16 length + UTF-8 name
+//! f32 bias[5]  f32 threshold[5]  f32 scale[5]  u8 windowed[5] (1: best of the windows, 0: whole)
 //! f32 structural weight[count][5]
 //! u32 entries, then each: u32 bucket, i8 quantised weight[5] (weight = q × scale)
 //! u64 FNV-1a of everything before it
@@ -29,7 +29,7 @@ use crate::Category;
 /// Categories the model scores, in file order.
 pub const CATEGORIES: usize = 5;
 
-const MAGIC: &[u8; 8] = b"JXMODEL1";
+const MAGIC: &[u8; 8] = b"JXMODEL2";
 
 /// The model shipped with the engine.
 pub const BUILTIN_MODEL: &[u8] = include_bytes!("../../../content/policy/model.bin");
@@ -106,6 +106,8 @@ pub struct Model {
     pub(crate) bias: [f32; CATEGORIES],
     pub(crate) threshold: [f32; CATEGORIES],
     pub(crate) scale: [f32; CATEGORIES],
+    /// Per category: scored as the best of the message's windows (else the whole message).
+    pub(crate) windowed: [bool; CATEGORIES],
     /// Structural feature names and their weights.
     pub(crate) structural: Vec<(String, [f32; CATEGORIES])>,
     /// Quantised n-gram weights, one 8-byte row per bucket (5 used).
@@ -118,6 +120,7 @@ pub struct Weights {
     pub bits: u32,
     pub bias: [f32; CATEGORIES],
     pub threshold: [f32; CATEGORIES],
+    pub windowed: [bool; CATEGORIES],
     pub structural: Vec<(String, [f32; CATEGORIES])>,
     /// Dense n-gram weights, `2^bits` rows.
     pub ngrams: Vec<[f32; CATEGORIES]>,
@@ -158,6 +161,7 @@ impl Weights {
                 out.extend_from_slice(&v.to_le_bytes());
             }
         }
+        out.extend(self.windowed.iter().map(|&w| w as u8));
         for (_, w) in &self.structural {
             for v in w {
                 out.extend_from_slice(&v.to_le_bytes());
@@ -241,6 +245,11 @@ impl Model {
         let bias = r.f32s()?;
         let threshold = r.f32s()?;
         let scale = r.f32s()?;
+        let flags = r.take(CATEGORIES)?;
+        if flags.iter().any(|&b| b > 1) {
+            return Err(ModelError("bad scoring flags".into()));
+        }
+        let windowed: [bool; CATEGORIES] = std::array::from_fn(|c| flags[c] == 1);
         let mut structural = Vec::with_capacity(count);
         for name in names {
             structural.push((name, r.f32s()?));
@@ -262,7 +271,7 @@ impl Model {
         if r.at != body.len() {
             return Err(ModelError("trailing bytes".into()));
         }
-        Ok(Model { bits, bias, threshold, scale, structural, table })
+        Ok(Model { bits, bias, threshold, scale, windowed, structural, table })
     }
 
     /// The category thresholds (probabilities) above which the model alone flags.
@@ -319,6 +328,7 @@ mod tests {
             bits,
             bias: [-1.0, -2.0, -3.0, -4.0, -5.0],
             threshold: [0.5, 0.6, 0.7, 0.8, 0.9],
+            windowed: [true, false, false, true, false],
             structural: vec![("set:amount".into(), [1.5, 0.0, 0.0, 0.0, 0.0])],
             ngrams,
         }
@@ -331,6 +341,7 @@ mod tests {
         assert_eq!(m.bits, 10);
         assert_eq!(m.bias, w.bias);
         assert_eq!(m.threshold, w.threshold);
+        assert_eq!(m.windowed, w.windowed);
         assert_eq!(m.structural, w.structural);
         // Quantised to within one step.
         for c in 0..CATEGORIES {

@@ -1,7 +1,8 @@
 //! Scores the classifier on the labelled dev corpus (`$JIAXIAO_CORPUS`, or
 //! `../shared/corpus/messages.dev.jsonl` beside the crate) and holds it to the quality bar:
 //! fee_collection precision ≥ 0.97 and recall ≥ 0.95, every other category F1 ≥ 0.85, and at
-//! most 2% of benign messages flagged. Skipped (with a note) when the file is not there.
+//! most 2% of benign messages flagged. Ignored by a plain `cargo test` (the corpus lives outside the
+//! repository); `.ci/run` runs it.
 
 use jiaxiao_policy::{Category, Classifier};
 
@@ -41,12 +42,12 @@ fn load() -> Option<(String, Vec<Labelled>)> {
     Some((path, out))
 }
 
+/// Needs the shared dev corpus beside the repository (or `$JIAXIAO_CORPUS`); `.ci/run` runs it with
+/// `--ignored` and fails when the corpus cannot be found.
 #[test]
+#[ignore = "needs ../shared/corpus/messages.dev.jsonl (or JIAXIAO_CORPUS); run by .ci/run"]
 fn dev_corpus_meets_the_quality_bar() {
-    let Some((path, corpus)) = load() else {
-        println!("policy_corpus: corpus file not found, skipped");
-        return;
-    };
+    let (path, corpus) = load().expect("the dev corpus: set JIAXIAO_CORPUS or put shared/ beside the repository");
     let classifier = Classifier::builtin().expect("built-in rules load");
     let mut tp = [0usize; 5];
     let mut fp = [0usize; 5];

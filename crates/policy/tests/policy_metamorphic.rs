@@ -212,11 +212,12 @@ fn chatter_keeps_hard_negatives_clean() {
     );
 }
 
-/// The learned layer sees the whole message, so added sentences move its score (each n-gram counts
-/// 1/√n, and a warning adds its own evidence): measured on the positives that only it flags, and
-/// held to a floor. On the training corpus about two thirds of such flags survive a harmless
-/// sentence; rule verdicts (above) all do. Scoring the most suspicious sentences instead of the
-/// whole message would close this gap; it is not done yet.
+/// The learned layer weighs the whole message, so added sentences can move its score. For fee
+/// collection, training ads and rankings it also scores what remains when sentences are taken away
+/// from either end and keeps the best (the trainer chose that where it costs nothing in F1), so an
+/// added sentence cannot dilute them; homework and ads are scored whole. Measured on the training
+/// corpus positives that only the model flags: about 85 % survive a harmless sentence (rule
+/// verdicts, above, all do); held to a floor of 80 %.
 #[test]
 fn learned_flags_mostly_survive_harmless_sentences() {
     // The training corpus: the only messages with enough learned-only verdicts to measure.
@@ -240,7 +241,7 @@ fn learned_flags_mostly_survive_harmless_sentences() {
         }
     }
     eprintln!("learned-only positives: {}; kept {kept} of {total} variants with a harmless sentence", all.len());
-    assert!(kept * 100 >= total * 60, "kept only {kept} of {total}");
+    assert!(kept * 100 >= total * 80, "kept only {kept} of {total}");
 }
 
 #[test]
