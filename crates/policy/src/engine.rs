@@ -978,10 +978,21 @@ impl Ctx<'_> {
             let last = self.sentence_of(span.ce.saturating_sub(1).max(span.cs)) as u32;
             for &s in &rule.defused_by {
                 let (weight, whole) = (self.pack.sets[s].weight, self.pack.sets[s].whole);
-                let hit = self
-                    .ranges(s)
-                    .iter()
-                    .any(|&(a, b)| if whole { a <= first && b >= last } else { a <= last && b >= first });
+                let hit = if whole {
+                    // A question defuses what it asks about: it holds the whole request in its
+                    // sentence and starts before the request ends (not one glued on after it).
+                    let n = self.prepare(s).len();
+                    (0..n).any(|k| {
+                        let h = self.hits[s][k];
+                        h.cs < span.ce && {
+                            let a = self.sentence_of(h.cs) as u32;
+                            let b = self.sentence_of(h.ce.saturating_sub(1).max(h.cs)) as u32;
+                            a <= first && b >= last
+                        }
+                    })
+                } else {
+                    self.ranges(s).iter().any(|&(a, b)| a <= last && b >= first)
+                };
                 if hit {
                     total += weight;
                     if total >= rule.weight {
@@ -1228,6 +1239,17 @@ unless_category = ["fee_collection"]
         // A request split over lines is one match; a warning on one of its lines defuses it.
         assert!(!c().classify("50元\n转我").is_clean());
         assert!(c().classify("50元 骗子\n转我").is_clean());
+    }
+
+    #[test]
+    fn a_question_defuses_what_it_asks_not_what_it_was_glued_to() {
+        let src = PACK
+            .replace("[sets.neg]", "[sets.ask]\nterms = [\"请问\"]\nwhole = true\n\n[sets.neg]")
+            .replace("defused_by = [\"warn\"]", "defused_by = [\"warn\", \"ask\"]");
+        let c = Classifier::from_toml(&src).unwrap();
+        assert!(c.classify("请问是50元转我吗").is_clean(), "the request is inside the question");
+        assert!(!c.classify("50元转我请问大家看到了吗").is_clean(), "a question glued on after it");
+        assert!(!c.classify("请问大家看到了吗？50元转我").is_clean(), "a question in another sentence");
     }
 
     #[test]

@@ -170,8 +170,9 @@ pub(crate) struct CompiledSet {
     pub has_terms: bool,
     /// How much one of its hits lowers a rule it defuses.
     pub weight: f32,
-    /// As a defuser, it counts only when its sentence holds the whole match (a question defuses
-    /// what it asks about, not an offer in the next sentence).
+    /// As a defuser, it counts only when its sentence holds the whole match and it starts before
+    /// the match ends (a question defuses what it asks about, not an offer in the next sentence nor
+    /// a request it was glued onto).
     pub whole: bool,
     /// A structural detector that finds the set's hits instead of terms and patterns.
     pub detector: Option<Detector>,
