@@ -103,24 +103,48 @@ impl ModerationMode {
     }
 }
 
-/// A local wall-clock time of day, minute precision, written `HH:MM`.
+/// A local wall-clock time of day, minute precision, written `HH:MM`. Always valid: the fields
+/// are private and every constructor checks 0–23 and 0–59.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct HhMm {
-    pub hour: u8,
-    pub minute: u8,
+    hour: u8,
+    minute: u8,
 }
 
 impl HhMm {
-    pub const fn new(hour: u8, minute: u8) -> HhMm {
-        HhMm { hour, minute }
+    /// `None` unless `hour` is 0–23 and `minute` 0–59.
+    pub const fn new(hour: u8, minute: u8) -> Option<HhMm> {
+        if hour < 24 && minute < 60 { Some(HhMm { hour, minute }) } else { None }
+    }
+
+    /// For constants: fails to compile (or panics in non-const use) on an impossible time.
+    pub const fn at(hour: u8, minute: u8) -> HhMm {
+        match HhMm::new(hour, minute) {
+            Some(t) => t,
+            None => panic!("an impossible time of day"),
+        }
+    }
+
+    pub const fn hour(self) -> u8 {
+        self.hour
+    }
+
+    pub const fn minute(self) -> u8 {
+        self.minute
     }
 
     pub fn to_naive(self) -> NaiveTime {
-        NaiveTime::from_hms_opt(self.hour.into(), self.minute.into(), 0).expect("validated on construction")
+        NaiveTime::from_hms_opt(self.hour.into(), self.minute.into(), 0).unwrap_or(NaiveTime::MIN)
     }
 
     pub fn from_naive(t: NaiveTime) -> HhMm {
-        HhMm::new(t.hour() as u8, t.minute() as u8)
+        HhMm { hour: t.hour() as u8, minute: t.minute() as u8 }
+    }
+
+    /// From minutes after midnight, wrapping around the day.
+    pub fn from_minutes(m: u32) -> HhMm {
+        let m = m % (24 * 60);
+        HhMm { hour: (m / 60) as u8, minute: (m % 60) as u8 }
     }
 
     pub fn minutes(self) -> u32 {
@@ -140,10 +164,7 @@ impl FromStr for HhMm {
         }
         let hour: u8 = h.parse().map_err(|_| ())?;
         let minute: u8 = m.parse().map_err(|_| ())?;
-        if hour > 23 || minute > 59 {
-            return Err(());
-        }
-        Ok(HhMm::new(hour, minute))
+        HhMm::new(hour, minute).ok_or(())
     }
 }
 
@@ -174,7 +195,7 @@ pub struct QuietHours {
 }
 
 impl QuietHours {
-    pub const DEFAULT: QuietHours = QuietHours { start: HhMm::new(21, 30), end: HhMm::new(7, 0) };
+    pub const DEFAULT: QuietHours = QuietHours { start: HhMm::at(21, 30), end: HhMm::at(7, 0) };
 
     /// Parses `HH:MM-HH:MM` (also `~`, `–`, `至`). Start and end must differ.
     pub fn parse(s: &str) -> Option<QuietHours> {
@@ -238,9 +259,9 @@ impl Grade {
     pub fn bedtime(self) -> Option<HhMm> {
         match self {
             Grade::Kindergarten => None,
-            Grade::Primary => Some(HhMm::new(21, 20)),
-            Grade::Junior => Some(HhMm::new(22, 0)),
-            Grade::Senior => Some(HhMm::new(23, 0)),
+            Grade::Primary => Some(HhMm::at(21, 20)),
+            Grade::Junior => Some(HhMm::at(22, 0)),
+            Grade::Senior => Some(HhMm::at(23, 0)),
         }
     }
 
@@ -248,11 +269,8 @@ impl Grade {
     /// kindergarten, where no official bedtime exists).
     pub fn default_bedtime_reminder(self) -> HhMm {
         match self.bedtime() {
-            Some(b) => {
-                let m = b.minutes() - 30;
-                HhMm::new((m / 60) as u8, (m % 60) as u8)
-            }
-            None => HhMm::new(20, 0),
+            Some(b) => HhMm::from_minutes(b.minutes() + 24 * 60 - 30),
+            None => HhMm::at(20, 0),
         }
     }
 }
@@ -392,8 +410,12 @@ mod tests {
 
     #[test]
     fn hhmm_parses_valid_and_rejects_impossible_times() {
-        assert_eq!("7:05".parse::<HhMm>(), Ok(HhMm::new(7, 5)));
-        assert_eq!("21：20".parse::<HhMm>(), Ok(HhMm::new(21, 20)));
+        assert_eq!("7:05".parse::<HhMm>(), Ok(HhMm::at(7, 5)));
+        assert_eq!(HhMm::new(24, 0), None);
+        assert_eq!(HhMm::new(7, 60), None);
+        assert_eq!(HhMm::from_minutes(24 * 60 + 5), HhMm::at(0, 5));
+        assert!(serde_json::from_str::<HhMm>("\"25:00\"").is_err(), "stored values are checked too");
+        assert_eq!("21：20".parse::<HhMm>(), Ok(HhMm::at(21, 20)));
         for bad in ["24:00", "12:60", "7", "", "ab:cd", "123:00", "7:5", "-1:00"] {
             assert!(bad.parse::<HhMm>().is_err(), "{bad} should be rejected");
         }
@@ -402,23 +424,23 @@ mod tests {
     #[test]
     fn quiet_hours_cross_midnight() {
         let q = QuietHours::parse("21:30-07:00").unwrap();
-        assert!(q.contains(HhMm::new(23, 0)));
-        assert!(q.contains(HhMm::new(21, 30)));
-        assert!(q.contains(HhMm::new(6, 59)));
-        assert!(!q.contains(HhMm::new(7, 0)));
-        assert!(!q.contains(HhMm::new(12, 0)));
+        assert!(q.contains(HhMm::at(23, 0)));
+        assert!(q.contains(HhMm::at(21, 30)));
+        assert!(q.contains(HhMm::at(6, 59)));
+        assert!(!q.contains(HhMm::at(7, 0)));
+        assert!(!q.contains(HhMm::at(12, 0)));
         let day = QuietHours::parse("12:00~13:30").unwrap();
-        assert!(day.contains(HhMm::new(12, 45)) && !day.contains(HhMm::new(13, 30)));
+        assert!(day.contains(HhMm::at(12, 45)) && !day.contains(HhMm::at(13, 30)));
         assert!(QuietHours::parse("10:00-10:00").is_none());
         assert!(QuietHours::parse("25:00-07:00").is_none());
     }
 
     #[test]
     fn bedtime_reminders_default_to_half_an_hour_before_the_grades_bedtime() {
-        assert_eq!(Grade::Primary.default_bedtime_reminder(), HhMm::new(20, 50));
-        assert_eq!(Grade::Junior.default_bedtime_reminder(), HhMm::new(21, 30));
-        assert_eq!(Grade::Senior.default_bedtime_reminder(), HhMm::new(22, 30));
-        assert_eq!(Grade::Kindergarten.default_bedtime_reminder(), HhMm::new(20, 0));
+        assert_eq!(Grade::Primary.default_bedtime_reminder(), HhMm::at(20, 50));
+        assert_eq!(Grade::Junior.default_bedtime_reminder(), HhMm::at(21, 30));
+        assert_eq!(Grade::Senior.default_bedtime_reminder(), HhMm::at(22, 30));
+        assert_eq!(Grade::Kindergarten.default_bedtime_reminder(), HhMm::at(20, 0));
         assert_eq!(Grade::Kindergarten.bedtime(), None);
     }
 

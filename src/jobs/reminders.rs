@@ -9,15 +9,12 @@ use crate::content::{Content, ReminderKind};
 use crate::model::{Group, HhMm};
 use crate::schedule::{self, Weekly};
 use crate::store::{DynStore, OutMessage, OutboxItem, StoreResult};
-use chrono::{DateTime, Utc, Weekday};
+use chrono::{DateTime, Utc};
 use std::sync::Arc;
 use tokio::sync::{Notify, watch};
 
 /// A reminder missed by less than this (the bot was down) is still sent.
 pub const CATCH_UP: chrono::Duration = chrono::Duration::hours(1);
-
-const EVERY_DAY: [Weekday; 7] =
-    [Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu, Weekday::Fri, Weekday::Sat, Weekday::Sun];
 
 pub struct Reminders {
     content: Arc<Content>,
@@ -58,7 +55,7 @@ impl Reminders {
             let tz = group.settings.zone();
             for (kind, at) in &group.settings.reminders {
                 let Some(kind) = ReminderKind::parse(kind) else { continue };
-                let daily = Weekly { days: EVERY_DAY.to_vec(), at: *at };
+                let daily = Weekly::daily(*at);
                 if let Some(slot) = schedule::catch_up(&daily, tz, now, CATCH_UP)
                     && group.joined_at.is_none_or(|j| slot >= j)
                     && let Err(e) = self.queue(&group, kind, *at, slot, now).await

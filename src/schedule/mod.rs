@@ -11,9 +11,10 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(try_from = "WeeklyRaw")]
 pub struct Weekly {
-    /// Sorted Monday-first, no duplicates, at least one.
-    pub days: Vec<Weekday>,
-    pub at: HhMm,
+    /// Sorted Monday-first, no duplicates, at least one: private, so that only the checked
+    /// constructors can make one.
+    days: Vec<Weekday>,
+    at: HhMm,
 }
 
 /// What is stored; validated into [`Weekly`] so that a stored schedule always has a day.
@@ -29,14 +30,36 @@ impl TryFrom<WeeklyRaw> for Weekly {
         let mut days = raw.days;
         days.sort_by_key(|d| d.num_days_from_monday());
         days.dedup();
-        if days.is_empty() { Err("a weekly schedule needs at least one day") } else { Ok(Weekly { days, at: raw.at }) }
+        Weekly::new(days, raw.at).ok_or("a weekly schedule needs at least one day")
     }
 }
 
 impl Weekly {
     /// The Ready4K rhythm: Monday, Wednesday, Friday at 20:00.
     pub fn lessons_default() -> Weekly {
-        Weekly { days: vec![Weekday::Mon, Weekday::Wed, Weekday::Fri], at: HhMm::new(20, 0) }
+        Weekly { days: vec![Weekday::Mon, Weekday::Wed, Weekday::Fri], at: HhMm::at(20, 0) }
+    }
+
+    /// Every day at `at`.
+    pub fn daily(at: HhMm) -> Weekly {
+        Weekly { days: ALL_DAYS.to_vec(), at }
+    }
+
+    /// `None` without a day; days are sorted Monday-first and deduplicated.
+    pub fn new(mut days: Vec<Weekday>, at: HhMm) -> Option<Weekly> {
+        days.sort_by_key(|d| d.num_days_from_monday());
+        days.dedup();
+        (!days.is_empty()).then_some(Weekly { days, at })
+    }
+
+    /// The days, Monday first.
+    pub fn days(&self) -> &[Weekday] {
+        &self.days
+    }
+
+    /// The local time.
+    pub fn at(&self) -> HhMm {
+        self.at
     }
 
     /// Parses `mon,wed,fri 20:00` (also `周一,周三,周五`, `1,3,5`, `daily`/`weekdays`).
@@ -50,12 +73,7 @@ impl Weekly {
                 p => out.push(parse_day(p)?),
             }
         }
-        if out.is_empty() {
-            return None;
-        }
-        out.sort_by_key(|d| d.num_days_from_monday());
-        out.dedup();
-        Some(Weekly { days: out, at })
+        Weekly::new(out, at)
     }
 
     /// The first slot strictly after `after`, as an instant.
@@ -72,7 +90,8 @@ impl Weekly {
                 return t;
             }
         }
-        unreachable!("a weekly schedule with at least one day has a slot within 8 days")
+        // Cannot happen (a Weekly always has a day); a week later is a safe answer anyway.
+        after + Duration::days(7)
     }
 
     /// The latest slot at or before `now`.
@@ -88,7 +107,8 @@ impl Weekly {
                 return t;
             }
         }
-        unreachable!("a weekly schedule with at least one day has a slot within 8 days")
+        // Cannot happen (a Weekly always has a day); a week earlier is a safe answer anyway.
+        now - Duration::days(7)
     }
 }
 
@@ -139,7 +159,7 @@ pub fn local_date(tz: Tz, t: DateTime<Utc>) -> NaiveDate {
 pub fn after_quiet(tz: Tz, quiet: Option<QuietHours>, t: DateTime<Utc>) -> DateTime<Utc> {
     let Some(q) = quiet else { return t };
     let local = t.with_timezone(&tz);
-    let now = HhMm::new(local.hour_u8(), local.minute_u8());
+    let now = HhMm::from_naive(local.time());
     if !q.contains(now) {
         return t;
     }
@@ -154,20 +174,6 @@ pub fn after_quiet(tz: Tz, quiet: Option<QuietHours>, t: DateTime<Utc>) -> DateT
 pub fn catch_up(schedule: &Weekly, tz: Tz, now: DateTime<Utc>, grace: Duration) -> Option<DateTime<Utc>> {
     let last = schedule.last_at_or_before(tz, now);
     (now - last <= grace).then_some(last)
-}
-
-trait HourMinute {
-    fn hour_u8(&self) -> u8;
-    fn minute_u8(&self) -> u8;
-}
-
-impl<T: chrono::Timelike> HourMinute for T {
-    fn hour_u8(&self) -> u8 {
-        self.hour() as u8
-    }
-    fn minute_u8(&self) -> u8 {
-        self.minute() as u8
-    }
 }
 
 #[cfg(test)]
@@ -191,7 +197,8 @@ mod tests {
         let w = Weekly::parse("mon,wed,fri", "20:00").unwrap();
         assert_eq!(w, Weekly::lessons_default());
         let w = Weekly::parse("周五,周一，1", "7:30").unwrap();
-        assert_eq!((w.days, w.at), (vec![Weekday::Mon, Weekday::Fri], HhMm::new(7, 30)));
+        assert_eq!((w.days().to_vec(), w.at()), (vec![Weekday::Mon, Weekday::Fri], HhMm::at(7, 30)));
+        assert!(Weekly::new(Vec::new(), HhMm::at(7, 30)).is_none(), "no day, no schedule");
         assert_eq!(Weekly::parse("weekdays", "08:00").unwrap().days.len(), 5);
         assert!(Weekly::parse("funday", "20:00").is_none());
         assert!(Weekly::parse("mon", "25:00").is_none());
@@ -213,11 +220,11 @@ mod tests {
 
     #[test]
     fn dst_gaps_and_repeats_still_fire_once() {
-        let w = Weekly { days: vec![Weekday::Sun], at: HhMm::new(2, 30) };
+        let w = Weekly::new(vec![Weekday::Sun], HhMm::at(2, 30)).unwrap();
         // 2026-03-08: New York skips 02:00-03:00 → fires at 03:00 EDT (07:00 UTC).
         assert_eq!(w.next_after(New_York, utc("2026-03-07T12:00:00Z")), utc("2026-03-08T07:00:00Z"));
         // 2026-11-01: 01:30 happens twice → first occurrence (EDT, 05:30 UTC).
-        let w = Weekly { days: vec![Weekday::Sun], at: HhMm::new(1, 30) };
+        let w = Weekly::new(vec![Weekday::Sun], HhMm::at(1, 30)).unwrap();
         assert_eq!(w.next_after(New_York, utc("2026-10-31T12:00:00Z")), utc("2026-11-01T05:30:00Z"));
     }
 

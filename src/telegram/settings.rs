@@ -117,7 +117,7 @@ fn given_arg(given: &str) -> crate::i18n::FluentArgs<'static> {
 /// `mon,wed,fri 20:00` as the reader says it: 周一、周三、周五 20:00 / Mon, Wed, Fri 20:00.
 pub(super) fn describe_weekly(app: &App, lang: Lang, w: &Weekly) -> String {
     let days: Vec<String> = w
-        .days
+        .days()
         .iter()
         .map(|d| {
             let key = match d {
@@ -132,7 +132,7 @@ pub(super) fn describe_weekly(app: &App, lang: Lang, w: &Weekly) -> String {
             app.i18n.get(lang, key, None)
         })
         .collect();
-    tr!(app.i18n, lang, "weekly", days = days.join(&tr!(app.i18n, lang, "list-separator")), time = w.at.to_string())
+    tr!(app.i18n, lang, "weekly", days = days.join(&tr!(app.i18n, lang, "list-separator")), time = w.at().to_string())
 }
 
 pub(super) fn grade_name(app: &App, lang: Lang, g: Grade) -> String {
