@@ -5,7 +5,7 @@ mod support;
 use chrono::{DateTime, Duration as Days, Utc};
 use jiaxiao::model::{Grade, Group, Lang, Member, Role, Settings};
 use jiaxiao::store::{
-    Counter, Enqueued, Flag, GroupStore, MemoryStore, ModEntry, Notice, OutMessage, OutboxItem, RedisStore, Store,
+    Counter, Enqueued, Flag, GroupStore, RoleStore, MemoryStore, ModEntry, Notice, OutMessage, OutboxItem, RedisStore, Store,
     Subscription,
 };
 use std::time::Duration;
@@ -294,6 +294,19 @@ macro_rules! suite {
                 }
             )*
         }
+        /// The same suite against a real three-master Redis Cluster (`.ci/run` starts one).
+        mod cluster {
+            use super::*;
+            $(
+                #[tokio::test]
+                #[ignore = "needs a Redis Cluster (REDIS_CLUSTER_URL, tools/redis-cluster.sh); run by .ci/run"]
+                async fn $name() {
+                    let store: RedisStore = support::cluster_store(stringify!($name)).await;
+                    super::$name(&store).await;
+                    store.delete_prefix().await.unwrap();
+                }
+            )*
+        }
     };
 }
 
@@ -318,13 +331,48 @@ async fn redis_values_carry_a_schema_version_and_newer_ones_are_refused() {
     store.put_group(&Group::new(-9, "g", Settings::default())).await.unwrap();
     let client = ::redis::Client::open(support::redis_url()).unwrap();
     let mut conn = client.get_multiplexed_async_connection().await.unwrap();
-    let key = format!("{}group:-9", store.prefix());
+    let key = format!("{}{{c-9}}:group", store.prefix());
     let raw: String = ::redis::cmd("GET").arg(&key).query_async(&mut conn).await.unwrap();
     assert!(raw.contains("\"v\":1"), "{raw}");
     let newer = raw.replace("\"v\":1", "\"v\":99");
     let _: () = ::redis::cmd("SET").arg(&key).arg(newer).query_async(&mut conn).await.unwrap();
     let err = store.group(-9).await.unwrap_err();
     assert!(err.to_string().contains("schema version 99"), "{err}");
+    store.delete_prefix().await.unwrap();
+}
+
+/// A server that still holds keys of the first layout (no hash tags) is upgraded on connect.
+#[tokio::test]
+async fn keys_of_the_first_layout_are_moved_on_connect() {
+    let prefix = support::unique_prefix("layout");
+    let client = ::redis::Client::open(support::redis_url()).unwrap();
+    let mut conn = client.get_multiplexed_async_connection().await.unwrap();
+    let group = serde_json::json!({"v": 1, "chat_id": -5, "title": "旧班", "active": true, "greeted": true,
+        "settings": {"lang": "en"}});
+    for (k, v) in [
+        (format!("{prefix}group:-5"), group.to_string()),
+        (format!("{prefix}outbox:item:x"), "{}".to_owned()),
+        (format!("{prefix}flag:-5:77"), "{}".to_owned()),
+    ] {
+        let _: () = ::redis::cmd("SET").arg(k).arg(v).query_async(&mut conn).await.unwrap();
+    }
+    let _: () = ::redis::cmd("HSET").arg(format!("{prefix}roles:-5")).arg(7).arg("teacher").query_async(&mut conn).await.unwrap();
+    let store = RedisStore::connect(&support::redis_url(), &prefix, Duration::from_secs(5)).await.unwrap();
+    assert_eq!(store.group(-5).await.unwrap().unwrap().title, "旧班");
+    assert_eq!(store.role(-5, 7).await.unwrap(), Some(Role::Teacher));
+    let exists = |k: String| {
+        let client = client.clone();
+        async move {
+            let mut c = client.get_multiplexed_async_connection().await.unwrap();
+            ::redis::cmd("EXISTS").arg(k).query_async::<bool>(&mut c).await.unwrap()
+        }
+    };
+    assert!(exists(format!("{prefix}{{outbox}}:item:x")).await);
+    assert!(exists(format!("{prefix}{{c-5}}:flag:77")).await);
+    assert!(!exists(format!("{prefix}group:-5")).await);
+    // A second connect finds the marker and leaves everything alone.
+    let again = RedisStore::connect(&support::redis_url(), &prefix, Duration::from_secs(5)).await.unwrap();
+    assert_eq!(again.group(-5).await.unwrap().unwrap().title, "旧班");
     store.delete_prefix().await.unwrap();
 }
 

@@ -1,86 +1,258 @@
-//! Redis store. One `ConnectionManager` (multiplexed, reconnects by itself) shared by every task.
+//! Redis store: one standalone server or a Redis Cluster, behind [`RedisConn`] (a `ConnectionManager`
+//! or a cluster connection; both reconnect by themselves), shared by every task.
+//!
+//! Keys that are used together carry the same hash tag, so that every Lua script and every atomic
+//! pipeline touches one cluster slot: all of a chat's state is under `{c<chat>}`, the outbox and the
+//! counters it advances under `{outbox}`, the shared rate limiter under `{rl}`.
 
 use super::*;
-use ::redis::aio::{ConnectionManager, ConnectionManagerConfig};
-use ::redis::{AsyncCommands, Script};
+use ::redis::aio::{ConnectionLike, ConnectionManager, ConnectionManagerConfig};
+use ::redis::{AsyncCommands, Cmd, Pipeline, RedisFuture, Script, Value};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
+
+/// A connection to a standalone Redis or to a Redis Cluster; cheap to clone.
+#[derive(Clone)]
+pub enum RedisConn {
+    Single(ConnectionManager),
+    Cluster(::redis::cluster_async::ClusterConnection),
+}
+
+impl ConnectionLike for RedisConn {
+    fn req_packed_command<'a>(&'a mut self, cmd: &'a Cmd) -> RedisFuture<'a, Value> {
+        match self {
+            RedisConn::Single(c) => c.req_packed_command(cmd),
+            RedisConn::Cluster(c) => c.req_packed_command(cmd),
+        }
+    }
+
+    fn req_packed_commands<'a>(
+        &'a mut self,
+        pipeline: &'a Pipeline,
+        offset: usize,
+        count: usize,
+    ) -> RedisFuture<'a, Vec<Value>> {
+        match self {
+            RedisConn::Single(c) => c.req_packed_commands(pipeline, offset, count),
+            RedisConn::Cluster(c) => c.req_packed_commands(pipeline, offset, count),
+        }
+    }
+
+    fn get_db(&self) -> i64 {
+        match self {
+            RedisConn::Single(c) => c.get_db(),
+            RedisConn::Cluster(c) => c.get_db(),
+        }
+    }
+}
 
 /// State in Redis, under `prefix`.
 #[derive(Clone)]
 pub struct RedisStore {
-    conn: ConnectionManager,
+    conn: RedisConn,
     prefix: String,
+    /// The cluster's seed nodes (empty for a standalone server).
+    nodes: Vec<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
 pub enum ConnectError {
-    #[error("REDIS_URL is not a valid Redis URL (expected redis://host:port/db): {0}")]
+    #[error(
+        "REDIS_URL is not a valid Redis URL (expected redis://host:port/db, or several cluster nodes separated by commas): {0}"
+    )]
     BadUrl(String),
     #[error("Redis at {url} did not answer within {secs} s; is it running? ({detail})")]
     Unreachable { url: String, secs: u64, detail: String },
 }
 
+/// The cluster nodes in a `REDIS_URL`: several URLs separated by commas, or one written
+/// `redis+cluster://host:port`. `None` for a standalone server.
+pub fn cluster_nodes(url: &str) -> Option<Vec<String>> {
+    let parts: Vec<String> = url.split(',').map(|p| p.trim().to_owned()).filter(|p| !p.is_empty()).collect();
+    let explicit = parts.first().is_some_and(|p| p.starts_with("redis+cluster://"));
+    if parts.len() < 2 && !explicit {
+        return None;
+    }
+    Some(parts.into_iter().map(|p| p.replacen("redis+cluster://", "redis://", 1)).collect())
+}
+
+/// The current key layout (hash tags); older layouts are upgraded at connect.
+const LAYOUT: u32 = 2;
+
 impl RedisStore {
-    /// Connects and checks the server answers `PING`, within `timeout` — never hangs at start-up.
+    /// Connects and checks the server (or cluster) answers `PING`, within `timeout` — never hangs
+    /// at start-up. A standalone server still holding keys of the first layout is upgraded.
     pub async fn connect(url: &str, prefix: &str, timeout: Duration) -> Result<RedisStore, ConnectError> {
-        let shown = crate::config::redact_url(url);
-        let client = ::redis::Client::open(url).map_err(|e| ConnectError::BadUrl(format!("{shown}: {e}")))?;
+        let shown = url.split(',').map(crate::config::redact_url).collect::<Vec<_>>().join(",");
         let unreachable =
             |detail: String| ConnectError::Unreachable { url: shown.clone(), secs: timeout.as_secs(), detail };
-        let config = ConnectionManagerConfig::new()
-            .set_connection_timeout(Some(timeout))
-            .set_response_timeout(Some(timeout))
-            .set_number_of_retries(2);
+        let nodes = cluster_nodes(url);
         let attempt = async {
-            let mut conn = ConnectionManager::new_with_config(client, config).await?;
-            let _: String = ::redis::cmd("PING").query_async(&mut conn).await?;
-            Ok::<_, ::redis::RedisError>(conn)
+            let mut conn = match &nodes {
+                None => {
+                    let client = ::redis::Client::open(url).map_err(|e| Err(format!("{shown}: {e}")))?;
+                    let config = ConnectionManagerConfig::new()
+                        .set_connection_timeout(Some(timeout))
+                        .set_response_timeout(Some(timeout))
+                        .set_number_of_retries(2);
+                    RedisConn::Single(
+                        ConnectionManager::new_with_config(client, config).await.map_err(|e| Ok(e.to_string()))?,
+                    )
+                }
+                Some(nodes) => {
+                    let client = ::redis::cluster::ClusterClient::builder(nodes.clone())
+                        .connection_timeout(timeout)
+                        .response_timeout(timeout)
+                        .retries(2)
+                        .build()
+                        .map_err(|e| Err(format!("{shown}: {e}")))?;
+                    RedisConn::Cluster(client.get_async_connection().await.map_err(|e| Ok(e.to_string()))?)
+                }
+            };
+            let _: String = ::redis::cmd("PING").query_async(&mut conn).await.map_err(|e| Ok(e.to_string()))?;
+            Ok::<_, Result<String, String>>(conn)
         };
         let conn = match tokio::time::timeout(timeout, attempt).await {
             Ok(Ok(conn)) => conn,
-            Ok(Err(e)) => return Err(unreachable(e.to_string())),
+            Ok(Err(Err(bad))) => return Err(ConnectError::BadUrl(bad)),
+            Ok(Err(Ok(detail))) => return Err(unreachable(detail)),
             Err(_) => return Err(unreachable("timed out".to_owned())),
         };
-        Ok(RedisStore { conn, prefix: prefix.to_owned() })
+        let store = RedisStore { conn, prefix: prefix.to_owned(), nodes: nodes.unwrap_or_default() };
+        store.upgrade_layout().await.map_err(|e| unreachable(format!("upgrading the key layout: {e}")))?;
+        Ok(store)
     }
 
     pub fn prefix(&self) -> &str {
         &self.prefix
     }
 
+    /// The connection, for the shared rate limiter.
+    pub fn connection(&self) -> RedisConn {
+        self.conn.clone()
+    }
+
+    pub fn is_cluster(&self) -> bool {
+        !self.nodes.is_empty()
+    }
+
+    /// A key outside any group, the outbox and the limiter.
     fn key(&self, parts: std::fmt::Arguments<'_>) -> String {
         format!("{}{}", self.prefix, parts)
     }
 
-    fn conn(&self) -> ConnectionManager {
+    /// A key of one chat's state: `{prefix}{c<chat>}:<rest>`.
+    fn chat_key(&self, chat: ChatKey, rest: impl std::fmt::Display) -> String {
+        format!("{}{{c{chat}}}:{rest}", self.prefix)
+    }
+
+    /// A key of the outbox (and the counters it advances): `{prefix}{outbox}:<rest>`.
+    fn outbox_key(&self, rest: std::fmt::Arguments<'_>) -> String {
+        format!("{}{{outbox}}:{rest}", self.prefix)
+    }
+
+    fn conn(&self) -> RedisConn {
         self.conn.clone()
     }
 
-    /// Deletes every key under this store's prefix. For tests that use a unique prefix; never
-    /// FLUSHDB.
-    pub async fn delete_prefix(&self) -> StoreResult<u64> {
-        let mut conn = self.conn();
-        let pattern = format!("{}*", escape_glob(&self.prefix));
+    /// Moves keys written by the first layout (no hash tags) to the current one, once. Only a
+    /// standalone server can hold them (a cluster starts on the current layout).
+    async fn upgrade_layout(&self) -> StoreResult<()> {
+        let marker = self.key(format_args!("layout"));
+        let current: Option<u32> = self.conn().get(&marker).await?;
+        if current.is_some_and(|v| v >= LAYOUT) {
+            return Ok(());
+        }
+        if !self.is_cluster() {
+            let mut moved = 0;
+            for old in self.scan_keys(&self.conn(), &format!("{}*", escape_glob(&self.prefix))).await? {
+                let Some(rest) = old.strip_prefix(&self.prefix) else { continue };
+                if let Some(new) = self.upgraded_name(rest) {
+                    ::redis::cmd("RENAME").arg(&old).arg(&new).query_async::<()>(&mut self.conn()).await?;
+                    moved += 1;
+                }
+            }
+            if moved > 0 {
+                tracing::info!(moved, "Redis keys moved to the hash-tagged layout");
+            }
+        }
+        self.conn().set::<_, _, ()>(&marker, LAYOUT).await?;
+        Ok(())
+    }
+
+    /// The current name of a key of the first layout (without the prefix); `None` when it keeps
+    /// its name.
+    fn upgraded_name(&self, rest: &str) -> Option<String> {
+        const CHAT: [&str; 14] = [
+            "group", "roles", "roster", "unames", "feedback", "feedbackn", "lessonlog", "modlog", "allow", "samples",
+            "warns", "notices", "noticemsg", "acks",
+        ];
+        if rest.starts_with('{') {
+            return None;
+        }
+        if let Some(r) = rest.strip_prefix("outbox:") {
+            return Some(self.outbox_key(format_args!("{r}")));
+        }
+        if let Some(r) = rest.strip_prefix("counters:") {
+            return Some(self.outbox_key(format_args!("counters:{r}")));
+        }
+        let (family, tail) = rest.split_once(':')?;
+        if CHAT.contains(&family) {
+            let chat: ChatKey = tail.parse().ok()?;
+            return Some(self.chat_key(chat, family));
+        }
+        if family == "flag" || family == "modex" {
+            let (chat, message) = tail.split_once(':')?;
+            let chat: ChatKey = chat.parse().ok()?;
+            return Some(self.chat_key(chat, format_args!("{family}:{message}")));
+        }
+        None
+    }
+
+    /// Every key matching `pattern` on one server.
+    async fn scan_keys(&self, conn: &RedisConn, pattern: &str) -> StoreResult<Vec<String>> {
+        let mut conn = conn.clone();
         let mut cursor: u64 = 0;
-        let mut deleted = 0;
+        let mut out = Vec::new();
         loop {
             let (next, keys): (u64, Vec<String>) = ::redis::cmd("SCAN")
                 .arg(cursor)
                 .arg("MATCH")
-                .arg(&pattern)
+                .arg(pattern)
                 .arg("COUNT")
                 .arg(500)
                 .query_async(&mut conn)
                 .await?;
-            if !keys.is_empty() {
-                deleted += conn.del::<_, u64>(&keys).await?;
-            }
+            out.extend(keys);
             if next == 0 {
-                return Ok(deleted);
+                return Ok(out);
             }
             cursor = next;
         }
+    }
+
+    /// Deletes every key under this store's prefix (on every cluster node). For tests that use a
+    /// unique prefix, and for `jiaxiao forget-group`'s sibling; never FLUSHDB.
+    pub async fn delete_prefix(&self) -> StoreResult<u64> {
+        let pattern = format!("{}*", escape_glob(&self.prefix));
+        let mut deleted = 0;
+        let servers: Vec<RedisConn> = if self.is_cluster() {
+            let mut v = Vec::new();
+            for node in &self.nodes {
+                let client = ::redis::Client::open(node.as_str())?;
+                v.push(RedisConn::Single(ConnectionManager::new(client).await?));
+            }
+            v
+        } else {
+            vec![self.conn()]
+        };
+        for server in servers {
+            for key in self.scan_keys(&server, &pattern).await? {
+                // One key at a time: keys of different slots cannot share a DEL in a cluster.
+                deleted += self.conn().del::<_, u64>(&key).await?;
+            }
+        }
+        Ok(deleted)
     }
 }
 
@@ -107,12 +279,12 @@ pub(crate) fn decode<T: DeserializeOwned>(key: &str, raw: &str) -> StoreResult<T
     serde_json::from_value(v).map_err(|e| StoreError::Corrupt { key: key.to_owned(), detail: e.to_string() })
 }
 
-/// The per-chat hash families, moved together when a group migrates.
+/// The per-chat hash families, moved together when a group migrates (the lesson counter lives
+/// with the outbox and moves separately).
 const CHAT_HASHES: &[&str] = &[
     "roles",
     "roster",
     "unames",
-    "counters",
     "feedback",
     "feedbackn",
     "lessonlog",
@@ -128,23 +300,23 @@ const CHAT_HASHES: &[&str] = &[
 #[async_trait]
 impl GroupStore for RedisStore {
     async fn group(&self, chat: ChatKey) -> StoreResult<Option<Group>> {
-        let key = self.key(format_args!("group:{chat}"));
+        let key = self.chat_key(chat, "group");
         let raw: Option<String> = self.conn().get(&key).await?;
         let group: Option<Group> = raw.map(|r| decode(&key, &r)).transpose()?;
         Ok(group.map(|g| Group { chat_id: chat, ..g }))
     }
 
     async fn put_group(&self, group: &Group) -> StoreResult<()> {
-        let key = self.key(format_args!("group:{}", group.chat_id));
+        let key = self.chat_key(group.chat_id, "group");
         let active = self.key(format_args!("groups:active"));
-        let mut pipe = ::redis::pipe();
-        pipe.atomic().set(&key, encode(group));
+        // The record and the set of active groups live in different cluster slots: the record
+        // first, then the set (re-running a put repairs a crash between the two).
+        self.conn().set::<_, _, ()>(&key, encode(group)).await?;
         if group.active {
-            pipe.sadd(&active, group.chat_id);
+            self.conn().sadd::<_, _, ()>(&active, group.chat_id).await?;
         } else {
-            pipe.srem(&active, group.chat_id);
+            self.conn().srem::<_, _, ()>(&active, group.chat_id).await?;
         }
-        pipe.query_async::<()>(&mut self.conn()).await?;
         Ok(())
     }
 
@@ -159,41 +331,42 @@ impl GroupStore for RedisStore {
         if from == to {
             return Ok(());
         }
-        // One server-side script so that a crash half-way cannot leave state split between two ids.
-        // Hash entries already present under the new id (seen after the upgrade) are kept.
-        let script = Script::new(
-            r#"
-            local n = #ARGV - 3
-            local prefix, from, to = ARGV[n+1], ARGV[n+2], ARGV[n+3]
-            local gkey = prefix .. 'group:' .. from
-            local raw = redis.call('GET', gkey)
-            if raw then
-                -- Copied verbatim (no cjson round trip, which would round large ids); the chat id
-                -- inside is corrected on read from the key.
-                redis.call('SET', prefix .. 'group:' .. to, raw)
-                redis.call('DEL', gkey)
-                if redis.call('SREM', prefix .. 'groups:active', from) == 1 then
-                    redis.call('SADD', prefix .. 'groups:active', to)
-                end
-            end
-            for i = 1, n do
-                local src = prefix .. ARGV[i] .. ':' .. from
-                local dst = prefix .. ARGV[i] .. ':' .. to
-                local kv = redis.call('HGETALL', src)
-                for j = 1, #kv, 2 do
-                    redis.call('HSETNX', dst, kv[j], kv[j+1])
-                end
-                redis.call('DEL', src)
-            end
-            return 1
-            "#,
-        );
-        let mut inv = script.prepare_invoke();
-        for family in CHAT_HASHES {
-            inv.arg(*family);
+        // The old and the new id are different hash tags (different cluster slots), so the move is
+        // a sequence of idempotent steps: copy what the new id lacks, then delete the old key. A
+        // crash half-way is repaired by the next call (a migration update is handled again, and
+        // the outbox retries); entries already under the new id are kept.
+        let gkey = self.chat_key(from, "group");
+        let raw: Option<String> = self.conn().get(&gkey).await?;
+        if let Some(raw) = raw {
+            // Copied verbatim; the chat id inside is corrected on read from the key.
+            self.conn().set_nx::<_, _, ()>(self.chat_key(to, "group"), raw).await?;
+            let active = self.key(format_args!("groups:active"));
+            let was_active: bool = self.conn().sismember(&active, from).await?;
+            if was_active {
+                self.conn().sadd::<_, _, ()>(&active, to).await?;
+            }
+            self.conn().del::<_, ()>(&gkey).await?;
+            self.conn().srem::<_, _, ()>(&active, from).await?;
         }
-        inv.arg(&self.prefix).arg(from).arg(to);
-        inv.invoke_async::<i64>(&mut self.conn()).await?;
+        for family in CHAT_HASHES {
+            self.move_hash(&self.chat_key(from, family), &self.chat_key(to, family)).await?;
+        }
+        let (src, dst) = (self.outbox_key(format_args!("counters:{from}")), self.outbox_key(format_args!("counters:{to}")));
+        self.move_hash(&src, &dst).await
+    }
+}
+
+impl RedisStore {
+    /// Copies the fields of hash `src` that `dst` lacks, then deletes `src`.
+    async fn move_hash(&self, src: &str, dst: &str) -> StoreResult<()> {
+        let kv: Vec<(String, String)> = self.conn().hgetall(src).await?;
+        if kv.is_empty() {
+            return Ok(());
+        }
+        for (k, v) in kv {
+            self.conn().hset_nx::<_, _, _, ()>(dst, k, v).await?;
+        }
+        self.conn().del::<_, ()>(src).await?;
         Ok(())
     }
 }
@@ -201,7 +374,7 @@ impl GroupStore for RedisStore {
 #[async_trait]
 impl RoleStore for RedisStore {
     async fn set_role(&self, chat: ChatKey, user: UserKey, role: Role) -> StoreResult<()> {
-        let key = self.key(format_args!("roles:{chat}"));
+        let key = self.chat_key(chat, "roles");
         if role == Role::Parent {
             self.conn().hdel::<_, _, ()>(&key, user).await?;
         } else {
@@ -211,13 +384,13 @@ impl RoleStore for RedisStore {
     }
 
     async fn role(&self, chat: ChatKey, user: UserKey) -> StoreResult<Option<Role>> {
-        let key = self.key(format_args!("roles:{chat}"));
+        let key = self.chat_key(chat, "roles");
         let raw: Option<String> = self.conn().hget(&key, user).await?;
         raw.map(|r| parse_role(&key, &r)).transpose()
     }
 
     async fn roles(&self, chat: ChatKey) -> StoreResult<Vec<(UserKey, Role)>> {
-        let key = self.key(format_args!("roles:{chat}"));
+        let key = self.chat_key(chat, "roles");
         let raw: Vec<(UserKey, String)> = self.conn().hgetall(&key).await?;
         let mut out = raw.into_iter().map(|(u, r)| Ok((u, parse_role(&key, &r)?))).collect::<StoreResult<Vec<_>>>()?;
         out.sort_unstable();
@@ -233,8 +406,8 @@ fn parse_role(key: &str, raw: &str) -> StoreResult<Role> {
 #[async_trait]
 impl RosterStore for RedisStore {
     async fn remember(&self, chat: ChatKey, member: &Member) -> StoreResult<()> {
-        let roster = self.key(format_args!("roster:{chat}"));
-        let unames = self.key(format_args!("unames:{chat}"));
+        let roster = self.chat_key(chat, "roster");
+        let unames = self.chat_key(chat, "unames");
         // A username moves with its owner: forget it on whoever had it before (as the memory store does).
         if let Some(u) = &member.username {
             let previous: Option<UserKey> = self.conn().hget(&unames, normalise_username(u)).await?;
@@ -255,13 +428,13 @@ impl RosterStore for RedisStore {
     }
 
     async fn member(&self, chat: ChatKey, user: UserKey) -> StoreResult<Option<Member>> {
-        let key = self.key(format_args!("roster:{chat}"));
+        let key = self.chat_key(chat, "roster");
         let raw: Option<String> = self.conn().hget(&key, user).await?;
         raw.map(|r| decode(&key, &r)).transpose()
     }
 
     async fn member_by_username(&self, chat: ChatKey, username: &str) -> StoreResult<Option<Member>> {
-        let unames = self.key(format_args!("unames:{chat}"));
+        let unames = self.chat_key(chat, "unames");
         let wanted = normalise_username(username);
         let id: Option<UserKey> = self.conn().hget(&unames, &wanted).await?;
         let Some(id) = id else { return Ok(None) };
@@ -273,7 +446,7 @@ impl RosterStore for RedisStore {
     }
 
     async fn members(&self, chat: ChatKey) -> StoreResult<Vec<Member>> {
-        let key = self.key(format_args!("roster:{chat}"));
+        let key = self.chat_key(chat, "roster");
         let raw: Vec<(UserKey, String)> = self.conn().hgetall(&key).await?;
         let mut out = raw.into_iter().map(|(_, r)| decode::<Member>(&key, &r)).collect::<StoreResult<Vec<_>>>()?;
         out.sort_by_key(|m| m.user_id);
@@ -331,12 +504,12 @@ impl OutboxStore for RedisStore {
             "#,
         );
         let (counter_key, expected, field) = match advance {
-            Some((c, e)) => (self.key(format_args!("counters:{}", c.scope)), e.to_string(), c.field),
-            None => (self.key(format_args!("counters:none")), String::new(), ""),
+            Some((c, e)) => (self.outbox_key(format_args!("counters:{}", c.scope)), e.to_string(), c.field),
+            None => (self.outbox_key(format_args!("counters:none")), String::new(), ""),
         };
-        let seen = self.key(format_args!("outbox:seen:{}", item.id));
-        let item_key = self.key(format_args!("outbox:item:{}", item.id));
-        let queue = self.key(format_args!("outbox:queue"));
+        let seen = self.outbox_key(format_args!("seen:{}", item.id));
+        let item_key = self.outbox_key(format_args!("item:{}", item.id));
+        let queue = self.outbox_key(format_args!("queue"));
         let r: i64 = script
             .key(seen)
             .key(item_key)
@@ -358,18 +531,18 @@ impl OutboxStore for RedisStore {
     }
 
     async fn counter(&self, counter: &Counter) -> StoreResult<u64> {
-        let key = self.key(format_args!("counters:{}", counter.scope));
+        let key = self.outbox_key(format_args!("counters:{}", counter.scope));
         let v: Option<u64> = self.conn().hget(key, counter.field).await?;
         Ok(v.unwrap_or(0))
     }
 
     async fn due(&self, now: DateTime<Utc>, limit: usize) -> StoreResult<Vec<OutboxItem>> {
-        let queue = self.key(format_args!("outbox:queue"));
+        let queue = self.outbox_key(format_args!("queue"));
         let ids: Vec<String> = self.conn().zrangebyscore_limit(&queue, "-inf", millis(now), 0, limit as isize).await?;
         if ids.is_empty() {
             return Ok(Vec::new());
         }
-        let keys: Vec<String> = ids.iter().map(|id| self.key(format_args!("outbox:item:{id}"))).collect();
+        let keys: Vec<String> = ids.iter().map(|id| self.outbox_key(format_args!("item:{id}"))).collect();
         let raws: Vec<Option<String>> = ::redis::cmd("MGET").arg(&keys).query_async(&mut self.conn()).await?;
         let mut out = Vec::new();
         for ((id, key), raw) in ids.iter().zip(&keys).zip(raws) {
@@ -393,7 +566,7 @@ impl OutboxStore for RedisStore {
     }
 
     async fn next_due(&self) -> StoreResult<Option<DateTime<Utc>>> {
-        let queue = self.key(format_args!("outbox:queue"));
+        let queue = self.outbox_key(format_args!("queue"));
         let first: Vec<(String, i64)> = self.conn().zrange_withscores(&queue, 0, 0).await?;
         Ok(first.first().map(|(_, ms)| from_millis(*ms)))
     }
@@ -411,9 +584,9 @@ impl OutboxStore for RedisStore {
             return item
             "#,
         );
-        let queue = self.key(format_args!("outbox:queue"));
-        let item_key = self.key(format_args!("outbox:item:{id}"));
-        let lease = self.key(format_args!("outbox:lease:{id}"));
+        let queue = self.outbox_key(format_args!("queue"));
+        let item_key = self.outbox_key(format_args!("item:{id}"));
+        let lease = self.outbox_key(format_args!("lease:{id}"));
         let raw: Option<String> = script
             .key(queue)
             .key(&item_key)
@@ -430,9 +603,9 @@ impl OutboxStore for RedisStore {
     async fn complete(&self, id: &str) -> StoreResult<()> {
         let mut pipe = ::redis::pipe();
         pipe.atomic()
-            .zrem(self.key(format_args!("outbox:queue")), id)
-            .del(self.key(format_args!("outbox:item:{id}")))
-            .del(self.key(format_args!("outbox:lease:{id}")));
+            .zrem(self.outbox_key(format_args!("queue")), id)
+            .del(self.outbox_key(format_args!("item:{id}")))
+            .del(self.outbox_key(format_args!("lease:{id}")));
         pipe.query_async::<()>(&mut self.conn()).await?;
         Ok(())
     }
@@ -440,15 +613,15 @@ impl OutboxStore for RedisStore {
     async fn reschedule(&self, item: &OutboxItem) -> StoreResult<()> {
         let mut pipe = ::redis::pipe();
         pipe.atomic()
-            .set(self.key(format_args!("outbox:item:{}", item.id)), encode(item))
-            .zadd(self.key(format_args!("outbox:queue")), &item.id, millis(item.due))
-            .del(self.key(format_args!("outbox:lease:{}", item.id)));
+            .set(self.outbox_key(format_args!("item:{}", item.id)), encode(item))
+            .zadd(self.outbox_key(format_args!("queue")), &item.id, millis(item.due))
+            .del(self.outbox_key(format_args!("lease:{}", item.id)));
         pipe.query_async::<()>(&mut self.conn()).await?;
         Ok(())
     }
 
     async fn queued(&self) -> StoreResult<u64> {
-        let key = self.key(format_args!("outbox:queue"));
+        let key = self.outbox_key(format_args!("queue"));
         Ok(self.conn().zcard(key).await?)
     }
 }
@@ -465,8 +638,8 @@ impl LessonStore for RedisStore {
             return 0
             "#,
         );
-        let who = self.key(format_args!("feedback:{chat}"));
-        let totals = self.key(format_args!("feedbackn:{chat}"));
+        let who = self.chat_key(chat, "feedback");
+        let totals = self.chat_key(chat, "feedbackn");
         let r: i64 = script
             .key(who)
             .key(totals)
@@ -478,19 +651,19 @@ impl LessonStore for RedisStore {
     }
 
     async fn feedback_count(&self, chat: ChatKey, lesson: &str, kind: &str) -> StoreResult<u64> {
-        let key = self.key(format_args!("feedbackn:{chat}"));
+        let key = self.chat_key(chat, "feedbackn");
         let n: Option<u64> = self.conn().hget(key, format!("{lesson}|{kind}")).await?;
         Ok(n.unwrap_or(0))
     }
 
     async fn log_lesson(&self, chat: ChatKey, lesson: &str, at: DateTime<Utc>) -> StoreResult<()> {
-        let key = self.key(format_args!("lessonlog:{chat}"));
+        let key = self.chat_key(chat, "lessonlog");
         self.conn().hset::<_, _, _, ()>(key, lesson, millis(at)).await?;
         Ok(())
     }
 
     async fn lesson_log(&self, chat: ChatKey, limit: usize) -> StoreResult<Vec<(String, DateTime<Utc>)>> {
-        let key = self.key(format_args!("lessonlog:{chat}"));
+        let key = self.chat_key(chat, "lessonlog");
         let raw: Vec<(String, i64)> = self.conn().hgetall(key).await?;
         let mut out: Vec<(String, DateTime<Utc>)> = raw.into_iter().map(|(k, ms)| (k, from_millis(ms))).collect();
         out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
@@ -525,25 +698,25 @@ impl LessonStore for RedisStore {
 #[async_trait]
 impl ModerationStore for RedisStore {
     async fn put_flag(&self, chat: ChatKey, flag: &Flag) -> StoreResult<()> {
-        let key = self.key(format_args!("flag:{chat}:{}", flag.message_id));
+        let key = self.chat_key(chat, format_args!("flag:{}", flag.message_id));
         self.conn().set_ex::<_, _, ()>(key, encode(flag), EXCERPT_TTL.as_secs()).await?;
         Ok(())
     }
 
     async fn flag(&self, chat: ChatKey, message_id: i32) -> StoreResult<Option<Flag>> {
-        let key = self.key(format_args!("flag:{chat}:{message_id}"));
+        let key = self.chat_key(chat, format_args!("flag:{message_id}"));
         let raw: Option<String> = self.conn().get(&key).await?;
         raw.map(|r| decode(&key, &r)).transpose()
     }
 
     async fn log_moderation(&self, chat: ChatKey, entry: &ModEntry, excerpt: Option<&str>) -> StoreResult<()> {
-        let log = self.key(format_args!("modlog:{chat}"));
+        let log = self.chat_key(chat, "modlog");
         // Field names sort by time, so trimming drops the oldest.
         let field = format!("{:015}:{}", entry.at.timestamp_millis().max(0), entry.message_id);
         let mut pipe = ::redis::pipe();
         pipe.hset(&log, field, encode(entry)).ignore();
         if let Some(x) = excerpt {
-            pipe.set_ex(self.key(format_args!("modex:{chat}:{}", entry.message_id)), x, EXCERPT_TTL.as_secs()).ignore();
+            pipe.set_ex(self.chat_key(chat, format_args!("modex:{}", entry.message_id)), x, EXCERPT_TTL.as_secs()).ignore();
         }
         pipe.hlen(&log);
         let (len,): (usize,) = pipe.query_async(&mut self.conn()).await?;
@@ -556,7 +729,7 @@ impl ModerationStore for RedisStore {
     }
 
     async fn moderation_log(&self, chat: ChatKey, limit: usize) -> StoreResult<Vec<ModEntry>> {
-        let log = self.key(format_args!("modlog:{chat}"));
+        let log = self.chat_key(chat, "modlog");
         let raw: Vec<(String, String)> = self.conn().hgetall(&log).await?;
         let mut raw = raw;
         raw.sort_by(|a, b| b.0.cmp(&a.0));
@@ -564,7 +737,7 @@ impl ModerationStore for RedisStore {
         let mut out = Vec::with_capacity(raw.len());
         for (_, r) in raw {
             let mut e: ModEntry = decode(&log, &r)?;
-            let ex = self.key(format_args!("modex:{chat}:{}", e.message_id));
+            let ex = self.chat_key(chat, format_args!("modex:{}", e.message_id));
             e.excerpt = self.conn().get(ex).await?;
             out.push(e);
         }
@@ -572,13 +745,13 @@ impl ModerationStore for RedisStore {
     }
 
     async fn allow(&self, chat: ChatKey, fingerprint: u64) -> StoreResult<()> {
-        let key = self.key(format_args!("allow:{chat}"));
+        let key = self.chat_key(chat, "allow");
         self.conn().hset::<_, _, _, ()>(key, fingerprint.to_string(), 1).await?;
         Ok(())
     }
 
     async fn allow_list(&self, chat: ChatKey) -> StoreResult<Vec<u64>> {
-        let key = self.key(format_args!("allow:{chat}"));
+        let key = self.chat_key(chat, "allow");
         let raw: Vec<String> = self.conn().hkeys(key).await?;
         let mut out: Vec<u64> = raw.into_iter().filter_map(|k| k.parse().ok()).collect();
         out.sort_unstable();
@@ -586,7 +759,7 @@ impl ModerationStore for RedisStore {
     }
 
     async fn add_sample(&self, chat: ChatKey, sample: &super::GroupSample) -> StoreResult<()> {
-        let key = self.key(format_args!("samples:{chat}"));
+        let key = self.chat_key(chat, "samples");
         // Numbered in one script, so that two copies adding at once neither collide nor keep more
         // than the newest MAX_SAMPLES.
         let script = Script::new(
@@ -608,7 +781,7 @@ impl ModerationStore for RedisStore {
     }
 
     async fn samples(&self, chat: ChatKey) -> StoreResult<Vec<super::GroupSample>> {
-        let key = self.key(format_args!("samples:{chat}"));
+        let key = self.chat_key(chat, "samples");
         let raw: Vec<(String, String)> = self.conn().hgetall(&key).await?;
         let mut numbered: Vec<(u64, super::GroupSample)> = Vec::new();
         for (field, value) in raw {
@@ -621,12 +794,12 @@ impl ModerationStore for RedisStore {
     }
 
     async fn add_warning(&self, chat: ChatKey, user: UserKey) -> StoreResult<u64> {
-        let key = self.key(format_args!("warns:{chat}"));
+        let key = self.chat_key(chat, "warns");
         Ok(self.conn().hincr(key, user, 1).await?)
     }
 
     async fn reset_warnings(&self, chat: ChatKey, user: UserKey) -> StoreResult<()> {
-        let key = self.key(format_args!("warns:{chat}"));
+        let key = self.chat_key(chat, "warns");
         self.conn().hdel::<_, _, ()>(key, user).await?;
         Ok(())
     }
@@ -635,8 +808,8 @@ impl ModerationStore for RedisStore {
 #[async_trait]
 impl NoticeStore for RedisStore {
     async fn put_notice(&self, chat: ChatKey, notice: &Notice) -> StoreResult<()> {
-        let notices = self.key(format_args!("notices:{chat}"));
-        let index = self.key(format_args!("noticemsg:{chat}"));
+        let notices = self.chat_key(chat, "notices");
+        let index = self.chat_key(chat, "noticemsg");
         let mut pipe = ::redis::pipe();
         pipe.atomic().hset(notices, &notice.id, encode(notice));
         if let Some(m) = notice.message_id {
@@ -647,13 +820,13 @@ impl NoticeStore for RedisStore {
     }
 
     async fn notice(&self, chat: ChatKey, id: &str) -> StoreResult<Option<Notice>> {
-        let key = self.key(format_args!("notices:{chat}"));
+        let key = self.chat_key(chat, "notices");
         let raw: Option<String> = self.conn().hget(&key, id).await?;
         raw.map(|r| decode(&key, &r)).transpose()
     }
 
     async fn notice_by_message(&self, chat: ChatKey, message_id: i32) -> StoreResult<Option<Notice>> {
-        let index = self.key(format_args!("noticemsg:{chat}"));
+        let index = self.chat_key(chat, "noticemsg");
         let id: Option<String> = self.conn().hget(index, message_id).await?;
         match id {
             Some(id) => self.notice(chat, &id).await,
@@ -662,7 +835,7 @@ impl NoticeStore for RedisStore {
     }
 
     async fn recent_notices(&self, chat: ChatKey, limit: usize) -> StoreResult<Vec<Notice>> {
-        let key = self.key(format_args!("notices:{chat}"));
+        let key = self.chat_key(chat, "notices");
         let raw: Vec<(String, String)> = self.conn().hgetall(&key).await?;
         let mut out = raw.into_iter().map(|(_, r)| decode::<Notice>(&key, &r)).collect::<StoreResult<Vec<_>>>()?;
         out.sort_by(|a, b| b.at.cmp(&a.at).then_with(|| b.id.cmp(&a.id)));
@@ -671,12 +844,12 @@ impl NoticeStore for RedisStore {
     }
 
     async fn ack(&self, chat: ChatKey, notice: &str, user: UserKey) -> StoreResult<bool> {
-        let key = self.key(format_args!("acks:{chat}"));
+        let key = self.chat_key(chat, "acks");
         Ok(self.conn().hset_nx(key, format!("{notice}|{user}"), 1).await?)
     }
 
     async fn acks(&self, chat: ChatKey, notice: &str) -> StoreResult<Vec<UserKey>> {
-        let key = self.key(format_args!("acks:{chat}"));
+        let key = self.chat_key(chat, "acks");
         let fields: Vec<String> = self.conn().hkeys(key).await?;
         let prefix = format!("{notice}|");
         let mut out: Vec<UserKey> =

@@ -22,3 +22,19 @@ pub async fn redis_store(test: &str) -> RedisStore {
         .await
         .expect("Redis must be running for the tests (REDIS_URL, default redis://127.0.0.1:6379)")
 }
+
+/// The Redis Cluster the cluster tests use (`REDIS_CLUSTER_URL`, comma-separated nodes; `.ci/run`
+/// starts one with `tools/redis-cluster.sh`). The tests that need it are `#[ignore]`d otherwise.
+pub fn cluster_url() -> String {
+    std::env::var("REDIS_CLUSTER_URL")
+        .expect("REDIS_CLUSTER_URL: start a cluster with tools/redis-cluster.sh start and export what it prints")
+}
+
+/// A store on the Redis Cluster under a fresh prefix.
+pub async fn cluster_store(test: &str) -> RedisStore {
+    let store = RedisStore::connect(&cluster_url(), &unique_prefix(test), Duration::from_secs(5))
+        .await
+        .expect("the Redis Cluster answers");
+    assert!(store.is_cluster());
+    store
+}
