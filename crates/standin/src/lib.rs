@@ -32,6 +32,14 @@
 //!   errors (message to edit/delete not found, message is not modified, bot
 //!   kicked, can't initiate conversation, group upgraded to supergroup, flood
 //!   control 429 with `retry_after`);
+//! - enforces Telegram's flood limits when asked to
+//!   ([`StandIn::set_flood_limits`]): about 30 messages/s overall, 20/min per
+//!   group, 1/s per private chat. Edits (`editMessageText`,
+//!   `editMessageReplyMarkup`, `editMessageCaption`) count against the same
+//!   per-chat and overall windows as sends. Paid broadcasts — sends with
+//!   `allow_paid_broadcast: true` — count against an overall window of their
+//!   own (1000/s, [`FloodLimits::paid_per_sec`]) instead of the free 30/s,
+//!   the per-chat limits still apply ([`StandIn::paid_sends`]);
 //! - queues updates that tests push with the driving methods
 //!   ([`StandIn::send_text`], [`StandIn::press_button`]...) and hands them
 //!   out through `getUpdates` long polling, honouring `offset`, `limit`,
@@ -39,6 +47,17 @@
 //!   like Telegram it does not deliver group messages to a bot that is not
 //!   in the group, nor, in privacy mode without admin rights, plain chatter
 //!   ([`StandIn::set_privacy_mode`]);
+//! - delivers them through a webhook instead once the bot calls `setWebhook`
+//!   (`url`, `secret_token`, `allowed_updates`, `drop_pending_updates`): a
+//!   background task POSTs each update as JSON to the url, with the
+//!   `X-Telegram-Bot-Api-Secret-Token` header when a secret was set, one at a
+//!   time and in order ([`StandIn::set_webhook_concurrency`]). An update
+//!   leaves the queue only on a 2xx answer; errors and other answers are
+//!   retried with a backoff (50 ms doubling to 1 s) and reported by
+//!   `getWebhookInfo` (`last_error_date`, `last_error_message`). Meanwhile
+//!   `getUpdates` answers 409 Conflict, as Telegram does; `deleteWebhook`
+//!   returns to polling ([`StandIn::webhook_url`],
+//!   [`StandIn::webhook_deliveries`]);
 //! - records every call but `getUpdates` ([`StandIn::calls`],
 //!   [`StandIn::wait_for`]) and streams them live ([`StandIn::subscribe`]).
 //!
@@ -51,6 +70,7 @@ pub(crate) mod params;
 mod server;
 mod state;
 mod types;
+mod webhook;
 
 use std::sync::{Arc, MutexGuard};
 use std::time::Duration;
@@ -96,7 +116,7 @@ impl StandIn {
     }
 
     /// Stops accepting connections, answers waiting `getUpdates` at once and
-    /// lets the server task end.
+    /// lets the server task end; webhook delivery stops too.
     pub fn shutdown(&self) {
         let _ = self.inner.shutdown.send(true);
         self.inner.updates_changed.notify_waiters();
@@ -316,7 +336,8 @@ impl StandIn {
     }
 
     /// Waits until every queued update has been confirmed by a later
-    /// `getUpdates` offset, i.e. the bot's update listener has taken it (its
+    /// `getUpdates` offset or, in webhook mode, accepted by the webhook with
+    /// a 2xx answer, i.e. the bot's update listener has taken it (its
     /// handler may still be running). `false` on timeout.
     pub async fn wait_consumed(&self, timeout: Duration) -> bool {
         let deadline = tokio::time::Instant::now() + timeout;
@@ -357,15 +378,59 @@ impl StandIn {
     }
 
     /// Turns flood control on (`Some`) or off (`None`, the default). Over
-    /// the limit, sends (`sendMessage`, `copyMessage`, `forwardMessage`) get
-    /// 429 "Too Many Requests: retry after N".
+    /// the limit, sends (`sendMessage`, `copyMessage`, `forwardMessage`) and
+    /// edits (`editMessageText`, `editMessageReplyMarkup`,
+    /// `editMessageCaption`) get 429 "Too Many Requests: retry after N".
+    /// Sends with `allow_paid_broadcast: true` count against
+    /// [`FloodLimits::paid_per_sec`] instead of `global_per_sec`.
     pub fn set_flood_limits(&self, limits: Option<FloodLimits>) {
         self.lock().set_flood(limits);
     }
 
-    /// How many sends were refused by flood control so far.
+    /// How many sends and edits were refused by flood control so far.
     pub fn flood_violations(&self) -> u64 {
         self.lock().flood_violations
+    }
+
+    /// How many sends carrying `allow_paid_broadcast: true` went through
+    /// (counted also while flood control is off).
+    pub fn paid_sends(&self) -> u64 {
+        self.lock().paid_sends
+    }
+
+    /// Freezes the time flood control sees (`true`), so that a burst of
+    /// calls counts as made in one instant however long the test takes;
+    /// [`StandIn::advance_flood_clock`] moves it on. `false` returns to real
+    /// time. Calls counted while frozen stay in the windows with the time
+    /// they were counted at (after [`StandIn::advance_flood_clock`] that may
+    /// be ahead of real time); [`StandIn::set_flood_limits`] starts afresh.
+    pub fn freeze_flood_clock(&self, frozen: bool) {
+        self.lock().freeze_flood_clock(frozen);
+    }
+
+    /// Moves the frozen flood-control clock forward by `by` (freezing it
+    /// first if it was running).
+    pub fn advance_flood_clock(&self, by: Duration) {
+        self.lock().advance_flood_clock(by);
+    }
+
+    /// The url given to `setWebhook`, while a webhook is set.
+    pub fn webhook_url(&self) -> Option<String> {
+        self.lock().webhook_url()
+    }
+
+    /// How many updates the webhook accepted (answered 2xx) so far.
+    pub fn webhook_deliveries(&self) -> u64 {
+        self.lock().webhook_deliveries
+    }
+
+    /// How many webhook deliveries may be under way at once (1 to 100;
+    /// default 1, which keeps updates in order like Telegram with
+    /// `max_connections` 1). With more, later updates may overtake an
+    /// update that is being retried. The `max_connections` parameter of
+    /// `setWebhook` is not read.
+    pub fn set_webhook_concurrency(&self, deliveries: usize) {
+        self.drive(|st| st.webhook_concurrency = deliveries.clamp(1, 100));
     }
 
     /// The `date` written into new messages and updates (`None` = real time).

@@ -1,5 +1,6 @@
 //! The HTTP side: an axum router answering `POST|GET /bot{token}/{method}`
-//! like the Bot API server, with `getUpdates` long polling.
+//! like the Bot API server, with `getUpdates` long polling (webhook delivery
+//! runs in a task of its own, see `webhook`).
 
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -18,12 +19,15 @@ use super::StandIn;
 use super::params::{self, get_i64};
 use super::state::{self, State};
 use super::types::Event;
+use super::webhook;
 
 pub(crate) struct Inner {
     state: Mutex<State>,
-    /// An update was queued (or the server is shutting down).
+    /// An update was queued, a call was answered (it may have set or
+    /// deleted the webhook), or the server is shutting down.
     pub(crate) updates_changed: Notify,
-    /// A `getUpdates` call confirmed updates.
+    /// Pending updates were taken: confirmed by a `getUpdates` offset,
+    /// accepted by the webhook, or dropped.
     pub(crate) consumed_changed: Notify,
     /// A call was recorded.
     pub(crate) calls_changed: Notify,
@@ -43,7 +47,8 @@ impl Inner {
     }
 }
 
-/// Binds 127.0.0.1:0 and serves in a spawned task.
+/// Binds 127.0.0.1:0 and serves in a spawned task; webhook delivery runs in
+/// another one. Both end on shutdown.
 pub(crate) async fn start() -> std::io::Result<Arc<Inner>> {
     let listener = tokio::net::TcpListener::bind(("127.0.0.1", 0)).await?;
     let addr = listener.local_addr()?;
@@ -67,6 +72,7 @@ pub(crate) async fn start() -> std::io::Result<Arc<Inner>> {
             tracing::warn!("stand-in server stopped: {e}");
         }
     });
+    tokio::spawn(webhook::run(inner.clone()));
     Ok(inner)
 }
 
@@ -126,17 +132,34 @@ async fn handle(
         (status, body)
     };
     inner.calls_changed.notify_waiters();
-    // leaveChat queues a my_chat_member update
+    // leaveChat queues a my_chat_member update; setWebhook/deleteWebhook
+    // start or stop webhook delivery
     inner.updates_changed.notify_waiters();
+    // drop_pending_updates empties the queue
+    inner.consumed_changed.notify_waiters();
+    json_response(status, &body)
+}
+
+/// What Telegram answers `getUpdates` while a webhook is set.
+fn webhook_conflict() -> Response {
+    let e = state::ApiErr::new(
+        409,
+        "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first",
+    );
+    let (status, body) = state::response_json(&Err(e));
     json_response(status, &body)
 }
 
 /// Long polling: answers at once when updates are pending, else waits until
-/// one is pushed or `timeout` seconds pass.
+/// one is pushed or `timeout` seconds pass. While a webhook is set (also
+/// when one is set during the wait) the answer is 409 Conflict.
 async fn get_updates(inner: &Inner, params: &Value) -> Response {
     if let Some(e) = inner.lock().take_failure("getupdates") {
         let (status, body) = state::response_json(&Err(e));
         return json_response(status, &body);
+    }
+    if inner.lock().webhook_active() {
+        return webhook_conflict();
     }
     inner.lock().set_allowed_updates(params::get_json(params, "allowed_updates"));
     let offset = get_i64(params, "offset");
@@ -147,7 +170,14 @@ async fn get_updates(inner: &Inner, params: &Value) -> Response {
         let notified = inner.updates_changed.notified();
         tokio::pin!(notified);
         notified.as_mut().enable();
-        let batch = inner.lock().take_updates(offset, limit);
+        let batch = {
+            let mut st = inner.lock();
+            if st.webhook_active() {
+                drop(st);
+                return webhook_conflict();
+            }
+            st.take_updates(offset, limit)
+        };
         inner.consumed_changed.notify_waiters();
         if !batch.is_empty() || tokio::time::Instant::now() >= deadline || inner.is_shut_down() {
             return json_response(200, &json!({"ok": true, "result": batch}));

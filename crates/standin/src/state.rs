@@ -1,9 +1,10 @@
 //! The stand-in's whole state (chats, messages, members, the update queue,
-//! recorded calls) and the Bot API methods, answered synchronously under the
-//! one lock. `getUpdates` waiting lives in the server; everything else is here.
+//! recorded calls, the webhook) and the Bot API methods, answered
+//! synchronously under the one lock. `getUpdates` waiting lives in the
+//! server and webhook POSTs in the delivery task; everything else is here.
 
 use std::collections::{HashMap, VecDeque};
-use std::time::{Instant, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use serde_json::{Map, Value, json};
 use tokio::sync::broadcast;
@@ -23,6 +24,7 @@ pub(crate) const METHODS: &[&str] = &[
     "sendMessage",
     "editMessageText",
     "editMessageReplyMarkup",
+    "editMessageCaption",
     "deleteMessage",
     "deleteMessages",
     "answerCallbackQuery",
@@ -205,10 +207,38 @@ impl ChatState {
     }
 }
 
-/// One queued update, not yet confirmed by a `getUpdates` offset.
+/// One queued update, not yet confirmed by a `getUpdates` offset (nor
+/// delivered to the webhook).
 pub(crate) struct Pending {
     pub(crate) id: i64,
     pub(crate) update: Value,
+    /// A webhook delivery of this update is under way.
+    claimed: bool,
+}
+
+/// The webhook set with `setWebhook`.
+pub(crate) struct Webhook {
+    url: String,
+    secret: Option<String>,
+}
+
+/// One update to POST to the webhook, claimed by a delivery task.
+pub(crate) struct Delivery {
+    /// The webhook generation it was claimed under; a later `setWebhook` or
+    /// `deleteWebhook` makes it stale.
+    generation: u64,
+    pub(crate) url: String,
+    pub(crate) secret: Option<String>,
+    pub(crate) id: i64,
+    pub(crate) update: Value,
+}
+
+/// What an edit changes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum EditKind {
+    Text,
+    Markup,
+    Caption,
 }
 
 pub(crate) struct Failure {
@@ -228,6 +258,10 @@ pub(crate) struct State {
     failures: HashMap<String, VecDeque<Failure>>,
     flood: Option<Flood>,
     pub(crate) flood_violations: u64,
+    /// Frozen time for flood control (`None`: real time).
+    flood_clock: Option<Instant>,
+    /// Successful sends that carried `allow_paid_broadcast`.
+    pub(crate) paid_sends: u64,
     clock: Option<i64>,
     /// Callback query id → answered yet?
     callbacks: HashMap<String, bool>,
@@ -238,8 +272,16 @@ pub(crate) struct State {
     allowed: Option<Vec<String>>,
     /// The bot's privacy mode (Telegram's default for bots: on).
     privacy: bool,
-    /// Set with `setWebhook` (the stand-in does not call it; tests post to the bot themselves).
-    webhook_url: String,
+    /// Set with `setWebhook`: updates are POSTed there instead of handed out by `getUpdates`.
+    webhook: Option<Webhook>,
+    /// Bumped by every `setWebhook`/`deleteWebhook`.
+    webhook_generation: u64,
+    /// Unix date and message of the last failed webhook delivery.
+    webhook_error: Option<(i64, String)>,
+    /// Updates the webhook answered with 2xx.
+    pub(crate) webhook_deliveries: u64,
+    /// How many webhook deliveries may be under way at once (default 1, which keeps the order).
+    pub(crate) webhook_concurrency: usize,
     pub(crate) events: broadcast::Sender<Event>,
 }
 
@@ -255,6 +297,8 @@ impl State {
             failures: HashMap::new(),
             flood: None,
             flood_violations: 0,
+            flood_clock: None,
+            paid_sends: 0,
             clock: None,
             callbacks: HashMap::new(),
             next_callback: 1,
@@ -262,7 +306,11 @@ impl State {
             next_file: 1,
             allowed: None,
             privacy: true,
-            webhook_url: String::new(),
+            webhook: None,
+            webhook_generation: 0,
+            webhook_error: None,
+            webhook_deliveries: 0,
+            webhook_concurrency: 1,
             events,
         }
     }
@@ -413,7 +461,7 @@ impl State {
         }
         // Keep the queue sorted by id (raw updates may bring their own ids).
         let pos = self.pending.iter().rposition(|p| p.id <= id).map_or(0, |p| p + 1);
-        self.pending.insert(pos, Pending { id, update });
+        self.pending.insert(pos, Pending { id, update, claimed: false });
         id
     }
 
@@ -454,8 +502,9 @@ impl State {
         out
     }
 
-    /// `allowed_updates` of a `getUpdates` call: a list replaces the
-    /// setting, an empty list restores the default, absent keeps it.
+    /// `allowed_updates` of a `getUpdates` or `setWebhook` call (one
+    /// setting for both, as at Telegram): a list replaces the setting, an
+    /// empty list restores the default, absent keeps it.
     pub(crate) fn set_allowed_updates(&mut self, list: Option<Value>) {
         let Some(Value::Array(list)) = list else {
             return;
@@ -479,6 +528,121 @@ impl State {
             Some(list) => list.iter().any(|k| k == kind),
             None => !OPT_IN_KINDS.contains(&kind.as_str()),
         }
+    }
+
+    // ------------------------------------------------------------------
+    // webhook
+    // ------------------------------------------------------------------
+
+    pub(crate) fn webhook_url(&self) -> Option<String> {
+        self.webhook.as_ref().map(|w| w.url.clone())
+    }
+
+    pub(crate) fn webhook_active(&self) -> bool {
+        self.webhook.is_some()
+    }
+
+    /// Claims the first pending update no delivery has claimed yet (in
+    /// update order), dropping kinds not in `allowed_updates` on the way.
+    /// Returns the delivery, if any, and whether updates were dropped.
+    pub(crate) fn claim_delivery(&mut self) -> (Option<Delivery>, bool) {
+        let mut dropped = false;
+        let Some(hook) = &self.webhook else {
+            return (None, dropped);
+        };
+        let (url, secret) = (hook.url.clone(), hook.secret.clone());
+        let mut i = 0;
+        while i < self.pending.len() {
+            if self.pending[i].claimed {
+                i += 1;
+            } else if self.allowed_kind(&self.pending[i].update) {
+                let p = &mut self.pending[i];
+                p.claimed = true;
+                let d =
+                    Delivery { generation: self.webhook_generation, url, secret, id: p.id, update: p.update.clone() };
+                return (Some(d), dropped);
+            } else if let Some(gone) = self.pending.remove(i) {
+                dropped = true;
+                tracing::debug!(update = %gone.update, "stand-in: update kind not in allowed_updates, dropped");
+            }
+        }
+        (None, dropped)
+    }
+
+    /// Whether a claimed delivery is still wanted: the webhook it was
+    /// claimed under is still set and the update still pending.
+    pub(crate) fn delivery_current(&self, d: &Delivery) -> bool {
+        self.webhook.is_some() && self.webhook_generation == d.generation && self.pending.iter().any(|p| p.id == d.id)
+    }
+
+    /// The webhook answered 2xx: the update is taken.
+    pub(crate) fn delivery_succeeded(&mut self, d: &Delivery) {
+        self.webhook_deliveries += 1;
+        if let Some(i) = self.pending.iter().position(|p| p.id == d.id) {
+            self.pending.remove(i);
+        }
+    }
+
+    /// A delivery attempt failed; kept for `getWebhookInfo`.
+    pub(crate) fn delivery_failed(&mut self, d: &Delivery, message: String) {
+        if self.webhook_generation == d.generation {
+            self.webhook_error = Some((self.now_unix(), message));
+        }
+    }
+
+    /// A delivery task gave up on its update (stale webhook, shutdown).
+    pub(crate) fn release_delivery(&mut self, d: &Delivery) {
+        if let Some(p) = self.pending.iter_mut().find(|p| p.id == d.id) {
+            p.claimed = false;
+        }
+    }
+
+    fn set_webhook(&mut self, p: &Value) -> Outcome {
+        let url = get_str(p, "url").unwrap_or_default();
+        if url.trim().is_empty() {
+            // Telegram: an empty url removes the webhook.
+            return self.delete_webhook(p);
+        }
+        let parsed = url::Url::parse(url.trim()).map_err(|_| bad("can't parse URL"))?;
+        if !matches!(parsed.scheme(), "http" | "https") || parsed.host_str().is_none_or(str::is_empty) {
+            return Err(bad("bad webhook: HTTPS url must be provided for webhook"));
+        }
+        let secret = get_str(p, "secret_token").filter(|s| !s.is_empty());
+        if let Some(s) = &secret
+            && (s.len() > 256 || !s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-'))
+        {
+            return Err(bad("secret token contains unallowed characters"));
+        }
+        self.set_allowed_updates(get_json(p, "allowed_updates"));
+        if get_bool(p, "drop_pending_updates") {
+            self.pending.clear();
+        }
+        self.webhook = Some(Webhook { url: url.trim().to_owned(), secret });
+        self.webhook_generation += 1;
+        self.webhook_error = None;
+        Ok(json!(true))
+    }
+
+    fn delete_webhook(&mut self, p: &Value) -> Outcome {
+        if get_bool(p, "drop_pending_updates") {
+            self.pending.clear();
+        }
+        self.webhook = None;
+        self.webhook_generation += 1;
+        self.webhook_error = None;
+        Ok(json!(true))
+    }
+
+    fn webhook_info(&self) -> Value {
+        let mut info = Map::new();
+        info.insert("url".into(), json!(self.webhook.as_ref().map_or("", |w| w.url.as_str())));
+        info.insert("has_custom_certificate".into(), json!(false));
+        info.insert("pending_update_count".into(), json!(self.pending.len()));
+        if let Some((date, message)) = &self.webhook_error {
+            info.insert("last_error_date".into(), json!(date));
+            info.insert("last_error_message".into(), json!(message));
+        }
+        Value::Object(info)
     }
 
     // ------------------------------------------------------------------
@@ -788,6 +952,17 @@ impl State {
         self.flood = limits.map(Flood::new);
     }
 
+    /// Freezes (at the current instant, or where it stands) or unfreezes
+    /// the time flood control sees.
+    pub(crate) fn freeze_flood_clock(&mut self, frozen: bool) {
+        self.flood_clock = if frozen { Some(self.flood_clock.unwrap_or_else(Instant::now)) } else { None };
+    }
+
+    /// Moves the frozen flood clock on (freezing it first if needed).
+    pub(crate) fn advance_flood_clock(&mut self, by: Duration) {
+        self.flood_clock = Some(self.flood_clock.unwrap_or_else(Instant::now) + by);
+    }
+
     pub(crate) fn record_call(&mut self, method: &str, params: Value, response: Value) -> &Call {
         let call = Call {
             seq: self.calls.len() as u64 + 1,
@@ -811,25 +986,13 @@ impl State {
     pub(crate) fn call(&mut self, method: &str, p: &Value, now: Instant) -> Option<Outcome> {
         let out = match method {
             "getMe" => Ok(builders::me_json()),
-            "getWebhookInfo" => Ok(json!({
-                "url": self.webhook_url,
-                "has_custom_certificate": false,
-                "pending_update_count": self.pending.len(),
-            })),
-            "setWebhook" => {
-                self.webhook_url = p.get("url").and_then(|u| u.as_str()).unwrap_or_default().to_owned();
-                Ok(json!(true))
-            }
-            "deleteWebhook" => {
-                self.webhook_url.clear();
-                if get_bool(p, "drop_pending_updates") {
-                    self.pending.clear();
-                }
-                Ok(json!(true))
-            }
+            "getWebhookInfo" => Ok(self.webhook_info()),
+            "setWebhook" => self.set_webhook(p),
+            "deleteWebhook" => self.delete_webhook(p),
             "sendMessage" => self.send_message(p, now),
-            "editMessageText" => self.edit_message(p, true),
-            "editMessageReplyMarkup" => self.edit_message(p, false),
+            "editMessageText" => self.edit_message(p, EditKind::Text, now),
+            "editMessageReplyMarkup" => self.edit_message(p, EditKind::Markup, now),
+            "editMessageCaption" => self.edit_message(p, EditKind::Caption, now),
             "deleteMessage" => self.delete_message(p),
             "deleteMessages" => self.delete_messages(p),
             "answerCallbackQuery" => self.answer_callback(p),
@@ -904,19 +1067,27 @@ impl State {
         Ok(())
     }
 
-    fn flood_check(&mut self, chat_id: i64, now: Instant) -> Result<(), ApiErr> {
+    /// Flood control for a send or an edit into `chat_id` (a paid
+    /// broadcast when `paid`). Called last, once nothing else can fail, so
+    /// refused or failing calls do not count; a passing paid send is
+    /// counted in `paid_sends` (also with flood control off).
+    fn flood_check(&mut self, chat_id: i64, paid: bool, now: Instant) -> Result<(), ApiErr> {
         let private = self.chat_mut(chat_id).kind == ChatKind::Private;
-        let Some(f) = self.flood.as_mut() else {
-            return Ok(());
-        };
-        f.check(chat_id, private, now).map_err(|secs| {
-            self.flood_violations += 1;
-            ApiErr {
-                code: 429,
-                description: format!("Too Many Requests: retry after {secs}"),
-                parameters: Some(json!({"retry_after": secs})),
-            }
-        })
+        let now = self.flood_clock.unwrap_or(now);
+        if let Some(f) = self.flood.as_mut() {
+            f.check(chat_id, private, paid, now).map_err(|secs| {
+                self.flood_violations += 1;
+                ApiErr {
+                    code: 429,
+                    description: format!("Too Many Requests: retry after {secs}"),
+                    parameters: Some(json!({"retry_after": secs})),
+                }
+            })?;
+        }
+        if paid {
+            self.paid_sends += 1;
+        }
+        Ok(())
     }
 
     /// The message a send replies to: `reply_parameters.message_id` or the
@@ -977,7 +1148,7 @@ impl State {
             return Err(bad("message is too long"));
         }
         let reply_to = self.reply_target(chat_id, p)?;
-        self.flood_check(chat_id, now)?;
+        self.flood_check(chat_id, get_bool(p, "allow_paid_broadcast"), now)?;
         let mut body = Map::new();
         body.insert("text".into(), json!(text));
         Ok(self.new_bot_message(chat_id, body, reply_to, get_json(p, "reply_markup")))
@@ -996,39 +1167,74 @@ impl State {
         Ok((chat_id, mid))
     }
 
-    fn edit_message(&mut self, p: &Value, text_edit: bool) -> Outcome {
+    /// `editMessageText`, `editMessageReplyMarkup`, `editMessageCaption`.
+    /// An edit that would be carried out counts against flood control like
+    /// a send (per-chat window and the free overall window).
+    fn edit_message(&mut self, p: &Value, kind: EditKind, now: Instant) -> Outcome {
         let (chat_id, mid) = self.find_own_message(p, "message to edit not found")?;
         let date = self.now_unix();
-        let new_text = if text_edit {
-            let t = get_str(p, "text").unwrap_or_default();
-            if t.trim().is_empty() {
-                return Err(bad("message text is empty"));
+        let new_text = match kind {
+            EditKind::Text => {
+                let t = get_str(p, "text").unwrap_or_default();
+                if t.trim().is_empty() {
+                    return Err(bad("message text is empty"));
+                }
+                if t.chars().count() > 4096 {
+                    return Err(bad("MESSAGE_TOO_LONG"));
+                }
+                Some(t)
             }
-            if t.chars().count() > 4096 {
-                return Err(bad("MESSAGE_TOO_LONG"));
+            EditKind::Caption => {
+                let c = get_str(p, "caption").unwrap_or_default();
+                if c.chars().count() > 1024 {
+                    return Err(bad("message caption is too long"));
+                }
+                Some(c)
             }
-            Some(t)
-        } else {
-            None
+            EditKind::Markup => None,
         };
         let markup = get_json(p, "reply_markup").filter(|m| m.get("inline_keyboard").is_some());
-        let c = self.chat_mut(chat_id);
-        let rec = c.messages.get_mut(&mid).expect("checked");
-        if !rec.info.from_bot {
-            return Err(bad("message can't be edited"));
+        {
+            let rec = &self.chats[&chat_id].messages[&mid];
+            if !rec.info.from_bot {
+                return Err(bad("message can't be edited"));
+            }
+            let current = match kind {
+                EditKind::Text if rec.info.text.is_none() => {
+                    return Err(bad("there is no text in the message to edit"));
+                }
+                EditKind::Caption if rec.json.get("photo").is_none() && rec.info.caption.is_none() => {
+                    return Err(bad("there is no caption in the message to edit"));
+                }
+                EditKind::Text => rec.info.text.clone(),
+                EditKind::Caption => Some(rec.info.caption.clone().unwrap_or_default()),
+                EditKind::Markup => None,
+            };
+            let same_text = new_text.is_none() || new_text == current;
+            let old_inline = rec.info.reply_markup.as_ref().filter(|m| m.get("inline_keyboard").is_some());
+            if same_text && old_inline == markup.as_ref() {
+                return Err(ApiErr::new(400, NOT_MODIFIED));
+            }
         }
-        if text_edit && rec.info.text.is_none() {
-            return Err(bad("there is no text in the message to edit"));
-        }
-        let same_text = new_text.is_none() || new_text == rec.info.text;
-        let old_inline = rec.info.reply_markup.as_ref().filter(|m| m.get("inline_keyboard").is_some());
-        if same_text && old_inline == markup.as_ref() {
-            return Err(ApiErr::new(400, NOT_MODIFIED));
-        }
+        self.flood_check(chat_id, false, now)?;
+        let rec = self.chat_mut(chat_id).messages.get_mut(&mid).expect("checked");
         let m = rec.json.as_object_mut().expect("message object");
-        if let Some(t) = &new_text {
-            m.insert("text".into(), json!(t));
-            rec.info.text = Some(t.clone());
+        match (kind, &new_text) {
+            (EditKind::Text, Some(t)) => {
+                m.insert("text".into(), json!(t));
+                rec.info.text = Some(t.clone());
+            }
+            (EditKind::Caption, Some(c)) => {
+                m.remove("caption_entities");
+                if c.is_empty() {
+                    m.remove("caption");
+                    rec.info.caption = None;
+                } else {
+                    m.insert("caption".into(), json!(c));
+                    rec.info.caption = Some(c.clone());
+                }
+            }
+            _ => {}
         }
         match &markup {
             Some(mk) => m.insert("reply_markup".into(), mk.clone()),
@@ -1305,7 +1511,8 @@ impl State {
             None => return Err(bad(not_found)),
         };
         let reply_to = if forward { None } else { self.reply_target(chat_id, p)? };
-        self.flood_check(chat_id, now)?;
+        // forwardMessage has no allow_paid_broadcast
+        self.flood_check(chat_id, !forward && get_bool(p, "allow_paid_broadcast"), now)?;
         let mut body = Map::new();
         for k in ["text", "entities", "photo", "caption", "caption_entities"] {
             if let Some(v) = src.get(k) {

@@ -219,7 +219,16 @@ pub enum Event {
 }
 
 /// Telegram's flood limits, as the stand-in enforces them when turned on
-/// with [`super::StandIn::set_flood_limits`].
+/// with [`super::StandIn::set_flood_limits`]. Sends and edits of messages
+/// (`editMessageText`, `editMessageReplyMarkup`, `editMessageCaption`) count
+/// alike. Build with `..Default::default()` so that new fields keep their
+/// Telegram values:
+///
+/// ```
+/// use jiaxiao_standin::FloodLimits;
+/// let limits = FloodLimits { per_group_per_min: 3, ..Default::default() };
+/// assert_eq!(limits.paid_per_sec, 1000);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct FloodLimits {
     /// Messages per second over all chats (Telegram: about 30).
@@ -228,10 +237,15 @@ pub struct FloodLimits {
     pub per_group_per_min: u32,
     /// Messages per second into one private chat (Telegram: about 1).
     pub per_private_per_sec: u32,
+    /// Messages per second over all chats for sends that carry
+    /// `allow_paid_broadcast: true` (Telegram: 1000, at 0.1 Stars per
+    /// message above the free 30/s). Such sends count here instead of in
+    /// `global_per_sec`; the per-chat limits hold for them all the same.
+    pub paid_per_sec: u32,
 }
 
 impl Default for FloodLimits {
     fn default() -> Self {
-        FloodLimits { global_per_sec: 30, per_group_per_min: 20, per_private_per_sec: 1 }
+        FloodLimits { global_per_sec: 30, per_group_per_min: 20, per_private_per_sec: 1, paid_per_sec: 1000 }
     }
 }

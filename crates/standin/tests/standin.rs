@@ -783,7 +783,7 @@ async fn errors_kicked_migrated_injected_and_flood() {
     assert_eq!(call.response["description"], "Too Many Requests: retry after 1");
     assert_eq!(call.response["parameters"]["retry_after"], 1);
     assert_eq!(s.flood_violations(), 1);
-    let limits = FloodLimits { global_per_sec: 30, per_group_per_min: 3, per_private_per_sec: 1 };
+    let limits = FloodLimits { per_group_per_min: 3, ..Default::default() };
     s.set_flood_limits(Some(limits));
     for i in 0..3 {
         bot.send_message(ChatId(new_chat.id), format!("g{i}")).await.unwrap();
@@ -792,10 +792,15 @@ async fn errors_kicked_migrated_injected_and_flood() {
         Err(RequestError::RetryAfter(secs)) => assert!((59..=60).contains(&secs.seconds())),
         other => panic!("{other:?}"),
     }
-    // edits are not sends
-    bot.edit_message_text(ChatId(new_chat.id), m.id, "edited").await.unwrap();
-    assert_eq!(s.flood_violations(), 2);
+    // edits count against the same per-group window
+    match bot.edit_message_text(ChatId(new_chat.id), m.id, "edited").await {
+        Err(RequestError::RetryAfter(secs)) => assert!((59..=60).contains(&secs.seconds())),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(s.flood_violations(), 3);
+    assert_eq!(s.message(new_chat.id, m.id.0).unwrap().text.as_deref(), Some("moved"), "refused edit not applied");
     s.set_flood_limits(None);
+    bot.edit_message_text(ChatId(new_chat.id), m.id, "edited").await.unwrap();
     bot.send_message(ChatId(new_chat.id), "free").await.unwrap();
 }
 
@@ -1001,4 +1006,510 @@ async fn fifty_thousand_updates() {
     eprintln!("push 50k: {pushed:?}, drain: {drained:?}, 2k sends: {sent:?}");
     assert_eq!(s.calls_to("sendMessage").len(), 2_000);
     assert!(pushed + drained < Duration::from_secs(60));
+}
+
+// ---------------------------------------------------------------- flood: paid broadcasts and edits
+
+fn retry_after<T: std::fmt::Debug>(r: Result<T, RequestError>) -> u32 {
+    match r {
+        Err(RequestError::RetryAfter(secs)) => secs.seconds(),
+        other => panic!("expected 429, got {other:?}"),
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn paid_broadcasts_have_their_own_overall_limit_but_keep_per_chat_limits() {
+    let (s, bot) = setup().await;
+    s.set_flood_limits(Some(FloodLimits::default()));
+    assert_eq!(FloodLimits::default().paid_per_sec, 1000);
+    // However long the test takes, the sends below count as made in one instant.
+    s.freeze_flood_clock(true);
+
+    // 1000 paid sends to 1000 groups in the same second pass ...
+    for i in 0..1000 {
+        bot.send_message(ChatId(-50_000 - i), "paid").allow_paid_broadcast(true).await.expect("within 1000/s");
+    }
+    assert_eq!(s.paid_sends(), 1000);
+    assert_eq!(s.flood_violations(), 0);
+    // ... the 1001st does not
+    assert_eq!(retry_after(bot.send_message(ChatId(-60_000), "paid").allow_paid_broadcast(true).await), 1);
+    let refused = s.calls_to("sendMessage").pop().unwrap();
+    assert_eq!(refused.response["error_code"], 429);
+    assert_eq!(refused.params["allow_paid_broadcast"], true);
+    assert_eq!(s.paid_sends(), 1000, "refused paid sends are not counted");
+    // copyMessage can be a paid broadcast too
+    let src = s.send_text(&class(), &parent(), "copy me");
+    let r = bot.copy_message(ChatId(-60_001), ChatId(class().id), MessageId(src)).allow_paid_broadcast(true).await;
+    assert_eq!(retry_after(r), 1);
+
+    // Free sends have their own 30/s, untouched by the paid ones.
+    for i in 0..30 {
+        bot.send_message(ChatId(-70_000 - i), "free").await.expect("within 30/s");
+    }
+    assert_eq!(retry_after(bot.send_message(ChatId(-70_100), "free").await), 1);
+    assert_eq!(s.flood_violations(), 3);
+
+    // A second later both windows have room again.
+    s.advance_flood_clock(Duration::from_secs(1));
+    bot.send_message(ChatId(-60_000), "paid").allow_paid_broadcast(true).await.expect("next second");
+    bot.copy_message(ChatId(-60_001), ChatId(class().id), MessageId(src))
+        .allow_paid_broadcast(true)
+        .await
+        .expect("next second");
+    bot.send_message(ChatId(-70_100), "free").await.expect("next second");
+    assert_eq!(s.paid_sends(), 1002);
+
+    // Paying does not lift the per-group limit: 20 a minute.
+    let g = ChatId(-80_000);
+    for i in 0..20 {
+        bot.send_message(g, format!("free {i}")).await.expect("within 20/min");
+    }
+    s.advance_flood_clock(Duration::from_secs(1));
+    assert_eq!(retry_after(bot.send_message(g, "paid").allow_paid_broadcast(true).await), 59);
+    s.advance_flood_clock(Duration::from_secs(59));
+    bot.send_message(g, "paid").allow_paid_broadcast(true).await.expect("a minute later");
+    // nor the per-private-chat one: 1 a second
+    let u = parent();
+    s.user_started_bot(&u, true);
+    bot.send_message(ChatId(u.id), "one").allow_paid_broadcast(true).await.unwrap();
+    assert_eq!(retry_after(bot.send_message(ChatId(u.id), "two").allow_paid_broadcast(true).await), 1);
+    assert_eq!(s.paid_sends(), 1004);
+    assert_eq!(s.flood_violations(), 5);
+
+    // paid sends are counted with flood control off as well
+    s.set_flood_limits(None);
+    bot.send_message(ChatId(u.id), "two").allow_paid_broadcast(true).await.unwrap();
+    assert_eq!(s.paid_sends(), 1005);
+    s.freeze_flood_clock(false);
+}
+
+#[tokio::test]
+async fn edits_count_against_the_per_chat_and_overall_windows() {
+    let (s, bot) = setup().await;
+    let c = class();
+    let u = parent();
+    let photo = s.send_caption(&c, &u, "homework");
+    let sg = supergroup();
+    let pic = bot.copy_message(ChatId(sg.id), ChatId(c.id), MessageId(photo)).await.unwrap();
+    let text = bot.send_message(ChatId(c.id), "plain").await.unwrap();
+
+    // editMessageCaption, with flood control off
+    let e = bot.edit_message_caption(ChatId(sg.id), pic).caption("homework, page 2").await.expect("parses as Message");
+    assert_eq!(e.caption(), Some("homework, page 2"));
+    assert!(e.edit_date().is_some());
+    assert_eq!(s.message(sg.id, pic.0).unwrap().caption.as_deref(), Some("homework, page 2"));
+    let same = bot.edit_message_caption(ChatId(sg.id), pic).caption("homework, page 2").await;
+    assert!(matches!(same, Err(RequestError::Api(ApiError::MessageNotModified))), "{same:?}");
+    match bot.edit_message_caption(ChatId(c.id), text.id).caption("x").await {
+        Err(RequestError::Api(ApiError::Unknown(d))) => {
+            assert_eq!(d, "Bad Request: there is no caption in the message to edit")
+        }
+        other => panic!("{other:?}"),
+    }
+    let gone = bot.edit_message_caption(ChatId(sg.id), MessageId(999)).caption("x").await;
+    assert!(matches!(gone, Err(RequestError::Api(ApiError::MessageToEditNotFound))));
+
+    // 3 a minute per group; the copy was the first in the supergroup, the edit the second
+    s.set_flood_limits(Some(FloodLimits { per_group_per_min: 3, ..Default::default() }));
+    s.freeze_flood_clock(true);
+    bot.edit_message_caption(ChatId(sg.id), pic).caption("page 3").await.expect("1st in the window");
+    bot.edit_message_reply_markup(ChatId(sg.id), pic).reply_markup(keyboard("a")).await.expect("2nd");
+    bot.edit_message_text(ChatId(c.id), text.id, "plain, edited").await.expect("another group");
+    bot.send_message(ChatId(sg.id), "3rd").await.expect("3rd");
+    assert_eq!(retry_after(bot.edit_message_caption(ChatId(sg.id), pic).caption("page 4").await), 60);
+    assert_eq!(retry_after(bot.edit_message_reply_markup(ChatId(sg.id), pic).await), 60);
+    assert_eq!(retry_after(bot.send_message(ChatId(sg.id), "4th").await), 60);
+    // refused edits change nothing; failing edits do not count
+    let stored = s.message(sg.id, pic.0).unwrap();
+    assert_eq!(stored.caption.as_deref(), Some("page 3"));
+    assert!(stored.reply_markup.is_some());
+    let same = bot.edit_message_text(ChatId(c.id), text.id, "plain, edited").await;
+    assert!(matches!(same, Err(RequestError::Api(ApiError::MessageNotModified))));
+    bot.edit_message_text(ChatId(c.id), text.id, "plain, edited twice").await.expect("2nd in that group");
+    assert_eq!(s.flood_violations(), 3);
+    s.advance_flood_clock(Duration::from_secs(60));
+    bot.edit_message_caption(ChatId(sg.id), pic).caption("page 4").await.expect("a minute later");
+
+    // edits also count in the free overall window
+    s.set_flood_limits(Some(FloodLimits { global_per_sec: 2, ..Default::default() }));
+    bot.edit_message_text(ChatId(c.id), text.id, "x1").await.unwrap();
+    bot.send_message(ChatId(-90_001), "y").await.unwrap();
+    assert_eq!(retry_after(bot.edit_message_text(ChatId(c.id), text.id, "x2").await), 1);
+    assert_eq!(retry_after(bot.edit_message_caption(ChatId(sg.id), pic).caption("page 5").await), 1);
+    assert_eq!(s.flood_violations(), 5);
+    s.set_flood_limits(None);
+    bot.edit_message_text(ChatId(c.id), text.id, "x2").await.unwrap();
+    s.freeze_flood_clock(false);
+}
+
+// ---------------------------------------------------------------- webhooks
+
+const WEBHOOK_CONFLICT: &str =
+    "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first";
+
+/// One request that reached the test's webhook server.
+#[derive(Debug)]
+struct Hit {
+    secret: Option<String>,
+    content_type: Option<String>,
+    body: Value,
+    /// What the server answered.
+    status: u16,
+}
+
+impl Hit {
+    fn text(&self) -> &str {
+        self.body["message"]["text"].as_str().unwrap_or_default()
+    }
+}
+
+/// A tiny webhook server: records every request into `hits` and answers
+/// 503 while `fail` is above zero (counting it down), else 200.
+struct HookServer {
+    url: url::Url,
+    hits: tokio::sync::mpsc::UnboundedReceiver<Hit>,
+    fail: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+}
+
+type HookState = (tokio::sync::mpsc::UnboundedSender<Hit>, std::sync::Arc<std::sync::atomic::AtomicUsize>);
+
+async fn hook_server() -> HookServer {
+    use axum::extract::State;
+    use axum::http::{HeaderMap, StatusCode};
+    use std::sync::atomic::Ordering;
+
+    async fn take(State((hits, fail)): State<HookState>, headers: HeaderMap, body: axum::body::Bytes) -> StatusCode {
+        let failing = fail.fetch_update(Ordering::SeqCst, Ordering::SeqCst, |n| n.checked_sub(1)).is_ok();
+        let status = if failing { StatusCode::SERVICE_UNAVAILABLE } else { StatusCode::OK };
+        let header = |name: &str| headers.get(name).and_then(|v| v.to_str().ok()).map(str::to_owned);
+        let _ = hits.send(Hit {
+            secret: header("x-telegram-bot-api-secret-token"),
+            content_type: header("content-type"),
+            body: serde_json::from_slice(&body).unwrap_or(Value::Null),
+            status: status.as_u16(),
+        });
+        status
+    }
+
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let (tx, hits) = tokio::sync::mpsc::unbounded_channel();
+    let fail = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let app = axum::Router::new().route("/hook", axum::routing::post(take)).with_state((tx, fail.clone()));
+    tokio::spawn(async move { axum::serve(listener, app).await });
+    HookServer { url: format!("http://{addr}/hook").parse().unwrap(), hits, fail }
+}
+
+#[tokio::test]
+async fn webhook_delivers_in_order_with_the_secret_retries_and_deletes() {
+    let (s, bot) = setup().await;
+    let c = class();
+    let u = parent();
+    s.set_clock(Some(1_800_000_000));
+    let mut hook = hook_server().await;
+    assert!(s.webhook_url().is_none());
+
+    bot.set_webhook(hook.url.clone()).secret_token("s3cret_Token-1").await.expect("setWebhook");
+    assert_eq!(s.webhook_url().as_deref(), Some(hook.url.as_str()));
+    assert_eq!(s.calls_to("setWebhook")[0].params["secret_token"], "s3cret_Token-1");
+
+    // pushed updates arrive in order, as JSON, with the secret
+    for i in 0..5 {
+        s.send_text(&c, &u, &format!("m{i}"));
+    }
+    let mut last_id = 0;
+    for i in 0..5 {
+        let hit = hook.hits.recv().await.expect("delivered");
+        assert_eq!(hit.text(), format!("m{i}"));
+        assert_eq!(hit.secret.as_deref(), Some("s3cret_Token-1"));
+        assert_eq!(hit.content_type.as_deref(), Some("application/json"));
+        let id = hit.body["update_id"].as_i64().unwrap();
+        assert!(id > last_id);
+        last_id = id;
+        // what the webhook gets parses as a teloxide Update
+        serde_json::from_value::<Update>(hit.body).expect("an Update");
+    }
+    assert!(s.wait_consumed(SEC5).await, "accepted deliveries leave the queue");
+    assert_eq!(s.webhook_deliveries(), 5);
+
+    // getUpdates is refused while the webhook is set
+    match bot.get_updates().timeout(0).await {
+        Err(RequestError::Api(ApiError::Unknown(d))) => assert_eq!(d, WEBHOOK_CONFLICT),
+        other => panic!("{other:?}"),
+    }
+    let r =
+        reqwest::Client::new().post(format!("{}bot{}/getUpdates", s.api_url(), StandIn::TOKEN)).send().await.unwrap();
+    assert_eq!(r.status().as_u16(), 409);
+    let body: Value = r.json().await.unwrap();
+    assert_eq!(body, json!({"ok": false, "error_code": 409, "description": WEBHOOK_CONFLICT}));
+
+    let info = bot.get_webhook_info().await.expect("getWebhookInfo parses");
+    assert_eq!(info.url.as_ref(), Some(&hook.url));
+    assert!(!info.has_custom_certificate);
+    assert_eq!(info.pending_update_count, 0);
+    assert!(info.last_error_date.is_none() && info.last_error_message.is_none());
+
+    // the webhook answers 503 three times: the first update is retried until
+    // accepted, the second waits for it
+    hook.fail.store(3, std::sync::atomic::Ordering::SeqCst);
+    s.send_text(&c, &u, "a");
+    s.send_text(&c, &u, "b");
+    let first = hook.hits.recv().await.unwrap();
+    assert_eq!((first.text(), first.status), ("a", 503));
+    let second = hook.hits.recv().await.unwrap();
+    assert_eq!((second.text(), second.status), ("a", 503));
+    // the retry means the first failure was recorded
+    let info = bot.get_webhook_info().await.unwrap();
+    assert_eq!(info.pending_update_count, 2);
+    assert_eq!(info.last_error_message.as_deref(), Some("Wrong response from the webhook: 503 Service Unavailable"));
+    assert_eq!(info.last_error_date.map(|d| d.timestamp()), Some(1_800_000_000));
+    let rest: Vec<(String, u16)> = {
+        let mut v = Vec::new();
+        for _ in 0..3 {
+            let h = hook.hits.recv().await.unwrap();
+            v.push((h.text().to_owned(), h.status));
+        }
+        v
+    };
+    assert_eq!(rest, vec![("a".to_owned(), 503), ("a".to_owned(), 200), ("b".to_owned(), 200)]);
+    assert!(s.wait_consumed(SEC5).await);
+    assert_eq!(s.webhook_deliveries(), 7);
+    let info = bot.get_webhook_info().await.unwrap();
+    assert_eq!(info.pending_update_count, 0);
+    assert!(info.last_error_message.is_some(), "the last error stays on record");
+
+    // deleteWebhook: back to polling
+    bot.delete_webhook().await.expect("deleteWebhook");
+    assert!(s.webhook_url().is_none());
+    assert!(bot.get_webhook_info().await.unwrap().url.is_none());
+    s.send_text(&c, &u, "polled");
+    let ups = drain(&bot).await;
+    assert_eq!(ups.len(), 1);
+    match &ups[0].kind {
+        UpdateKind::Message(m) => assert_eq!(m.text(), Some("polled")),
+        k => panic!("{k:?}"),
+    }
+    assert!(hook.hits.try_recv().is_err(), "nothing posted after deleteWebhook");
+    assert_eq!(s.webhook_deliveries(), 7);
+    s.shutdown();
+}
+
+#[tokio::test]
+async fn webhook_connection_errors_queue_kept_switching_urls_and_allowed_updates() {
+    let (s, bot) = setup().await;
+    let c = class();
+    let u = parent();
+    let mut hook = hook_server().await;
+
+    // a webhook that accepts connections and drops them at once
+    let dead = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let dead_url: url::Url = format!("http://{}/dead", dead.local_addr().unwrap()).parse().unwrap();
+    let (accepted_tx, mut accepted) = tokio::sync::mpsc::unbounded_channel();
+    tokio::spawn(async move {
+        while let Ok((socket, _)) = dead.accept().await {
+            drop(socket);
+            let _ = accepted_tx.send(());
+        }
+    });
+    bot.set_webhook(dead_url.clone()).await.unwrap();
+    s.send_text(&c, &u, "queued");
+    accepted.recv().await.unwrap();
+    accepted.recv().await.unwrap(); // a retry: the first attempt failed and was recorded
+    let info = bot.get_webhook_info().await.unwrap();
+    assert_eq!(info.url.as_ref(), Some(&dead_url));
+    assert_eq!(info.pending_update_count, 1);
+    assert!(info.last_error_message.as_ref().is_some_and(|m| !m.is_empty()), "{info:?}");
+    assert!(info.last_error_date.is_some());
+    assert_eq!(s.webhook_deliveries(), 0);
+
+    // deleteWebhook keeps the queue: polling gets the update (not confirmed here) ...
+    bot.delete_webhook().await.unwrap();
+    let ups = bot.get_updates().timeout(0).await.unwrap();
+    assert_eq!(ups.len(), 1);
+    // ... and a new webhook gets it too
+    bot.set_webhook(hook.url.clone()).await.unwrap();
+    let hit = hook.hits.recv().await.unwrap();
+    assert_eq!(hit.text(), "queued");
+    assert_eq!(hit.secret, None, "no secret set, no header");
+    assert!(s.wait_consumed(SEC5).await);
+    assert!(bot.get_webhook_info().await.unwrap().last_error_message.is_none(), "a new webhook starts clean");
+
+    // drop_pending_updates on setWebhook
+    bot.delete_webhook().await.unwrap();
+    s.send_text(&c, &u, "old");
+    bot.set_webhook(hook.url.clone()).drop_pending_updates(true).await.unwrap();
+    s.send_text(&c, &u, "new");
+    assert_eq!(hook.hits.recv().await.unwrap().text(), "new");
+    assert!(s.wait_consumed(SEC5).await);
+
+    // allowed_updates: chat_member only when asked for, as with getUpdates
+    let other = TgUser::new(3003, "Wang");
+    s.set_member_status(&c, &other, MemberStatus::Member, true);
+    s.send_text(&c, &u, "after the member update");
+    assert_eq!(hook.hits.recv().await.unwrap().text(), "after the member update");
+    assert!(s.wait_consumed(SEC5).await, "the chat_member update was dropped");
+    bot.set_webhook(hook.url.clone())
+        .allowed_updates([AllowedUpdate::Message, AllowedUpdate::ChatMember])
+        .await
+        .unwrap();
+    s.set_member_status(&c, &other, MemberStatus::Restricted, true);
+    let hit = hook.hits.recv().await.unwrap();
+    assert_eq!(hit.body["chat_member"]["new_chat_member"]["status"], "restricted");
+    assert!(s.wait_consumed(SEC5).await);
+
+    // deleteWebhook with drop_pending_updates empties the queue
+    bot.delete_webhook().await.unwrap();
+    s.send_text(&c, &u, "dropped");
+    bot.delete_webhook().drop_pending_updates(true).await.unwrap();
+    assert!(s.wait_consumed(Duration::ZERO).await);
+    assert!(drain(&bot).await.is_empty());
+
+    // bad webhook urls and secrets are refused
+    let r = reqwest::Client::new()
+        .post(format!("{}bot{}/setWebhook", s.api_url(), StandIn::TOKEN))
+        .json(&json!({"url": "http://127.0.0.1:9/x", "secret_token": "no spaces allowed"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status().as_u16(), 400);
+    let r = bot.set_webhook("ftp://127.0.0.1/x".parse().unwrap()).await;
+    assert!(matches!(r, Err(RequestError::Api(ApiError::WebhookRequireHttps))), "{r:?}");
+    assert!(s.webhook_url().is_none());
+    s.shutdown();
+}
+
+#[tokio::test]
+async fn webhook_concurrency_can_be_raised() {
+    let (s, bot) = setup().await;
+    let c = class();
+    let u = parent();
+    let mut hook = hook_server().await;
+    s.set_webhook_concurrency(4);
+    bot.set_webhook(hook.url.clone()).await.unwrap();
+    for i in 0..20 {
+        s.send_text(&c, &u, &format!("m{i}"));
+    }
+    let mut texts = Vec::new();
+    for _ in 0..20 {
+        texts.push(hook.hits.recv().await.unwrap().text().to_owned());
+    }
+    texts.sort_by_key(|t| t[1..].parse::<u32>().unwrap());
+    assert_eq!(texts, (0..20).map(|i| format!("m{i}")).collect::<Vec<_>>(), "each delivered once");
+    assert!(s.wait_consumed(SEC5).await);
+    assert_eq!(s.webhook_deliveries(), 20);
+    s.shutdown();
+}
+
+#[tokio::test]
+async fn dispatcher_webhook_end_to_end() {
+    let (s, bot) = setup().await;
+    let c = class();
+    let u = parent();
+    let handler = Update::filter_message().endpoint(|bot: Bot, msg: Message| async move {
+        if let Some(text) = msg.text() {
+            bot.send_message(msg.chat.id, format!("echo: {text}")).await?;
+        }
+        respond(())
+    });
+    // teloxide's own axum webhook, served on a listener bound here (no port race)
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let url: url::Url = format!("http://{addr}/telegram-webhook").parse().unwrap();
+    let options =
+        teloxide::update_listeners::webhooks::Options::new(addr, url.clone()).secret_token("e2e-secret".into());
+    let (updates, stopped, router) =
+        teloxide::update_listeners::webhooks::axum_to_router(bot.clone(), options).await.expect("setWebhook");
+    assert_eq!(s.webhook_url().as_deref(), Some(url.as_str()));
+    let server = tokio::spawn(async move { axum::serve(listener, router).with_graceful_shutdown(stopped).await });
+    let mut dispatcher = Dispatcher::builder(bot.clone(), handler).build();
+    let token = dispatcher.shutdown_token();
+    let task = tokio::spawn(async move {
+        dispatcher.dispatch_with_listener(updates, teloxide::error_handlers::LoggingErrorHandler::new()).await
+    });
+
+    // updates pushed before the dispatcher is ready wait in the queue
+    s.send_text(&c, &u, "one");
+    s.send_text(&c, &u, "two");
+    for text in ["echo: one", "echo: two"] {
+        s.wait_for("sendMessage", |call| call.text() == Some(text), Duration::from_secs(15)).await.expect(text);
+    }
+    assert!(s.wait_consumed(SEC5).await);
+    assert_eq!(s.webhook_deliveries(), 2);
+    assert_eq!(s.sent_texts(c.id), vec!["echo: one", "echo: two"]);
+
+    // stopping the listener deletes the webhook
+    let stopping = token.shutdown().expect("dispatcher running");
+    tokio::time::timeout(Duration::from_secs(15), stopping).await.expect("dispatcher stopped");
+    let _ = task.await;
+    let _ = tokio::time::timeout(Duration::from_secs(15), server).await.expect("webhook server stopped");
+    s.wait_for("deleteWebhook", |_| true, SEC5).await.expect("deleteWebhook called");
+    assert!(s.webhook_url().is_none());
+    s.shutdown();
+}
+
+/// Reads from `sock` until a whole HTTP request (head and `content-length` body) is in `buf`;
+/// `false` at end of stream.
+async fn read_request(sock: &tokio::net::TcpStream, buf: &mut Vec<u8>) -> bool {
+    loop {
+        if let Some(end) = buf.windows(4).position(|w| w == b"\r\n\r\n") {
+            let head = String::from_utf8_lossy(&buf[..end]).to_ascii_lowercase();
+            let len: usize = head
+                .lines()
+                .find_map(|l| l.strip_prefix("content-length:"))
+                .and_then(|v| v.trim().parse().ok())
+                .unwrap_or(0);
+            if buf.len() >= end + 4 + len {
+                buf.drain(..end + 4 + len);
+                return true;
+            }
+        }
+        if sock.readable().await.is_err() {
+            return false;
+        }
+        let mut chunk = [0u8; 8192];
+        match sock.try_read(&mut chunk) {
+            Ok(0) => return false,
+            Ok(n) => buf.extend_from_slice(&chunk[..n]),
+            Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {}
+            Err(_) => return false,
+        }
+    }
+}
+
+#[tokio::test]
+async fn shutdown_stops_webhook_delivery() {
+    let (s, bot) = setup().await;
+    // A webhook that answers 503 on a kept-alive connection: while the stand-in's delivery runs it
+    // keeps that connection for its retries; once delivery has stopped, its HTTP client is gone
+    // and the connection closes.
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url: url::Url = format!("http://{}/hook", listener.local_addr().unwrap()).parse().unwrap();
+    let (request_tx, mut requests) = tokio::sync::mpsc::unbounded_channel();
+    let (closed_tx, closed) = tokio::sync::oneshot::channel();
+    tokio::spawn(async move {
+        let (sock, _) = listener.accept().await.unwrap();
+        let mut buf = Vec::new();
+        while read_request(&sock, &mut buf).await {
+            let mut answer: &[u8] = b"HTTP/1.1 503 Service Unavailable\r\ncontent-length: 0\r\n\r\n";
+            while !answer.is_empty() {
+                sock.writable().await.unwrap();
+                match sock.try_write(answer) {
+                    Ok(n) => answer = &answer[n..],
+                    Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {}
+                    Err(e) => panic!("{e}"),
+                }
+            }
+            let _ = request_tx.send(());
+        }
+        let _ = closed_tx.send(());
+    });
+    bot.set_webhook(url).await.unwrap();
+    s.send_text(&class(), &parent(), "never accepted");
+    requests.recv().await.expect("a delivery attempt");
+    s.shutdown();
+    tokio::time::timeout(Duration::from_secs(10), closed)
+        .await
+        .expect("the stand-in's webhook client let go of the connection")
+        .unwrap();
+    assert_eq!(s.webhook_deliveries(), 0);
 }
