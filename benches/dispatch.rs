@@ -202,8 +202,12 @@ async fn jiaxiao_run(n: usize, store: DynStore) -> (f64, (usize, Duration, Durat
         group.greeted = true;
         store.put_group(&group).await.unwrap();
     }
-    let limits =
-        Limits { global_per_sec: usize::MAX / 4, group_per_min: usize::MAX / 4, private_per_sec: usize::MAX / 4 };
+    let limits = Limits {
+        global_per_sec: usize::MAX / 4,
+        group_per_min: usize::MAX / 4,
+        private_per_sec: usize::MAX / 4,
+        paid_per_sec: usize::MAX / 4,
+    };
     let clock = ManualClock::new(chrono::Utc::now());
     let sim =
         SimBot::start(standin.clone(), SimOptions { store, clock, limits, jobs: false, webhook: None, llm: None })

@@ -5,6 +5,7 @@ use crate::clock::SystemClock;
 use crate::config::Config;
 use crate::i18n::I18n;
 use crate::jobs::ratelimit::Limits;
+use crate::run::{RunOptions, Updates};
 use crate::store::{DynStore, MemoryStore, RedisStore};
 use crate::telegram::{self, App, AppParts, Defaults};
 use clap::{Parser, Subcommand};
@@ -45,6 +46,34 @@ pub enum Command {
         #[command(subcommand)]
         command: PolicyCommand,
     },
+    /// Register, show or remove the webhook with Telegram (WEBHOOK_URL, WEBHOOK_SECRET). Copies of
+    /// the bot never do this themselves, so starting or stopping one never takes updates away from
+    /// the others.
+    Webhook {
+        #[command(subcommand)]
+        command: WebhookCommand,
+    },
+    /// Delete everything kept about one group (its settings, roles, roster, notices and
+    /// acknowledgements, moderation log, queued posts). The bot forgets the group until it sees it again.
+    ForgetGroup {
+        /// The group's chat id, e.g. -1001234567890.
+        #[arg(allow_hyphen_values = true)]
+        chat: i64,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum WebhookCommand {
+    /// setWebhook with WEBHOOK_URL and WEBHOOK_SECRET, for the update kinds the bot handles.
+    Set {
+        /// Also drop the updates Telegram is holding.
+        #[arg(long)]
+        drop_pending: bool,
+    },
+    /// getWebhookInfo: the URL, pending updates and the last delivery error.
+    Info,
+    /// deleteWebhook (back to long polling).
+    Delete,
 }
 
 #[derive(Subcommand, Debug)]
@@ -88,6 +117,8 @@ pub fn main() -> ExitCode {
         Command::Demo => with_runtime(crate::demo::run()),
         Command::Classify { jsonl } => crate::policy::cli::classify_command("jiaxiao", jsonl),
         Command::Lessons { command: LessonsCommand::Check { dir } } => crate::content::check_command(dir.as_deref()),
+        Command::Webhook { command } => with_runtime(webhook_command(command)),
+        Command::ForgetGroup { chat } => with_runtime(forget_group(chat)),
         Command::Policy { command: PolicyCommand::Train { data, out, l2, epochs, budget } } => {
             let mut settings = crate::policy::train::Settings::default();
             settings.l2 = l2.unwrap_or(settings.l2);
@@ -116,19 +147,24 @@ pub fn init_logging() {
     let _ = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).try_init();
 }
 
-async fn run() -> ExitCode {
+/// Reads `.env` and the configuration; a problem is one line on stderr and exit code 2.
+fn load_config() -> Result<Config, ExitCode> {
     if let Err(e) = dotenvy::dotenv()
         && !e.not_found()
     {
         eprintln!("jiaxiao: .env could not be read: {e}");
-        return ExitCode::from(2);
+        return Err(ExitCode::from(2));
     }
-    let config = match Config::from_env() {
+    Config::from_env().map_err(|e| {
+        eprintln!("jiaxiao: {e}");
+        ExitCode::from(2)
+    })
+}
+
+async fn run() -> ExitCode {
+    let config = match load_config() {
         Ok(c) => c,
-        Err(e) => {
-            eprintln!("jiaxiao: {e}");
-            return ExitCode::from(2);
-        }
+        Err(code) => return code,
     };
     init_logging();
     match serve(config).await {
@@ -145,7 +181,8 @@ pub async fn open_store(config: &Config) -> anyhow::Result<DynStore> {
     match &config.redis_url {
         Some(url) => {
             let store = RedisStore::connect(url, &config.redis_prefix, Duration::from_secs(5)).await?;
-            tracing::info!(redis = %crate::config::redact_url(url), prefix = %config.redis_prefix, "state is kept in Redis");
+            let shown = url.split(',').map(crate::config::redact_url).collect::<Vec<_>>().join(",");
+            tracing::info!(redis = %shown, prefix = %config.redis_prefix, cluster = store.is_cluster(), "state is kept in Redis");
             Ok(Arc::new(store))
         }
         None => {
@@ -155,13 +192,18 @@ pub async fn open_store(config: &Config) -> anyhow::Result<DynStore> {
     }
 }
 
+fn bot_for(config: &Config) -> Bot {
+    let bot = Bot::new(config.token.clone());
+    match &config.api_url {
+        Some(url) => bot.set_api_url(url.clone()),
+        None => bot,
+    }
+}
+
 async fn serve(config: Config) -> anyhow::Result<()> {
     let store = open_store(&config).await?;
     let i18n = I18n::load()?;
-    let mut bot = Bot::new(config.token.clone());
-    if let Some(url) = &config.api_url {
-        bot = bot.set_api_url(url.clone());
-    }
+    let bot = bot_for(&config);
     let me = tokio::time::timeout(Duration::from_secs(30), bot.get_me())
         .await
         .map_err(|_| anyhow::anyhow!("Telegram did not answer getMe within 30 s"))?
@@ -184,39 +226,122 @@ async fn serve(config: Config) -> anyhow::Result<()> {
         clock: Arc::new(SystemClock),
         defaults,
         limits: Limits::default(),
+        limiter: None,
         classifier,
         llm: config.llm.clone(),
+        paid_broadcasts: config.paid_broadcasts,
     };
     let app = Arc::new(App::new(parts, bot.clone()));
     if let Err(e) = telegram::register_commands(&bot, &app.i18n).await {
         tracing::warn!(error = %e, "could not register the command menu");
     }
-    let (stop, stopped) = tokio::sync::watch::channel(false);
-    let jobs = app.start_jobs(stopped);
-    let mut dispatcher = telegram::dispatcher(bot.clone(), app, me, true);
-    // Both return on Ctrl-C / SIGTERM.
-    match &config.webhook {
+    let updates = match &config.webhook {
         Some(w) => {
-            let mut options = teloxide::update_listeners::webhooks::Options::new(w.listen, w.url.clone());
-            if let Some(secret) = &w.secret {
-                options = options.secret_token(secret.clone()); // validated in Config
-            }
-            let listener = teloxide::update_listeners::webhooks::axum(bot, options)
-                .await
-                .map_err(|e| anyhow::anyhow!("could not start the webhook on {}: {e}", w.listen))?;
-            tracing::info!(listen = %w.listen, "receiving updates through the webhook");
-            let errors = teloxide::error_handlers::LoggingErrorHandler::with_custom_text("webhook listener error");
-            dispatcher.dispatch_with_listener(listener, errors).await;
+            tracing::info!(listen = %w.listen, path = %w.path(), "receiving updates through the webhook (register it with `jiaxiao webhook set`)");
+            Updates::Webhook { listen: w.listen, path: w.path(), secret: w.secret.clone() }
         }
         None => {
             tracing::info!("receiving updates by long polling");
-            dispatcher.dispatch().await;
+            Updates::Polling { timeout: Duration::from_secs(10) }
         }
+    };
+    let opts = RunOptions { updates, http_listen: config.http_listen, jobs: true };
+    let mut running = crate::run::start(bot, app, me, opts).await?;
+    if let Some(addr) = running.http_addr {
+        tracing::info!(%addr, "health and metrics at /healthz, /readyz, /metrics");
     }
-    tracing::info!("shutting down: letting background jobs finish their current step");
-    let _ = stop.send(true);
-    for job in jobs {
-        let _ = tokio::time::timeout(Duration::from_secs(10), job).await;
+    tokio::select! {
+        signal = crate::run::shutdown_signal() => tracing::info!(signal, "shutting down"),
+        () = running.wait() => tracing::error!("the update listener stopped; shutting down"),
+    }
+    let clean = running.stop(Duration::from_secs(9)).await;
+    if clean {
+        tracing::info!("stopped cleanly");
+    } else {
+        tracing::warn!("stopped; some work did not finish in time (queued posts resume at the next start)");
     }
     Ok(())
+}
+
+async fn webhook_command(command: WebhookCommand) -> ExitCode {
+    let config = match load_config() {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let bot = bot_for(&config);
+    let result: anyhow::Result<()> = async {
+        match command {
+            WebhookCommand::Set { drop_pending } => {
+                let Some(w) = &config.webhook else {
+                    anyhow::bail!("WEBHOOK_URL is not set: put the public https:// URL Telegram should call in it");
+                };
+                let allowed = telegram::allowed_updates();
+                bot.set_webhook(w.url.clone())
+                    .secret_token(w.secret.clone())
+                    .allowed_updates(allowed)
+                    .drop_pending_updates(drop_pending)
+                    .await?;
+                println!("webhook set: {} (secret from WEBHOOK_SECRET)", w.url);
+            }
+            WebhookCommand::Info => {
+                let info = bot.get_webhook_info().await?;
+                match &info.url {
+                    Some(url) => println!("url: {url}"),
+                    None => println!("url: (none: the bot uses long polling)"),
+                }
+                println!("pending updates: {}", info.pending_update_count);
+                if let Some(m) = &info.last_error_message {
+                    println!("last error: {m}");
+                }
+            }
+            WebhookCommand::Delete => {
+                bot.delete_webhook().await?;
+                println!("webhook removed (updates are kept for long polling)");
+            }
+        }
+        Ok(())
+    }
+    .await;
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("jiaxiao: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn forget_group(chat: i64) -> ExitCode {
+    let config = match load_config() {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    if chat >= 0 {
+        eprintln!("jiaxiao: {chat} is not a group chat id (group ids are negative, e.g. -1001234567890)");
+        return ExitCode::from(2);
+    }
+    if config.redis_url.is_none() {
+        eprintln!("jiaxiao: REDIS_URL is not set: without Redis nothing is kept after the bot stops");
+        return ExitCode::from(2);
+    }
+    let result = async {
+        let store = open_store(&config).await?;
+        let title = store.group(chat).await?.map(|g| g.title);
+        let n = store.forget_group(chat).await?;
+        anyhow::Ok((title, n))
+    }
+    .await;
+    match result {
+        Ok((title, n)) => {
+            println!(
+                "forgot group {chat}{}: {n} stored entries deleted",
+                title.map(|t| format!(" ({t})")).unwrap_or_default()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("jiaxiao: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
 }

@@ -17,15 +17,27 @@ pub struct Config {
     pub webhook: Option<Webhook>,
     /// A second opinion from a language model on borderline messages (`LLM_URL`).
     pub llm: Option<crate::telegram::llm::LlmConfig>,
+    /// `/healthz`, `/readyz`, `/metrics` (`JIAXIAO_HTTP_LISTEN`, default 127.0.0.1:9464; `off`: none).
+    pub http_listen: Option<std::net::SocketAddr>,
+    /// Broadcasts go out as paid broadcasts (`JIAXIAO_PAID_BROADCAST=on`).
+    pub paid_broadcasts: bool,
 }
 
-/// `WEBHOOK_URL` (what Telegram calls), `WEBHOOK_LISTEN` (where we listen), `WEBHOOK_SECRET`.
+/// `WEBHOOK_URL` (what Telegram calls), `WEBHOOK_LISTEN` (where we listen), `WEBHOOK_SECRET` (the
+/// same for every copy; Telegram sends it back in a header on every call).
 #[derive(Clone)]
 pub struct Webhook {
     pub url: url::Url,
     pub listen: std::net::SocketAddr,
-    /// Telegram sends it back in a header on every call; generated when not configured.
-    pub secret: Option<String>,
+    pub secret: String,
+}
+
+impl Webhook {
+    /// The path the webhook answers on: the path of `WEBHOOK_URL` (a reverse proxy passes it on).
+    pub fn path(&self) -> String {
+        let p = self.url.path();
+        if p.is_empty() { "/".to_owned() } else { p.to_owned() }
+    }
 }
 
 // Never print the token: `Debug` is written by hand.
@@ -40,6 +52,8 @@ impl fmt::Debug for Config {
             .field("default_tz", &self.default_tz)
             .field("webhook", &self.webhook.as_ref().map(|w| (w.url.as_str(), w.listen)))
             .field("llm", &self.llm)
+            .field("http_listen", &self.http_listen)
+            .field("paid_broadcasts", &self.paid_broadcasts)
             .finish()
     }
 }
@@ -64,6 +78,14 @@ pub enum ConfigError {
     BadWebhookListen(String),
     #[error("WEBHOOK_SECRET must be 1-256 characters of A-Z a-z 0-9 _ -")]
     BadWebhookSecret,
+    #[error(
+        "WEBHOOK_SECRET is required in webhook mode: every copy of the bot must check the same secret (e.g. `openssl rand -hex 32`)"
+    )]
+    MissingWebhookSecret,
+    #[error("JIAXIAO_HTTP_LISTEN must be an address such as 127.0.0.1:9464, or off, got {0:?}")]
+    BadHttpListen(String),
+    #[error("JIAXIAO_PAID_BROADCAST must be on or off, got {0:?}")]
+    BadPaidBroadcast(String),
     #[error("LLM_URL must be an http(s) URL of an OpenAI-compatible API (e.g. https://api.example/v1), got {0:?}")]
     BadLlmUrl(String),
     #[error("LLM_MODEL must be set when LLM_URL is")]
@@ -116,10 +138,8 @@ impl Config {
                 }
                 let listen_raw = nonempty("WEBHOOK_LISTEN").unwrap_or_else(|| "0.0.0.0:8443".to_owned());
                 let listen = listen_raw.parse().map_err(|_| ConfigError::BadWebhookListen(listen_raw.clone()))?;
-                let secret = nonempty("WEBHOOK_SECRET");
-                if let Some(s) = &secret
-                    && !valid_secret(s)
-                {
+                let secret = nonempty("WEBHOOK_SECRET").ok_or(ConfigError::MissingWebhookSecret)?;
+                if !valid_secret(&secret) {
                     return Err(ConfigError::BadWebhookSecret);
                 }
                 Some(Webhook { url, listen, secret })
@@ -146,7 +166,20 @@ impl Config {
                 })
             }
         };
+        let http_listen = match nonempty("JIAXIAO_HTTP_LISTEN") {
+            None => Some(std::net::SocketAddr::from(([127, 0, 0, 1], 9464))),
+            Some(v) if v.eq_ignore_ascii_case("off") => None,
+            Some(v) => Some(v.parse().map_err(|_| ConfigError::BadHttpListen(v))?),
+        };
+        let paid_broadcasts = match nonempty("JIAXIAO_PAID_BROADCAST").map(|v| v.to_ascii_lowercase()) {
+            None => false,
+            Some(v) if matches!(v.as_str(), "on" | "true" | "1" | "yes") => true,
+            Some(v) if matches!(v.as_str(), "off" | "false" | "0" | "no") => false,
+            Some(v) => return Err(ConfigError::BadPaidBroadcast(v)),
+        };
         Ok(Config {
+            http_listen,
+            paid_broadcasts,
             token,
             api_url,
             redis_url: nonempty("REDIS_URL"),
@@ -225,8 +258,21 @@ mod tests {
             cfg(&[t, ("WEBHOOK_URL", "https://bot.example/hook"), ("WEBHOOK_SECRET", "has space")]).unwrap_err(),
             ConfigError::BadWebhookSecret
         );
-        let w = cfg(&[t, ("WEBHOOK_URL", "https://bot.example/hook")]).unwrap().webhook.unwrap();
+        assert_eq!(
+            cfg(&[t, ("WEBHOOK_URL", "https://bot.example/hook")]).unwrap_err(),
+            ConfigError::MissingWebhookSecret,
+            "copies must share one secret"
+        );
+        let w =
+            cfg(&[t, ("WEBHOOK_URL", "https://bot.example/hook"), ("WEBHOOK_SECRET", "s3")]).unwrap().webhook.unwrap();
         assert_eq!(w.listen.to_string(), "0.0.0.0:8443");
+        assert_eq!(w.path(), "/hook");
+        assert_eq!(ok.http_listen.unwrap().to_string(), "127.0.0.1:9464");
+        assert!(!ok.paid_broadcasts);
+        assert!(cfg(&[t, ("JIAXIAO_HTTP_LISTEN", "off")]).unwrap().http_listen.is_none());
+        assert!(matches!(cfg(&[t, ("JIAXIAO_HTTP_LISTEN", "nowhere")]), Err(ConfigError::BadHttpListen(_))));
+        assert!(cfg(&[t, ("JIAXIAO_PAID_BROADCAST", "on")]).unwrap().paid_broadcasts);
+        assert!(matches!(cfg(&[t, ("JIAXIAO_PAID_BROADCAST", "maybe")]), Err(ConfigError::BadPaidBroadcast(_))));
     }
 
     #[test]

@@ -418,7 +418,7 @@ async fn private_lessons_and_subscription() {
 #[tokio::test]
 async fn the_outbox_stays_within_telegrams_limits_and_retries_after_429() {
     let standin = StandIn::start().await.unwrap();
-    standin.set_flood_limits(Some(FloodLimits { global_per_sec: 30, per_group_per_min: 20, per_private_per_sec: 1 }));
+    standin.set_flood_limits(Some(FloodLimits::default()));
     let clock = ManualClock::new(monday(8, 0));
     let sim = start_on(standin.clone(), Arc::new(MemoryStore::new()), clock.clone(), true).await;
     let groups: Vec<TgChat> = (0..4).map(|i| TgChat::supergroup(-1002000000000 - i, "g")).collect();
@@ -486,6 +486,18 @@ fn card_id(c: &Call) -> i32 {
 
 fn button(c: &Call, i: usize) -> String {
     c.params["reply_markup"]["inline_keyboard"][0][i]["callback_data"].as_str().unwrap().to_owned()
+}
+
+/// The callback data of the first button (in any row) whose data starts with `prefix`.
+fn button_with(c: &Call, prefix: &str) -> String {
+    c.params["reply_markup"]["inline_keyboard"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|row| row.as_array().cloned().unwrap_or_default())
+        .filter_map(|b| b["callback_data"].as_str().map(str::to_owned))
+        .find(|d| d.starts_with(prefix))
+        .unwrap_or_else(|| panic!("no button {prefix} in {}", c.params["reply_markup"]))
 }
 
 async fn callback_answer(standin: &StandIn, callback_id: &str) -> String {
@@ -689,21 +701,18 @@ async fn a_lesson_asked_for_in_quiet_hours_waits_and_service_accounts_get_no_rol
 }
 
 #[tokio::test]
-async fn webhook_mode_takes_updates_posted_with_the_secret_and_refuses_others() {
+async fn webhook_mode_takes_updates_posted_with_the_secret_and_never_touches_the_registration() {
     let standin = StandIn::start().await.unwrap();
-    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-    let addr: std::net::SocketAddr = format!("127.0.0.1:{port}").parse().unwrap();
     let opts = SimOptions {
         store: Arc::new(MemoryStore::new()),
         clock: ManualClock::new(monday(8, 0)),
         limits: Limits::default(),
         jobs: false,
-        webhook: Some((addr, "s3cret-token".into())),
+        webhook: Some(("127.0.0.1:0".parse().unwrap(), "s3cret-token".into())),
         llm: None,
     };
     let sim = SimBot::start(standin.clone(), opts).await.unwrap();
-    let registered = standin.calls_to("setWebhook");
-    assert_eq!(registered[0].params["url"], format!("http://{addr}/telegram-webhook"));
+    let url = sim.webhook_url().unwrap();
     let update = serde_json::json!({
         "update_id": 1,
         "message": {
@@ -714,25 +723,31 @@ async fn webhook_mode_takes_updates_posted_with_the_secret_and_refuses_others() 
         }
     });
     let http = reqwest::Client::new();
-    let url = format!("http://{addr}/telegram-webhook");
-    // teloxide binds the webhook server in a task of its own: wait until it accepts connections.
-    for _ in 0..100 {
-        if tokio::net::TcpStream::connect(addr).await.is_ok() {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
     let refused = http.post(&url).json(&update).send().await.unwrap();
-    assert!(refused.status().is_client_error(), "no secret → refused ({})", refused.status());
+    assert_eq!(refused.status(), reqwest::StatusCode::UNAUTHORIZED, "no secret → refused");
     let wrong = http.post(&url).header("X-Telegram-Bot-Api-Secret-Token", "nope").json(&update).send().await.unwrap();
-    assert!(wrong.status().is_client_error());
+    assert_eq!(wrong.status(), reqwest::StatusCode::UNAUTHORIZED);
+    let garbage = http
+        .post(&url)
+        .header("X-Telegram-Bot-Api-Secret-Token", "s3cret-token")
+        .body("{not json")
+        .send()
+        .await
+        .unwrap();
+    assert!(garbage.status().is_success(), "a malformed update is acknowledged and dropped, not retried forever");
     let ok =
         http.post(&url).header("X-Telegram-Bot-Api-Secret-Token", "s3cret-token").json(&update).send().await.unwrap();
     assert!(ok.status().is_success());
     let reply = standin.wait_for("sendMessage", |c| c.params["chat_id"] == 4242, WAIT).await.expect("answered");
     assert!(text_of(&reply).contains("Hello!"));
     assert_eq!(standin.calls_to("sendMessage").len(), 1, "the refused posts did nothing");
-    sim.stop().await;
+    assert!(sim.stop().await, "stopped cleanly");
+    assert!(
+        standin.calls_to("setWebhook").is_empty() && standin.calls_to("deleteWebhook").is_empty(),
+        "starting and stopping a copy never registers or removes the webhook"
+    );
+    let after = http.post(&url).header("X-Telegram-Bot-Api-Secret-Token", "s3cret-token").json(&update).send().await;
+    assert!(after.is_err() || !after.unwrap().status().is_success(), "a stopped copy takes nothing");
 }
 
 #[tokio::test]
@@ -971,12 +986,20 @@ async fn a_broadcast_asks_to_confirm_then_reaches_every_group_once() {
     assert!(ask.contains("三年二班") && ask.contains("四年一班") && !ask.contains("别的班"), "{ask}");
     assert!(notice_sends(s, class().id).is_empty(), "nothing before the confirmation");
     let confirm = s.calls_to("sendMessage").into_iter().rev().find(|c| c.params["chat_id"] == teacher().id).unwrap();
-    let q = s.press_button(&dm, &teacher(), card_id(&confirm), &button(&confirm, 0));
+    // The full list is a button away (edited into the prompt), with the send button kept.
+    let q = s.press_button(&dm, &teacher(), card_id(&confirm), &button_with(&confirm, "bc:p:1:"));
+    callback_answer(s, &q).await;
+    let listed = s
+        .wait_for("editMessageText", |c| c.params["text"].as_str().is_some_and(|t| t.contains("共 2 个")), WAIT)
+        .await
+        .expect("the list page");
+    assert!(text_of(&listed).contains("• 三年二班") && text_of(&listed).contains("• 四年一班"), "{}", text_of(&listed));
+    let q = s.press_button(&dm, &teacher(), card_id(&confirm), &button_with(&listed, "bc:y:"));
     assert!(callback_answer(s, &q).await.contains("正在发到 2 个群"));
     let a = wait_notice(s, class().id, 1).await;
     let b = wait_notice(s, other.id, 1).await;
     assert!(text_of(&a).contains("周五全校停课") && text_of(&b).contains("周五全校停课"));
-    let q = s.press_button(&dm, &teacher(), card_id(&confirm), &button(&confirm, 0));
+    let q = s.press_button(&dm, &teacher(), card_id(&confirm), &button_with(&confirm, "bc:y:"));
     assert!(callback_answer(s, &q).await.contains("已经处理过"));
     sim.settle(Duration::from_millis(100)).await;
     assert_eq!(notice_sends(s, class().id).len(), 1);
@@ -1008,6 +1031,7 @@ async fn a_broadcast_confirmed_before_a_crash_is_finished_after_restart_exactly_
         targets: groups.iter().map(|g| g.id).collect(),
         at: clock.now(),
         state: "confirmed".into(),
+        paid: false,
     };
     store.put_broadcast(&b).await.unwrap();
     let sim = start_on(standin.clone(), store.clone(), clock.clone(), true).await;

@@ -5,8 +5,8 @@ mod support;
 use chrono::{DateTime, Duration as Days, Utc};
 use jiaxiao::model::{Grade, Group, Lang, Member, Role, Settings};
 use jiaxiao::store::{
-    Counter, Enqueued, Flag, GroupStore, RoleStore, MemoryStore, ModEntry, Notice, OutMessage, OutboxItem, RedisStore, Store,
-    Subscription,
+    Counter, Enqueued, Flag, GroupStore, MemoryStore, ModEntry, Notice, OutMessage, OutboxItem, RedisStore, RoleStore,
+    Store, Subscription,
 };
 use std::time::Duration;
 
@@ -95,6 +95,7 @@ fn item(id: &str, chat: i64, due: DateTime<Utc>) -> OutboxItem {
         },
         lesson: Some("w01-fact-x".into()),
         notice: None,
+        paid: false,
     }
 }
 
@@ -116,19 +117,21 @@ async fn outbox_is_exactly_once_and_ordered(s: &dyn Store) {
     assert_eq!(both.iter().map(|i| i.id.as_str()).collect::<Vec<_>>(), vec!["a", "b"]);
     assert_eq!(both[1], item("b", -1, t0 + Days::minutes(5)), "items round-trip");
     // Leases are exclusive, only for queued and due items, and hand back the item as it is now.
-    assert_eq!(s.lease("b", t0, Duration::from_secs(30)).await.unwrap(), None, "not due yet");
-    assert_eq!(s.lease("zz", t0, Duration::from_secs(30)).await.unwrap(), None, "not queued");
-    assert_eq!(s.lease("a", t0, Duration::from_secs(30)).await.unwrap().map(|i| i.id), Some("a".to_owned()));
-    assert_eq!(s.lease("a", t0, Duration::from_secs(30)).await.unwrap(), None);
+    let ttl = Duration::from_secs(30);
+    assert_eq!(s.lease("b", "me", t0, ttl).await.unwrap(), None, "not due yet");
+    assert_eq!(s.lease("zz", "me", t0, ttl).await.unwrap(), None, "not queued");
+    assert_eq!(s.lease("a", "me", t0, ttl).await.unwrap().map(|i| i.id), Some("a".to_owned()));
+    assert_eq!(s.lease("a", "other", t0, ttl).await.unwrap(), None);
+    assert!(s.due(t0, 10).await.unwrap().is_empty(), "a leased item is not listed");
     let mut later = item("a", -2, t0 + Days::hours(2));
     later.attempts = 1;
-    s.reschedule(&later).await.unwrap();
-    assert_eq!(s.lease("a", t0 + Days::hours(1), Duration::from_secs(30)).await.unwrap(), None, "rescheduled later");
-    assert_eq!(s.lease("a", t0 + Days::hours(2), Duration::from_secs(30)).await.unwrap().unwrap().attempts, 1);
+    assert!(s.reschedule(&later, "me").await.unwrap());
+    assert_eq!(s.lease("a", "me", t0 + Days::hours(1), ttl).await.unwrap(), None, "rescheduled later");
+    assert_eq!(s.lease("a", "me", t0 + Days::hours(2), ttl).await.unwrap().unwrap().attempts, 1);
     assert_eq!(s.due(t0 + Days::hours(1), 10).await.unwrap().len(), 1);
-    s.complete("a").await.unwrap();
-    assert_eq!(s.lease("a", t0 + Days::hours(3), Duration::from_secs(30)).await.unwrap(), None, "sent: never again");
-    s.complete("b").await.unwrap();
+    assert!(s.complete("a", "me").await.unwrap());
+    assert_eq!(s.lease("a", "me", t0 + Days::hours(3), ttl).await.unwrap(), None, "sent: never again");
+    assert!(s.complete("b", "me").await.unwrap(), "completing an item nobody holds is fine");
     assert_eq!(s.queued().await.unwrap(), 0);
     assert_eq!(s.next_due().await.unwrap(), None);
     // Completed ids stay known: a restarted scheduler cannot send the slot again.
@@ -310,7 +313,117 @@ macro_rules! suite {
     };
 }
 
+/// Leases belong to their owner: another sender cannot complete or reschedule them, renewing keeps
+/// them, releasing (shutdown) or running out frees them at once for anyone.
+async fn outbox_leases_are_owned_renewed_and_released(s: &dyn Store) {
+    let t0 = DateTime::parse_from_rfc3339("2026-09-07T12:00:00Z").unwrap().with_timezone(&Utc);
+    for id in ["x", "y", "z"] {
+        s.enqueue(&item(id, -3, t0), None).await.unwrap();
+    }
+    let long = Duration::from_secs(30);
+    assert!(s.lease("x", "copy-a", t0, long).await.unwrap().is_some());
+    assert!(!s.complete("x", "copy-b").await.unwrap(), "not b's to complete");
+    assert!(!s.reschedule(&item("x", -3, t0 + Days::hours(1)), "copy-b").await.unwrap(), "nor to reschedule");
+    assert!(!s.renew("x", "copy-b", long).await.unwrap());
+    assert!(s.renew("x", "copy-a", long).await.unwrap());
+    assert_eq!(s.queued().await.unwrap(), 3, "nothing was removed by the wrong owner");
+    // Released on shutdown: listed and leasable again at once.
+    s.release("x", "copy-b").await.unwrap();
+    assert!(s.lease("x", "copy-b", t0, long).await.unwrap().is_none(), "only the owner releases");
+    s.release("x", "copy-a").await.unwrap();
+    assert!(s.due(t0, 10).await.unwrap().iter().any(|i| i.id == "x"));
+    assert!(s.lease("x", "copy-b", t0, long).await.unwrap().is_some());
+    assert!(s.complete("x", "copy-b").await.unwrap());
+    // A lease that ran out (its owner died) is anyone's.
+    assert!(s.lease("y", "dead", t0, Duration::from_millis(20)).await.unwrap().is_some());
+    assert!(s.lease("y", "alive", t0, long).await.unwrap().is_none());
+    tokio::time::sleep(Duration::from_millis(60)).await; // the lease's own expiry, as in claims above
+    assert!(s.lease("y", "alive", t0, long).await.unwrap().is_some(), "the dead copy's item is taken over");
+    assert!(!s.complete("y", "dead").await.unwrap(), "the dead copy's late completion is refused");
+    assert!(s.complete("y", "alive").await.unwrap());
+    assert_eq!(s.due(t0, 10).await.unwrap().iter().map(|i| i.id.as_str()).collect::<Vec<_>>(), vec!["z"]);
+}
+
+/// The per-user index `/broadcast` reads: groups where someone is teacher or a known admin.
+async fn managed_groups_come_from_roles_and_admins(s: &dyn Store) {
+    s.set_role(-10, 7, Role::Teacher).await.unwrap();
+    s.set_role(-11, 7, Role::Committee).await.unwrap();
+    s.set_admin(-12, 7, true).await.unwrap();
+    s.set_admin(-13, 8, true).await.unwrap();
+    assert_eq!(s.managed_groups(7).await.unwrap(), vec![-12, -10]);
+    assert_eq!(s.admins(-12).await.unwrap(), vec![7]);
+    s.set_role(-10, 7, Role::Parent).await.unwrap();
+    s.set_admin(-12, 7, false).await.unwrap();
+    assert!(s.managed_groups(7).await.unwrap().is_empty());
+    s.set_role(-14, 7, Role::Teacher).await.unwrap();
+    s.set_admin(-14, 9, true).await.unwrap();
+    s.migrate_group(-14, -1000000000014).await.unwrap();
+    assert_eq!(s.managed_groups(7).await.unwrap(), vec![-1000000000014], "the index follows a migration");
+    assert_eq!(s.managed_groups(9).await.unwrap(), vec![-1000000000014]);
+    assert_eq!(s.managed_groups(8).await.unwrap(), vec![-13]);
+}
+
+/// `jiaxiao forget-group`: nothing of the group is left, other groups are untouched.
+async fn forgetting_a_group_deletes_all_of_it(s: &dyn Store) {
+    let t0 = DateTime::parse_from_rfc3339("2026-09-07T12:00:00Z").unwrap().with_timezone(&Utc);
+    for chat in [-20, -21] {
+        s.put_group(&Group::new(chat, "g", Settings::default())).await.unwrap();
+        s.set_role(chat, 1, Role::Teacher).await.unwrap();
+        s.set_admin(chat, 2, true).await.unwrap();
+        s.remember(chat, &member(3, "P", None)).await.unwrap();
+        s.enqueue(&item(&format!("post{chat}"), chat, t0), None).await.unwrap();
+        let notice = Notice {
+            id: "n1".into(),
+            author: "T".into(),
+            author_id: Some(1),
+            title: "t".into(),
+            at: t0,
+            message_id: Some(5),
+        };
+        s.put_notice(chat, &notice).await.unwrap();
+        s.ack(chat, "n1", 3).await.unwrap();
+        s.allow(chat, 42).await.unwrap();
+    }
+    assert!(s.forget_group(-20).await.unwrap() > 0);
+    assert!(s.group(-20).await.unwrap().is_none());
+    assert!(s.roles(-20).await.unwrap().is_empty());
+    assert!(s.admins(-20).await.unwrap().is_empty());
+    assert!(s.members(-20).await.unwrap().is_empty());
+    assert!(s.notice(-20, "n1").await.unwrap().is_none());
+    assert!(s.acks(-20, "n1").await.unwrap().is_empty());
+    assert!(s.allow_list(-20).await.unwrap().is_empty());
+    assert_eq!(s.active_groups().await.unwrap(), vec![-21]);
+    assert_eq!(s.managed_groups(1).await.unwrap(), vec![-21]);
+    assert_eq!(s.managed_groups(2).await.unwrap(), vec![-21]);
+    let queued: Vec<String> = s.due(t0, 10).await.unwrap().into_iter().map(|i| i.id).collect();
+    assert_eq!(queued, vec!["post-21"]);
+    assert_eq!(s.members(-21).await.unwrap().len(), 1, "the other group is untouched");
+}
+
+/// Every copy reads the changes published after its cursor; a new reader starts from now.
+async fn the_change_feed_reaches_every_reader(s: &dyn Store) {
+    let (none, a) = s.changes_since(None).await.unwrap();
+    assert!(none.is_empty());
+    s.put_group(&Group::new(-30, "g", Settings::default())).await.unwrap();
+    s.publish_change("x:1").await.unwrap();
+    let (seen, a2) = s.changes_since(Some(&a)).await.unwrap();
+    assert_eq!(seen, vec!["g:-30".to_owned(), "x:1".to_owned()]);
+    let (again, _) = s.changes_since(Some(&a)).await.unwrap();
+    assert_eq!(again, seen, "another reader with the same cursor sees the same");
+    let (nothing, _) = s.changes_since(Some(&a2)).await.unwrap();
+    assert!(nothing.is_empty());
+    s.set_admin(-30, 5, true).await.unwrap();
+    s.set_admin(-30, 5, true).await.unwrap();
+    let (admins, _) = s.changes_since(Some(&a2)).await.unwrap();
+    assert_eq!(admins, vec!["a:-30".to_owned()], "only a real change is announced");
+    s.ping().await.unwrap();
+}
+
 suite!(
+    outbox_leases_are_owned_renewed_and_released,
+    managed_groups_come_from_roles_and_admins,
+    forgetting_a_group_deletes_all_of_it,
+    the_change_feed_reaches_every_reader,
     groups_and_settings_persist,
     roles_set_list_and_reset,
     roster_finds_members_by_username,
@@ -356,7 +469,13 @@ async fn keys_of_the_first_layout_are_moved_on_connect() {
     ] {
         let _: () = ::redis::cmd("SET").arg(k).arg(v).query_async(&mut conn).await.unwrap();
     }
-    let _: () = ::redis::cmd("HSET").arg(format!("{prefix}roles:-5")).arg(7).arg("teacher").query_async(&mut conn).await.unwrap();
+    let _: () = ::redis::cmd("HSET")
+        .arg(format!("{prefix}roles:-5"))
+        .arg(7)
+        .arg("teacher")
+        .query_async(&mut conn)
+        .await
+        .unwrap();
     let store = RedisStore::connect(&support::redis_url(), &prefix, Duration::from_secs(5)).await.unwrap();
     assert_eq!(store.group(-5).await.unwrap().unwrap().title, "旧班");
     assert_eq!(store.role(-5, 7).await.unwrap(), Some(Role::Teacher));

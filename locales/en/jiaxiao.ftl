@@ -227,5 +227,16 @@ broadcast-btn-cancel = Cancel
 broadcast-sent = Sent to { $count } group(s): { $groups }. In quiet hours it goes out when they end.
 broadcast-sent-short = Sending to { $count } groups.
 broadcast-cancelled = Cancelled; nothing was sent.
+broadcast-more = {" "}and { $more } more
+broadcast-btn-list = Show all groups
+broadcast-btn-summary = Summary
+broadcast-list-page =
+    Groups { $from }–{ $to } of { $count }:
+    { $groups }
+broadcast-paid = It goes out as a paid broadcast: up to 1,000 messages a second instead of 30. Telegram charges 0.1 Star for each message beyond the free 30 a second, here at most about { $stars } Stars from the bot's balance.
 broadcast-already = This broadcast has already been handled.
 broadcast-expired = This broadcast has expired or is not yours.
+
+## Running at scale
+try-again = Sorry, I could not do that just now. Please try again in a moment.
+list-more = … and { $more } more

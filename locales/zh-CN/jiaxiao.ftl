@@ -227,5 +227,16 @@ broadcast-btn-cancel = 取消
 broadcast-sent = 已发到 { $count } 个群：{ $groups }。免打扰时段内会在时段结束后发出。
 broadcast-sent-short = 正在发到 { $count } 个群。
 broadcast-cancelled = 已取消，没有发送。
+broadcast-more = 等另外 { $more } 个群
+broadcast-btn-list = 查看全部群
+broadcast-btn-summary = 返回摘要
+broadcast-list-page =
+    第 { $from }–{ $to } 个群（共 { $count } 个）：
+    { $groups }
+broadcast-paid = 本次将作为付费群发：每秒最多 1000 条，而不是 30 条。超出每秒免费 30 条的部分，Telegram 每条收取 0.1 星，本次最多约 { $stars } 星，从机器人的余额中扣除。
 broadcast-already = 这条群发已经处理过了。
 broadcast-expired = 这条群发已过期或不是您发起的。
+
+## Running at scale
+try-again = 抱歉，刚才没能完成。请稍后再试。
+list-more = ……另有 { $more } 项

@@ -129,6 +129,7 @@ impl Lessons {
                 message: render(&self.i18n, to.lang, &lesson),
                 lesson: Some(lesson.id.clone()),
                 notice: None,
+                paid: false,
             };
             match self.outbox.push(&item, Some((&to.counter, done))).await? {
                 Enqueued::New => return Ok(Some(lesson)),
@@ -156,6 +157,7 @@ impl Lessons {
             message: render(&self.i18n, lang, lesson),
             lesson: Some(lesson.id.clone()),
             notice: None,
+            paid: false,
         };
         self.outbox.push(&item, None).await?;
         Ok(())

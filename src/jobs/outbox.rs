@@ -1,21 +1,36 @@
 //! The one sending path for everything the bot posts on its own. Items wait in the store's outbox
-//! (so a restart loses nothing), a worker takes each due item under a lease (so several copies never
-//! send the same one), sends it within Telegram's limits, and reschedules it on 429 or transient
-//! errors. A group that removed the bot is marked inactive; a parent who blocked it is unsubscribed.
+//! (so a restart loses nothing); a sender takes each due item under a short lease owned by its random
+//! instance id (so several copies never send the same one, and a copy that died frees its items
+//! within [`LEASE`]), renews the lease while the send is in flight, sends within the bot-wide
+//! budget, and reschedules on 429 or transient errors. A group that removed the bot is marked
+//! inactive; a parent who blocked it is unsubscribed.
+//!
+//! Telegram has no idempotency key, so delivery is at least once in one narrow window: a copy killed
+//! after Telegram accepted a message but before the store recorded it leaves that one item to be
+//! sent again when its lease runs out. Nothing else is ever sent twice.
 
-use super::ratelimit::RateLimiter;
+use super::limiter::{Budget, SendLimiter};
 use crate::clock::Clock;
 use crate::store::{DynStore, Enqueued, OutboxItem, StoreResult};
 use crate::telegram::send::{self, Failure};
 use chrono::{DateTime, Utc};
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use futures::StreamExt;
+use std::collections::HashSet;
+use std::sync::Arc;
+use std::time::Duration;
 use teloxide::prelude::*;
 use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup, ParseMode};
 use tokio::sync::{Notify, watch};
 
-/// How long a sender may hold an item before another copy may take it over.
-const LEASE: Duration = Duration::from_secs(120);
+/// How long a sender holds an item without renewing: after a crash, another copy (or the restarted
+/// one) takes the item over after at most this long.
+pub const LEASE: Duration = Duration::from_secs(15);
+/// How often the lease of an item being sent is renewed.
+const RENEW_EVERY: Duration = Duration::from_secs(5);
+/// Items sent at the same time (never two for one chat).
+const IN_FLIGHT: usize = 16;
+/// A slot that frees up within this long is waited for; a longer wait puts the item back in the queue.
+const MAX_SLOT_WAIT: Duration = Duration::from_secs(2);
 /// Attempts before an item that keeps failing (not 429) is dropped.
 const MAX_ATTEMPTS: u32 = 6;
 
@@ -24,15 +39,33 @@ pub struct Outbox {
     store: DynStore,
     bot: Bot,
     clock: Arc<dyn Clock>,
-    limiter: Arc<Mutex<RateLimiter>>,
+    limiter: Arc<dyn SendLimiter>,
     wake: Notify,
+    /// This sender's lease owner: random per process, so that copies (all PID 1 in containers) and a
+    /// restarted copy never mistake each other's leases for their own.
+    owner: String,
+}
+
+/// What became of one listed item.
+enum Outcome {
+    /// Sent or otherwise finished (dropped, rescheduled after a failure).
+    Handled,
+    /// Not ours to send now (leased by another copy, not due any more, shutting down, or back in the
+    /// queue to wait for a slot).
+    Skipped,
 }
 
 impl Outbox {
-    /// `limiter` is shared with everything else that sends, so that all sends together stay within
-    /// Telegram's limits.
-    pub fn new(store: DynStore, bot: Bot, clock: Arc<dyn Clock>, limiter: Arc<Mutex<RateLimiter>>) -> Arc<Outbox> {
-        Arc::new(Outbox { store, bot, clock, limiter, wake: Notify::new() })
+    /// `limiter` is shared with everything else that sends (and, through Redis, with every copy), so
+    /// that all sends together stay within Telegram's limits.
+    pub fn new(store: DynStore, bot: Bot, clock: Arc<dyn Clock>, limiter: Arc<dyn SendLimiter>) -> Arc<Outbox> {
+        let owner = format!("{:016x}", super::limiter::rand_u64() ^ u64::from(std::process::id()).rotate_left(40));
+        Arc::new(Outbox { store, bot, clock, limiter, wake: Notify::new(), owner })
+    }
+
+    /// This sender's lease owner id.
+    pub fn owner(&self) -> &str {
+        &self.owner
     }
 
     /// Queues an item (see [`crate::store::OutboxStore::enqueue`]) and wakes the sender.
@@ -48,13 +81,15 @@ impl Outbox {
         Ok(r)
     }
 
-    /// Sends due items until `shutdown` turns true.
-    pub async fn run(self: Arc<Self>, mut shutdown: watch::Receiver<bool>) {
-        tracing::info!("outbox sender started");
+    /// Sends due items until `shutdown` turns true; then finishes the sends in flight (each ends
+    /// with its item completed or rescheduled) and returns.
+    pub async fn run(self: Arc<Self>, mut shutdown: watch::Receiver<bool>) -> anyhow::Result<()> {
+        tracing::info!(owner = %self.owner, "outbox sender started");
         while !*shutdown.borrow() {
-            let worked = match self.send_due().await {
+            let worked = match self.send_due(&shutdown).await {
                 Ok(n) => n > 0,
                 Err(e) => {
+                    crate::metrics::redis_error();
                     tracing::warn!(error = %e, "outbox: store error; retrying shortly");
                     tokio::select! {
                         _ = tokio::time::sleep(Duration::from_secs(2)) => {}
@@ -89,82 +124,141 @@ impl Outbox {
             }
         }
         tracing::info!("outbox sender stopped");
+        Ok(())
     }
 
-    /// One pass over the due items. Returns how many were handled.
-    pub async fn send_due(&self) -> StoreResult<usize> {
-        let items = self.store.due(self.clock.now(), 100).await?;
+    /// One pass over the due items: up to [`IN_FLIGHT`] at a time, one per chat. Returns how many
+    /// were handled. Without a shutdown signal to watch, pass `&watch::channel(false).1`.
+    pub async fn send_due(&self, shutdown: &watch::Receiver<bool>) -> StoreResult<usize> {
+        let now = self.clock.now();
+        let items = self.store.due(now, 200).await?;
+        if let (Ok(depth), Some(first)) = (self.store.queued().await, items.first()) {
+            crate::metrics::outbox_state(depth, (now - first.due).to_std().unwrap_or_default());
+        } else {
+            crate::metrics::outbox_state(0, Duration::ZERO);
+        }
+        // One item per chat per pass keeps each chat's posts in order.
+        let mut chats = HashSet::new();
+        let items: Vec<OutboxItem> = items.into_iter().filter(|i| chats.insert(i.chat)).collect();
+        let results: Vec<StoreResult<Outcome>> = futures::stream::iter(items)
+            .map(|item| self.handle(item, shutdown.clone()))
+            .buffer_unordered(IN_FLIGHT)
+            .collect()
+            .await;
         let mut handled = 0;
-        for listed in items {
-            // The list may be stale: the lease re-checks that the item is still queued and due.
-            let Some(item) = self.store.lease(&listed.id, self.clock.now(), LEASE).await? else { continue };
-            // Telegram's limits: wait briefly, or push the item back if the chat is busy for long.
-            if let Some(wait) = self.reserve(item.chat).await {
-                let due = self.clock.now() + chrono::Duration::from_std(wait).unwrap_or_default();
-                self.retry_at(item, due, false).await?;
-                continue;
-            }
-            handled += 1;
-            match self.deliver(&item).await {
-                Ok(message_id) => {
-                    self.store.complete(&item.id).await?;
-                    if let Some(nid) = &item.notice
-                        && let Some(mut notice) = self.store.notice(item.chat, nid).await?
-                    {
-                        notice.message_id = Some(message_id);
-                        self.store.put_notice(item.chat, &notice).await?;
-                    }
-                    if let Some(lesson) = &item.lesson {
-                        self.store.log_lesson(item.chat, lesson, self.clock.now()).await?;
-                    }
-                }
-                Err(Failure::RateLimited(d)) => {
-                    tracing::info!(
-                        chat = item.chat,
-                        wait_s = d.as_secs(),
-                        "outbox: Telegram asked to wait; rescheduled"
-                    );
-                    let due = self.clock.now() + chrono::Duration::from_std(d).unwrap_or_default();
-                    self.retry_at(item, due, false).await?;
-                }
-                Err(Failure::Migrated(to)) => {
-                    tracing::info!(from = item.chat, to, "outbox: the group became a supergroup; following it");
-                    self.store.migrate_group(item.chat, to).await?;
-                    let mut moved = item.clone();
-                    moved.chat = to;
-                    self.store.reschedule(&moved).await?;
-                }
-                Err(Failure::Forbidden) => {
-                    tracing::info!(chat = item.chat, "outbox: chat is closed to the bot; dropping and forgetting it");
-                    self.store.complete(&item.id).await?;
-                    self.chat_gone(item.chat).await?;
-                }
-                Err(e) if item.attempts + 1 >= MAX_ATTEMPTS => {
-                    tracing::warn!(chat = item.chat, id = %item.id, error = ?e, "outbox: giving up after {MAX_ATTEMPTS} attempts");
-                    self.store.complete(&item.id).await?;
-                }
-                Err(e) => {
-                    tracing::warn!(chat = item.chat, id = %item.id, error = ?e, "outbox: send failed; will retry");
-                    let backoff = chrono::Duration::seconds(30 * (1 << (item.attempts + 1).min(6)));
-                    let due = self.clock.now() + backoff;
-                    self.retry_at(item, due, true).await?;
-                }
+        for r in results {
+            if let Outcome::Handled = r? {
+                handled += 1;
             }
         }
         Ok(handled)
     }
 
-    /// Takes a sending slot for `chat`: waits up to two seconds for one; beyond that returns how long
-    /// the chat must wait (the item goes back in the queue so other chats are not held up).
-    async fn reserve(&self, chat: i64) -> Option<Duration> {
+    async fn handle(&self, listed: OutboxItem, mut shutdown: watch::Receiver<bool>) -> StoreResult<Outcome> {
+        if *shutdown.borrow() {
+            return Ok(Outcome::Skipped);
+        }
+        // The list may be stale: the lease re-checks that the item is still queued and due.
+        let owner = self.owner.as_str();
+        let Some(item) = self.store.lease(&listed.id, owner, self.clock.now(), LEASE).await? else {
+            return Ok(Outcome::Skipped);
+        };
+        let budget = if item.paid { Budget::Paid } else { Budget::Free };
+        // Telegram's limits: wait briefly, or push the item back if the chat is busy for long.
         loop {
-            let wait = self.limiter.lock().unwrap_or_else(|e| e.into_inner()).try_send(chat, Instant::now());
-            match wait {
-                Ok(()) => return None,
-                Err(w) if w > Duration::from_secs(2) => return Some(w),
-                Err(w) => tokio::time::sleep(w).await,
+            match self.limiter.try_acquire(item.chat, budget).await {
+                Ok(()) => break,
+                Err(wait) if wait <= MAX_SLOT_WAIT => {
+                    crate::metrics::limiter_waited(wait);
+                    tokio::select! {
+                        _ = tokio::time::sleep(wait) => {}
+                        _ = shutdown.changed() => {
+                            self.store.release(&item.id, owner).await?;
+                            return Ok(Outcome::Skipped);
+                        }
+                    }
+                }
+                Err(wait) => {
+                    let due = self.clock.now() + chrono::Duration::from_std(wait).unwrap_or_default();
+                    self.retry_at(item, due, false).await?;
+                    return Ok(Outcome::Skipped);
+                }
             }
         }
+        let result = tokio::select! {
+            r = self.deliver(&item) => r,
+            _ = self.keep_lease(&item.id) => unreachable_lease(),
+        };
+        match result {
+            Ok(message_id) => {
+                crate::metrics::sent("ok");
+                crate::metrics::outbox_sent(&item.id);
+                if !self.store.complete(&item.id, owner).await? {
+                    tracing::warn!(id = %item.id, "outbox: the lease ran out during the send; another sender may repeat it");
+                }
+                if let Some(nid) = &item.notice
+                    && let Some(mut notice) = self.store.notice(item.chat, nid).await?
+                {
+                    notice.message_id = Some(message_id);
+                    self.store.put_notice(item.chat, &notice).await?;
+                }
+                if let Some(lesson) = &item.lesson {
+                    self.store.log_lesson(item.chat, lesson, self.clock.now()).await?;
+                }
+            }
+            Err(e) => {
+                crate::metrics::sent(e.metric());
+                self.failed(item, e).await?;
+            }
+        }
+        Ok(Outcome::Handled)
+    }
+
+    /// Renews the lease of the item being sent until the send ends (this future is dropped then).
+    async fn keep_lease(&self, id: &str) {
+        loop {
+            tokio::time::sleep(RENEW_EVERY).await;
+            match self.store.renew(id, &self.owner, LEASE).await {
+                Ok(true) => {}
+                Ok(false) => tracing::warn!(id, "outbox: lost the lease of an item being sent"),
+                Err(e) => tracing::warn!(id, error = %e, "outbox: could not renew a lease"),
+            }
+        }
+    }
+
+    async fn failed(&self, item: OutboxItem, e: Failure) -> StoreResult<()> {
+        let owner = self.owner.as_str();
+        match e {
+            Failure::RateLimited(d) => {
+                tracing::info!(chat = item.chat, wait_s = d.as_secs(), "outbox: Telegram asked to wait; rescheduled");
+                self.limiter.pause(Some(item.chat), d).await;
+                let due = self.clock.now() + chrono::Duration::from_std(d).unwrap_or_default();
+                self.retry_at(item, due, false).await?;
+            }
+            Failure::Migrated(to) => {
+                tracing::info!(from = item.chat, to, "outbox: the group became a supergroup; following it");
+                self.store.migrate_group(item.chat, to).await?;
+                let mut moved = item.clone();
+                moved.chat = to;
+                self.store.reschedule(&moved, owner).await?;
+            }
+            Failure::Forbidden => {
+                tracing::info!(chat = item.chat, "outbox: chat is closed to the bot; dropping and forgetting it");
+                self.store.complete(&item.id, owner).await?;
+                self.chat_gone(item.chat).await?;
+            }
+            e if item.attempts + 1 >= MAX_ATTEMPTS => {
+                tracing::warn!(chat = item.chat, id = %item.id, error = ?e, "outbox: giving up after {MAX_ATTEMPTS} attempts");
+                self.store.complete(&item.id, owner).await?;
+            }
+            e => {
+                tracing::warn!(chat = item.chat, id = %item.id, error = ?e, "outbox: send failed; will retry");
+                let backoff = chrono::Duration::seconds(30 * (1 << (item.attempts + 1).min(6)));
+                let due = self.clock.now() + backoff;
+                self.retry_at(item, due, true).await?;
+            }
+        }
+        Ok(())
     }
 
     /// Puts an item back, due no earlier than `due` and outside its group's quiet hours.
@@ -178,7 +272,10 @@ impl Outbox {
         {
             item.due = crate::schedule::after_quiet(g.settings.zone(), g.settings.quiet, item.due);
         }
-        self.store.reschedule(&item).await
+        if !self.store.reschedule(&item, &self.owner).await? {
+            tracing::warn!(id = %item.id, "outbox: another sender holds the item now; leaving it to them");
+        }
+        Ok(())
     }
 
     /// Sends the item; returns the id of the message Telegram created.
@@ -194,7 +291,7 @@ impl Outbox {
         // No inline waiting on 429 here: the item is rescheduled instead, so one busy chat never
         // holds up the others.
         send::call_once(|| {
-            let mut req = self.bot.send_message(chat, item.message.text.clone());
+            let mut req = self.bot.send_message(chat, item.message.text.clone()).allow_paid_broadcast(item.paid);
             if item.message.html {
                 req = req.parse_mode(ParseMode::Html);
             }
@@ -220,4 +317,9 @@ impl Outbox {
         }
         Ok(())
     }
+}
+
+/// The lease keeper loops until it is dropped.
+fn unreachable_lease() -> Result<i32, Failure> {
+    Err(Failure::Other("the lease keeper stopped".to_owned()))
 }

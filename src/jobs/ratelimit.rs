@@ -1,5 +1,6 @@
 //! Telegram's sending limits as sliding windows: about 30 messages a second overall, 20 a minute in
-//! one group, one a second in one private chat. Pure: the caller passes "now".
+//! one group, one a second in one private chat (and up to 1,000 a second overall for paid
+//! broadcasts). Pure: the caller passes "now". [`super::limiter`] shares them between copies.
 
 use crate::model::ChatKey;
 use std::collections::{HashMap, VecDeque};
@@ -10,11 +11,13 @@ pub struct Limits {
     pub global_per_sec: usize,
     pub group_per_min: usize,
     pub private_per_sec: usize,
+    /// Overall limit for paid broadcasts (`allow_paid_broadcast`); the per-chat limits still hold.
+    pub paid_per_sec: usize,
 }
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits { global_per_sec: 30, group_per_min: 20, private_per_sec: 1 }
+        Limits { global_per_sec: 30, group_per_min: 20, private_per_sec: 1, paid_per_sec: 1000 }
     }
 }
 
@@ -27,10 +30,10 @@ pub struct RateLimiter {
 
 /// Windows are a little longer than Telegram's, so that a request that leaves here just as a window
 /// ends still arrives inside the next one.
-const SECOND: Duration = Duration::from_millis(1_050);
+pub(crate) const SECOND: Duration = Duration::from_millis(1_050);
 const MINUTE: Duration = Duration::from_millis(60_500);
 
-fn window(chat: ChatKey, limits: &Limits) -> (Duration, usize) {
+pub(crate) fn window(chat: ChatKey, limits: &Limits) -> (Duration, usize) {
     if chat < 0 { (MINUTE, limits.group_per_min) } else { (SECOND, limits.private_per_sec) }
 }
 

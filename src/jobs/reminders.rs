@@ -88,6 +88,7 @@ impl Reminders {
             message: OutMessage { text: text(&self.content, group, kind, date), html: false, buttons: Vec::new() },
             lesson: None,
             notice: None,
+            paid: false,
         };
         self.outbox.push(&item, None).await?;
         Ok(())

@@ -13,7 +13,12 @@ struct Inner {
     once: HashMap<String, Instant>,
     queue: BTreeMap<String, OutboxItem>,
     seen: HashMap<String, Instant>,
-    leases: HashMap<String, Instant>,
+    /// Outbox item id → (owner, expiry).
+    leases: HashMap<String, (String, Instant)>,
+    admins: HashMap<ChatKey, std::collections::BTreeSet<UserKey>>,
+    /// Published changes with their sequence numbers (the newest few hundred).
+    changes: std::collections::VecDeque<(u64, String)>,
+    next_change: u64,
     counters: HashMap<(String, &'static str), u64>,
     feedback: HashMap<ChatKey, std::collections::HashSet<(String, String, UserKey)>>,
     lessonlog: HashMap<ChatKey, BTreeMap<String, DateTime<Utc>>>,
@@ -33,11 +38,24 @@ struct Inner {
 #[derive(Default)]
 pub struct MemoryStore {
     inner: Mutex<Inner>,
+    /// One sending budget for everything using this store.
+    limiter: std::sync::OnceLock<Arc<crate::jobs::limiter::MemoryLimiter>>,
 }
 
 impl MemoryStore {
     pub fn new() -> MemoryStore {
         MemoryStore::default()
+    }
+
+    /// Appends to the change feed (never call with the lock held).
+    fn note(&self, change: &str) {
+        let mut g = self.lock();
+        g.next_change += 1;
+        let seq = g.next_change;
+        g.changes.push_back((seq, change.to_owned()));
+        while g.changes.len() > 1000 {
+            g.changes.pop_front();
+        }
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, Inner> {
@@ -55,6 +73,7 @@ impl GroupStore for MemoryStore {
 
     async fn put_group(&self, group: &Group) -> StoreResult<()> {
         self.lock().groups.insert(group.chat_id, group.clone());
+        self.note(&format!("g:{}", group.chat_id));
         Ok(())
     }
 
@@ -116,12 +135,44 @@ impl GroupStore for MemoryStore {
         if let Some(a) = g.acks.remove(&from) {
             g.acks.entry(to).or_default().extend(a);
         }
+        if let Some(a) = g.admins.remove(&from) {
+            g.admins.entry(to).or_default().extend(a);
+        }
         let warns: Vec<_> = g.warns.keys().filter(|(c, _)| *c == from).copied().collect();
         for k in warns {
             let n = g.warns.remove(&k).unwrap_or(0);
             g.warns.entry((to, k.1)).or_insert(n);
         }
+        drop(g);
+        self.note(&format!("m:{from}"));
+        self.note(&format!("m:{to}"));
         Ok(())
+    }
+
+    async fn forget_group(&self, chat: ChatKey) -> StoreResult<u64> {
+        let mut g = self.lock();
+        let mut n = 0u64;
+        n += g.groups.remove(&chat).is_some() as u64;
+        n += g.roles.remove(&chat).map_or(0, |r| r.len() as u64);
+        n += g.roster.remove(&chat).map_or(0, |r| r.len() as u64);
+        n += g.admins.remove(&chat).map_or(0, |r| r.len() as u64);
+        n += g.counters.remove(&(chat.to_string(), "lessons")).is_some() as u64;
+        n += g.feedback.remove(&chat).map_or(0, |r| r.len() as u64);
+        n += g.lessonlog.remove(&chat).map_or(0, |r| r.len() as u64);
+        n += g.modlog.remove(&chat).map_or(0, |r| r.len() as u64);
+        n += g.allow.remove(&chat).map_or(0, |r| r.len() as u64);
+        n += g.samples.remove(&chat).map_or(0, |r| r.len() as u64);
+        n += g.notices.remove(&chat).map_or(0, |r| r.len() as u64);
+        n += g.acks.remove(&chat).map_or(0, |r| r.len() as u64);
+        let before = g.flags.len() + g.excerpts.len() + g.warns.len() + g.queue.len();
+        g.flags.retain(|(c, _), _| *c != chat);
+        g.excerpts.retain(|(c, _), _| *c != chat);
+        g.warns.retain(|(c, _), _| *c != chat);
+        g.queue.retain(|_, i| i.chat != chat);
+        n += (before - (g.flags.len() + g.excerpts.len() + g.warns.len() + g.queue.len())) as u64;
+        drop(g);
+        self.note(&format!("m:{chat}"));
+        Ok(n)
     }
 }
 
@@ -144,6 +195,36 @@ impl RoleStore for MemoryStore {
 
     async fn roles(&self, chat: ChatKey) -> StoreResult<Vec<(UserKey, Role)>> {
         Ok(self.lock().roles.get(&chat).map(|r| r.iter().map(|(k, v)| (*k, *v)).collect()).unwrap_or_default())
+    }
+
+    async fn set_admin(&self, chat: ChatKey, user: UserKey, admin: bool) -> StoreResult<()> {
+        let changed = {
+            let mut g = self.lock();
+            let set = g.admins.entry(chat).or_default();
+            if admin { set.insert(user) } else { set.remove(&user) }
+        };
+        if changed {
+            self.note(&format!("a:{chat}"));
+        }
+        Ok(())
+    }
+
+    async fn admins(&self, chat: ChatKey) -> StoreResult<Vec<UserKey>> {
+        Ok(self.lock().admins.get(&chat).map(|a| a.iter().copied().collect()).unwrap_or_default())
+    }
+
+    async fn managed_groups(&self, user: UserKey) -> StoreResult<Vec<ChatKey>> {
+        let g = self.lock();
+        let mut out: Vec<ChatKey> = g
+            .roles
+            .iter()
+            .filter(|(_, r)| r.get(&user).is_some_and(|r| r.manages()))
+            .map(|(c, _)| *c)
+            .chain(g.admins.iter().filter(|(_, a)| a.contains(&user)).map(|(c, _)| *c))
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        Ok(out)
     }
 }
 
@@ -226,7 +307,9 @@ impl OutboxStore for MemoryStore {
 
     async fn due(&self, now: DateTime<Utc>, limit: usize) -> StoreResult<Vec<OutboxItem>> {
         let g = self.lock();
-        let mut items: Vec<OutboxItem> = g.queue.values().filter(|i| i.due <= now).cloned().collect();
+        let t = Instant::now();
+        let leased = |id: &str| g.leases.get(id).is_some_and(|(_, exp)| *exp > t);
+        let mut items: Vec<OutboxItem> = g.queue.values().filter(|i| i.due <= now && !leased(&i.id)).cloned().collect();
         items.sort_by(|a, b| (a.due, &a.id).cmp(&(b.due, &b.id)));
         items.truncate(limit);
         Ok(items)
@@ -236,34 +319,65 @@ impl OutboxStore for MemoryStore {
         Ok(self.lock().queue.values().map(|i| i.due).min())
     }
 
-    async fn lease(&self, id: &str, now: DateTime<Utc>, ttl: Duration) -> StoreResult<Option<OutboxItem>> {
+    async fn lease(&self, id: &str, owner: &str, now: DateTime<Utc>, ttl: Duration) -> StoreResult<Option<OutboxItem>> {
         let mut g = self.lock();
         let t = Instant::now();
         let Some(item) = g.queue.get(id).filter(|i| i.due <= now).cloned() else { return Ok(None) };
-        if g.leases.get(id).is_some_and(|exp| *exp > t) {
+        if g.leases.get(id).is_some_and(|(_, exp)| *exp > t) {
             return Ok(None);
         }
-        g.leases.insert(id.to_owned(), t + ttl);
+        g.leases.insert(id.to_owned(), (owner.to_owned(), t + ttl));
         Ok(Some(item))
     }
 
-    async fn complete(&self, id: &str) -> StoreResult<()> {
+    async fn renew(&self, id: &str, owner: &str, ttl: Duration) -> StoreResult<bool> {
         let mut g = self.lock();
-        g.queue.remove(id);
-        g.leases.remove(id);
-        Ok(())
+        let t = Instant::now();
+        match g.leases.get_mut(id) {
+            Some((o, exp)) if o == owner && *exp > t => {
+                *exp = t + ttl;
+                Ok(true)
+            }
+            _ => Ok(false),
+        }
     }
 
-    async fn reschedule(&self, item: &OutboxItem) -> StoreResult<()> {
+    async fn complete(&self, id: &str, owner: &str) -> StoreResult<bool> {
         let mut g = self.lock();
+        if held_by_other(&g, id, owner) {
+            return Ok(false);
+        }
+        g.queue.remove(id);
+        g.leases.remove(id);
+        Ok(true)
+    }
+
+    async fn reschedule(&self, item: &OutboxItem, owner: &str) -> StoreResult<bool> {
+        let mut g = self.lock();
+        if held_by_other(&g, &item.id, owner) {
+            return Ok(false);
+        }
         g.queue.insert(item.id.clone(), item.clone());
         g.leases.remove(&item.id);
+        Ok(true)
+    }
+
+    async fn release(&self, id: &str, owner: &str) -> StoreResult<()> {
+        let mut g = self.lock();
+        if g.leases.get(id).is_some_and(|(o, _)| o == owner) {
+            g.leases.remove(id);
+        }
         Ok(())
     }
 
     async fn queued(&self) -> StoreResult<u64> {
         Ok(self.lock().queue.len() as u64)
     }
+}
+
+/// Whether a live lease on `id` belongs to someone other than `owner`.
+fn held_by_other(g: &Inner, id: &str, owner: &str) -> bool {
+    g.leases.get(id).is_some_and(|(o, exp)| o != owner && *exp > Instant::now())
 }
 
 #[async_trait]
@@ -368,6 +482,7 @@ impl ModerationStore for MemoryStore {
 
     async fn allow(&self, chat: ChatKey, fingerprint: u64) -> StoreResult<()> {
         self.lock().allow.entry(chat).or_default().insert(fingerprint);
+        self.note(&format!("k:{chat}"));
         Ok(())
     }
 
@@ -382,6 +497,8 @@ impl ModerationStore for MemoryStore {
         while list.len() > crate::policy::group::MAX_SAMPLES {
             list.pop_front();
         }
+        drop(g);
+        self.note(&format!("k:{chat}"));
         Ok(())
     }
 
@@ -451,5 +568,28 @@ impl BroadcastStore for MemoryStore {
 
     async fn confirmed_broadcasts(&self) -> StoreResult<Vec<Broadcast>> {
         Ok(self.lock().broadcasts.values().filter(|b| b.state == "confirmed").cloned().collect())
+    }
+}
+
+#[async_trait]
+impl Coordination for MemoryStore {
+    fn send_limiter(&self, limits: crate::jobs::ratelimit::Limits) -> Arc<dyn crate::jobs::limiter::SendLimiter> {
+        self.limiter.get_or_init(|| Arc::new(crate::jobs::limiter::MemoryLimiter::new(limits))).clone()
+    }
+
+    async fn ping(&self) -> StoreResult<()> {
+        Ok(())
+    }
+
+    async fn publish_change(&self, change: &str) -> StoreResult<()> {
+        self.note(change);
+        Ok(())
+    }
+
+    async fn changes_since(&self, cursor: Option<&str>) -> StoreResult<(Vec<String>, String)> {
+        let g = self.lock();
+        let now = g.next_change.to_string();
+        let Some(after) = cursor.and_then(|c| c.parse::<u64>().ok()) else { return Ok((Vec::new(), now)) };
+        Ok((g.changes.iter().filter(|(seq, _)| *seq > after).map(|(_, c)| c.clone()).collect(), now))
     }
 }

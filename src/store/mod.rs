@@ -27,7 +27,7 @@ mod memory;
 mod redis;
 
 pub use self::memory::MemoryStore;
-pub use self::redis::RedisStore;
+pub use self::redis::{RedisConn, RedisStore};
 
 use crate::model::{ChatKey, Grade, Group, Lang, Member, Role, UserKey};
 pub use crate::policy::GroupSample;
@@ -65,6 +65,10 @@ pub trait GroupStore: Send + Sync {
     /// Moves every piece of per-group state from `from` to `to` (a group upgraded to a supergroup).
     /// Idempotent: a second call, or a call for an unknown `from`, does nothing.
     async fn migrate_group(&self, from: ChatKey, to: ChatKey) -> StoreResult<()>;
+    /// Deletes everything kept about a group (`jiaxiao forget-group`): its record, roles, roster,
+    /// notices and acknowledgements, moderation log and samples, lesson log, queued posts, and its
+    /// entries in the per-user index. Returns how many stored entries went.
+    async fn forget_group(&self, chat: ChatKey) -> StoreResult<u64>;
 }
 
 /// Roles set with `/role` (admins come from Telegram and are never stored).
@@ -75,6 +79,13 @@ pub trait RoleStore: Send + Sync {
     async fn role(&self, chat: ChatKey, user: UserKey) -> StoreResult<Option<Role>>;
     /// All non-parent roles in a group, sorted by user id.
     async fn roles(&self, chat: ChatKey) -> StoreResult<Vec<(UserKey, Role)>>;
+    /// Records whether `user` is a Telegram administrator of `chat`, as Telegram last said.
+    async fn set_admin(&self, chat: ChatKey, user: UserKey, admin: bool) -> StoreResult<()>;
+    /// Known Telegram administrators of `chat`, sorted.
+    async fn admins(&self, chat: ChatKey) -> StoreResult<Vec<UserKey>>;
+    /// The groups `user` manages — teacher by `/role`, or a known administrator — from a per-user
+    /// index, so that `/broadcast` never has to ask every group. Sorted.
+    async fn managed_groups(&self, user: UserKey) -> StoreResult<Vec<ChatKey>>;
 }
 
 /// Members the bot has seen in each group.
@@ -115,6 +126,9 @@ pub struct OutboxItem {
     /// The notice this message carries: its message id is recorded once sent.
     #[serde(default)]
     pub notice: Option<String>,
+    /// Sent as a paid broadcast (`allow_paid_broadcast`, within the paid overall budget).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub paid: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -166,13 +180,21 @@ pub trait OutboxStore: Send + Sync {
     async fn due(&self, now: DateTime<Utc>, limit: usize) -> StoreResult<Vec<OutboxItem>>;
     /// When the earliest queued item is due.
     async fn next_due(&self) -> StoreResult<Option<DateTime<Utc>>>;
-    /// Takes an item for sending if it is still queued, due at `now` and not held by another sender;
-    /// returns it as it is now (another copy may have rescheduled or completed it meanwhile).
-    async fn lease(&self, id: &str, now: DateTime<Utc>, ttl: Duration) -> StoreResult<Option<OutboxItem>>;
-    /// Sent (or given up): remove it.
-    async fn complete(&self, id: &str) -> StoreResult<()>;
-    /// Puts it back with a new due time / attempt count, releasing the lease.
-    async fn reschedule(&self, item: &OutboxItem) -> StoreResult<()>;
+    /// Takes an item for sending, as `owner` (a sender's random instance id), for `ttl`, if it is
+    /// still queued, due at `now` and not held by another sender; returns it as it is now (another
+    /// copy may have rescheduled or completed it meanwhile). Items under a live lease are not listed
+    /// by [`OutboxStore::due`].
+    async fn lease(&self, id: &str, owner: &str, now: DateTime<Utc>, ttl: Duration) -> StoreResult<Option<OutboxItem>>;
+    /// Extends `owner`'s lease by `ttl` from now; false if the lease is no longer `owner`'s.
+    async fn renew(&self, id: &str, owner: &str, ttl: Duration) -> StoreResult<bool>;
+    /// Sent (or given up): remove it — unless another sender holds it now (then false, and it is
+    /// that sender's to finish).
+    async fn complete(&self, id: &str, owner: &str) -> StoreResult<bool>;
+    /// Puts it back with a new due time / attempt count and ends `owner`'s lease; false (nothing
+    /// written) if another sender holds it now.
+    async fn reschedule(&self, item: &OutboxItem, owner: &str) -> StoreResult<bool>;
+    /// Ends `owner`'s lease without sending (shutdown): the item is due again at once.
+    async fn release(&self, id: &str, owner: &str) -> StoreResult<()>;
     async fn queued(&self) -> StoreResult<u64>;
 }
 
@@ -306,6 +328,9 @@ pub struct Broadcast {
     pub at: DateTime<Utc>,
     /// `pending` (awaiting the confirm button), `confirmed` (being fanned out), `done`, `cancelled`.
     pub state: String,
+    /// Sent as a paid broadcast (`JIAXIAO_PAID_BROADCAST=on`).
+    #[serde(default)]
+    pub paid: bool,
 }
 
 #[async_trait]
@@ -314,6 +339,22 @@ pub trait BroadcastStore: Send + Sync {
     async fn broadcast(&self, id: &str) -> StoreResult<Option<Broadcast>>;
     /// Confirmed broadcasts whose fan-out may not have finished.
     async fn confirmed_broadcasts(&self) -> StoreResult<Vec<Broadcast>>;
+}
+
+/// What several copies of the bot share beyond state: the sending budget, a feed of changes for
+/// their caches, and a health check.
+#[async_trait]
+pub trait Coordination: Send + Sync {
+    /// The bot-wide sending budget: in memory for the memory store, in Redis (shared by every copy)
+    /// for the Redis store.
+    fn send_limiter(&self, limits: crate::jobs::ratelimit::Limits) -> Arc<dyn crate::jobs::limiter::SendLimiter>;
+    /// Answers when the store works.
+    async fn ping(&self) -> StoreResult<()>;
+    /// Tells every copy that something it may cache changed (e.g. `g:<chat>` for a group's
+    /// settings); kept for a few minutes.
+    async fn publish_change(&self, change: &str) -> StoreResult<()>;
+    /// Changes published after `cursor` (`None`: start from now, no changes), and the new cursor.
+    async fn changes_since(&self, cursor: Option<&str>) -> StoreResult<(Vec<String>, String)>;
 }
 
 /// Everything the bot keeps.
@@ -327,6 +368,7 @@ pub trait Store:
     + ModerationStore
     + NoticeStore
     + BroadcastStore
+    + Coordination
 {
 }
 impl<T> Store for T where
@@ -339,6 +381,7 @@ impl<T> Store for T where
         + ModerationStore
         + NoticeStore
         + BroadcastStore
+        + Coordination
 {
 }
 

@@ -10,6 +10,7 @@ use ::redis::aio::{ConnectionLike, ConnectionManager, ConnectionManagerConfig};
 use ::redis::{AsyncCommands, Cmd, Pipeline, RedisFuture, Script, Value};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
+use std::sync::LazyLock;
 
 /// A connection to a standalone Redis or to a Redis Cluster; cheap to clone.
 #[derive(Clone)]
@@ -137,7 +138,7 @@ impl RedisStore {
     }
 
     /// A key outside any group, the outbox and the limiter.
-    fn key(&self, parts: std::fmt::Arguments<'_>) -> String {
+    fn key(&self, parts: &str) -> String {
         format!("{}{}", self.prefix, parts)
     }
 
@@ -146,8 +147,13 @@ impl RedisStore {
         format!("{}{{c{chat}}}:{rest}", self.prefix)
     }
 
+    /// A key of one user's index: `{prefix}{u<user>}:<rest>`.
+    fn user_key(&self, user: UserKey, rest: &str) -> String {
+        format!("{}{{u{user}}}:{rest}", self.prefix)
+    }
+
     /// A key of the outbox (and the counters it advances): `{prefix}{outbox}:<rest>`.
-    fn outbox_key(&self, rest: std::fmt::Arguments<'_>) -> String {
+    fn outbox_key(&self, rest: &str) -> String {
         format!("{}{{outbox}}:{rest}", self.prefix)
     }
 
@@ -158,7 +164,7 @@ impl RedisStore {
     /// Moves keys written by the first layout (no hash tags) to the current one, once. Only a
     /// standalone server can hold them (a cluster starts on the current layout).
     async fn upgrade_layout(&self) -> StoreResult<()> {
-        let marker = self.key(format_args!("layout"));
+        let marker = self.key("layout");
         let current: Option<u32> = self.conn().get(&marker).await?;
         if current.is_some_and(|v| v >= LAYOUT) {
             return Ok(());
@@ -184,17 +190,29 @@ impl RedisStore {
     /// its name.
     fn upgraded_name(&self, rest: &str) -> Option<String> {
         const CHAT: [&str; 14] = [
-            "group", "roles", "roster", "unames", "feedback", "feedbackn", "lessonlog", "modlog", "allow", "samples",
-            "warns", "notices", "noticemsg", "acks",
+            "group",
+            "roles",
+            "roster",
+            "unames",
+            "feedback",
+            "feedbackn",
+            "lessonlog",
+            "modlog",
+            "allow",
+            "samples",
+            "warns",
+            "notices",
+            "noticemsg",
+            "acks",
         ];
         if rest.starts_with('{') {
             return None;
         }
         if let Some(r) = rest.strip_prefix("outbox:") {
-            return Some(self.outbox_key(format_args!("{r}")));
+            return Some(self.outbox_key(r));
         }
         if let Some(r) = rest.strip_prefix("counters:") {
-            return Some(self.outbox_key(format_args!("counters:{r}")));
+            return Some(self.outbox_key(&format!("counters:{r}")));
         }
         let (family, tail) = rest.split_once(':')?;
         if CHAT.contains(&family) {
@@ -231,22 +249,25 @@ impl RedisStore {
         }
     }
 
+    /// One connection per server: the cluster's seed nodes, or the one standalone server.
+    async fn servers(&self) -> StoreResult<Vec<RedisConn>> {
+        if !self.is_cluster() {
+            return Ok(vec![self.conn()]);
+        }
+        let mut v = Vec::new();
+        for node in &self.nodes {
+            let client = ::redis::Client::open(node.as_str())?;
+            v.push(RedisConn::Single(ConnectionManager::new(client).await?));
+        }
+        Ok(v)
+    }
+
     /// Deletes every key under this store's prefix (on every cluster node). For tests that use a
     /// unique prefix, and for `jiaxiao forget-group`'s sibling; never FLUSHDB.
     pub async fn delete_prefix(&self) -> StoreResult<u64> {
         let pattern = format!("{}*", escape_glob(&self.prefix));
         let mut deleted = 0;
-        let servers: Vec<RedisConn> = if self.is_cluster() {
-            let mut v = Vec::new();
-            for node in &self.nodes {
-                let client = ::redis::Client::open(node.as_str())?;
-                v.push(RedisConn::Single(ConnectionManager::new(client).await?));
-            }
-            v
-        } else {
-            vec![self.conn()]
-        };
-        for server in servers {
+        for server in self.servers().await? {
             for key in self.scan_keys(&server, &pattern).await? {
                 // One key at a time: keys of different slots cannot share a DEL in a cluster.
                 deleted += self.conn().del::<_, u64>(&key).await?;
@@ -283,6 +304,7 @@ pub(crate) fn decode<T: DeserializeOwned>(key: &str, raw: &str) -> StoreResult<T
 /// with the outbox and moves separately).
 const CHAT_HASHES: &[&str] = &[
     "roles",
+    "admins",
     "roster",
     "unames",
     "feedback",
@@ -308,7 +330,7 @@ impl GroupStore for RedisStore {
 
     async fn put_group(&self, group: &Group) -> StoreResult<()> {
         let key = self.chat_key(group.chat_id, "group");
-        let active = self.key(format_args!("groups:active"));
+        let active = self.key("groups:active");
         // The record and the set of active groups live in different cluster slots: the record
         // first, then the set (re-running a put repairs a crash between the two).
         self.conn().set::<_, _, ()>(&key, encode(group)).await?;
@@ -317,11 +339,11 @@ impl GroupStore for RedisStore {
         } else {
             self.conn().srem::<_, _, ()>(&active, group.chat_id).await?;
         }
-        Ok(())
+        self.publish_change(&format!("g:{}", group.chat_id)).await
     }
 
     async fn active_groups(&self) -> StoreResult<Vec<ChatKey>> {
-        let key = self.key(format_args!("groups:active"));
+        let key = self.key("groups:active");
         let mut ids: Vec<ChatKey> = self.conn().smembers(key).await?;
         ids.sort_unstable();
         Ok(ids)
@@ -340,7 +362,7 @@ impl GroupStore for RedisStore {
         if let Some(raw) = raw {
             // Copied verbatim; the chat id inside is corrected on read from the key.
             self.conn().set_nx::<_, _, ()>(self.chat_key(to, "group"), raw).await?;
-            let active = self.key(format_args!("groups:active"));
+            let active = self.key("groups:active");
             let was_active: bool = self.conn().sismember(&active, from).await?;
             if was_active {
                 self.conn().sadd::<_, _, ()>(&active, to).await?;
@@ -351,8 +373,57 @@ impl GroupStore for RedisStore {
         for family in CHAT_HASHES {
             self.move_hash(&self.chat_key(from, family), &self.chat_key(to, family)).await?;
         }
-        let (src, dst) = (self.outbox_key(format_args!("counters:{from}")), self.outbox_key(format_args!("counters:{to}")));
-        self.move_hash(&src, &dst).await
+        let (src, dst) = (self.outbox_key(&format!("counters:{from}")), self.outbox_key(&format!("counters:{to}")));
+        self.move_hash(&src, &dst).await?;
+        // The per-user index follows: whoever manages the new id manages it under that id.
+        for (user, role) in self.roles(to).await? {
+            if role.manages() {
+                self.conn().srem::<_, _, ()>(self.user_key(user, "teaches"), from).await?;
+                self.conn().sadd::<_, _, ()>(self.user_key(user, "teaches"), to).await?;
+            }
+        }
+        for user in self.admins(to).await? {
+            self.conn().srem::<_, _, ()>(self.user_key(user, "admin"), from).await?;
+            self.conn().sadd::<_, _, ()>(self.user_key(user, "admin"), to).await?;
+        }
+        self.publish_change(&format!("m:{from}")).await?;
+        self.publish_change(&format!("m:{to}")).await
+    }
+
+    async fn forget_group(&self, chat: ChatKey) -> StoreResult<u64> {
+        let mut n = 0u64;
+        // The per-user index first (it is read from the group's own roles and admins).
+        for (user, _) in self.roles(chat).await? {
+            n += self.conn().srem::<_, _, u64>(self.user_key(user, "teaches"), chat).await?;
+        }
+        for user in self.admins(chat).await? {
+            n += self.conn().srem::<_, _, u64>(self.user_key(user, "admin"), chat).await?;
+        }
+        // Queued posts for the group.
+        let queue = self.outbox_key("queue");
+        let ids: Vec<String> = self.conn().zrange(&queue, 0, -1).await?;
+        for id in ids {
+            let key = self.outbox_key(&format!("item:{id}"));
+            let raw: Option<String> = self.conn().get(&key).await?;
+            if raw.and_then(|r| decode::<OutboxItem>(&key, &r).ok()).is_some_and(|i| i.chat == chat) {
+                let lease = self.outbox_key(&format!("lease:{id}"));
+                let mut pipe = ::redis::pipe();
+                pipe.atomic().zrem(&queue, &id).del(&key).del(lease);
+                pipe.query_async::<()>(&mut self.conn()).await?;
+                n += 1;
+            }
+        }
+        n += self.conn().del::<_, u64>(self.outbox_key(&format!("counters:{chat}"))).await?;
+        n += self.conn().srem::<_, _, u64>(self.key("groups:active"), chat).await?;
+        // Everything under the group's hash tag (record, hashes, flags, excerpts).
+        let pattern = format!("{}{{c{chat}}}:*", escape_glob(&self.prefix));
+        for server in self.servers().await? {
+            for key in self.scan_keys(&server, &pattern).await? {
+                n += self.conn().del::<_, u64>(&key).await?;
+            }
+        }
+        self.publish_change(&format!("m:{chat}")).await?;
+        Ok(n)
     }
 }
 
@@ -380,7 +451,45 @@ impl RoleStore for RedisStore {
         } else {
             self.conn().hset::<_, _, _, ()>(&key, user, role.as_str()).await?;
         }
+        // The group's hash and the user's index are different slots: the index second (a crash in
+        // between is repaired by setting the role again).
+        let index = self.user_key(user, "teaches");
+        if role.manages() {
+            self.conn().sadd::<_, _, ()>(index, chat).await?;
+        } else {
+            self.conn().srem::<_, _, ()>(index, chat).await?;
+        }
         Ok(())
+    }
+
+    async fn set_admin(&self, chat: ChatKey, user: UserKey, admin: bool) -> StoreResult<()> {
+        let key = self.chat_key(chat, "admins");
+        let index = self.user_key(user, "admin");
+        // Only a real change is announced (the admin cache asks Telegram again after it).
+        let changed: u64 = if admin {
+            self.conn().sadd::<_, _, ()>(index, chat).await?;
+            self.conn().hset(&key, user, 1).await?
+        } else {
+            self.conn().srem::<_, _, ()>(index, chat).await?;
+            self.conn().hdel(&key, user).await?
+        };
+        if changed > 0 {
+            self.publish_change(&format!("a:{chat}")).await?;
+        }
+        Ok(())
+    }
+
+    async fn admins(&self, chat: ChatKey) -> StoreResult<Vec<UserKey>> {
+        let mut out: Vec<UserKey> = self.conn().hkeys(self.chat_key(chat, "admins")).await?;
+        out.sort_unstable();
+        Ok(out)
+    }
+
+    async fn managed_groups(&self, user: UserKey) -> StoreResult<Vec<ChatKey>> {
+        let keys = [self.user_key(user, "teaches"), self.user_key(user, "admin")];
+        let mut out: Vec<ChatKey> = self.conn().sunion(&keys[..]).await?;
+        out.sort_unstable();
+        Ok(out)
     }
 
     async fn role(&self, chat: ChatKey, user: UserKey) -> StoreResult<Option<Role>> {
@@ -457,7 +566,7 @@ impl RosterStore for RedisStore {
 #[async_trait]
 impl OnceStore for RedisStore {
     async fn claim_once(&self, what: &str, ttl: Duration) -> StoreResult<bool> {
-        let key = self.key(format_args!("once:{what}"));
+        let key = self.key(&format!("once:{what}"));
         let ok: Option<String> = ::redis::cmd("SET")
             .arg(&key)
             .arg(1)
@@ -470,7 +579,7 @@ impl OnceStore for RedisStore {
     }
 
     async fn release_once(&self, what: &str) -> StoreResult<()> {
-        let key = self.key(format_args!("once:{what}"));
+        let key = self.key(&format!("once:{what}"));
         self.conn().del::<_, ()>(key).await?;
         Ok(())
     }
@@ -504,12 +613,12 @@ impl OutboxStore for RedisStore {
             "#,
         );
         let (counter_key, expected, field) = match advance {
-            Some((c, e)) => (self.outbox_key(format_args!("counters:{}", c.scope)), e.to_string(), c.field),
-            None => (self.outbox_key(format_args!("counters:none")), String::new(), ""),
+            Some((c, e)) => (self.outbox_key(&format!("counters:{}", c.scope)), e.to_string(), c.field),
+            None => (self.outbox_key("counters:none"), String::new(), ""),
         };
-        let seen = self.outbox_key(format_args!("seen:{}", item.id));
-        let item_key = self.outbox_key(format_args!("item:{}", item.id));
-        let queue = self.outbox_key(format_args!("queue"));
+        let seen = self.outbox_key(&format!("seen:{}", item.id));
+        let item_key = self.outbox_key(&format!("item:{}", item.id));
+        let queue = self.outbox_key("queue");
         let r: i64 = script
             .key(seen)
             .key(item_key)
@@ -531,33 +640,62 @@ impl OutboxStore for RedisStore {
     }
 
     async fn counter(&self, counter: &Counter) -> StoreResult<u64> {
-        let key = self.outbox_key(format_args!("counters:{}", counter.scope));
+        let key = self.outbox_key(&format!("counters:{}", counter.scope));
         let v: Option<u64> = self.conn().hget(key, counter.field).await?;
         Ok(v.unwrap_or(0))
     }
 
     async fn due(&self, now: DateTime<Utc>, limit: usize) -> StoreResult<Vec<OutboxItem>> {
-        let queue = self.outbox_key(format_args!("queue"));
-        let ids: Vec<String> = self.conn().zrangebyscore_limit(&queue, "-inf", millis(now), 0, limit as isize).await?;
-        if ids.is_empty() {
-            return Ok(Vec::new());
-        }
-        let keys: Vec<String> = ids.iter().map(|id| self.outbox_key(format_args!("item:{id}"))).collect();
-        let raws: Vec<Option<String>> = ::redis::cmd("MGET").arg(&keys).query_async(&mut self.conn()).await?;
+        // Due items not under a live lease, with their records, in one step.
+        static DUE: LazyLock<Script> = LazyLock::new(|| {
+            Script::new(
+                r#"
+                local want = tonumber(ARGV[2])
+                local out = {}
+                local found = 0
+                local offset = 0
+                while found < want and offset < want * 20 do
+                    local ids = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', offset, want)
+                    if #ids == 0 then break end
+                    for _, id in ipairs(ids) do
+                        if found < want and redis.call('EXISTS', ARGV[3] .. id) == 0 then
+                            found = found + 1
+                            out[#out + 1] = id
+                            out[#out + 1] = redis.call('GET', ARGV[4] .. id) or ''
+                        end
+                    end
+                    offset = offset + #ids
+                end
+                return out
+                "#,
+            )
+        });
+        let queue = self.outbox_key("queue");
+        let flat: Vec<String> = DUE
+            .key(&queue)
+            .arg(millis(now))
+            .arg(limit.max(1))
+            .arg(self.outbox_key("lease:"))
+            .arg(self.outbox_key("item:"))
+            .invoke_async(&mut self.conn())
+            .await?;
         let mut out = Vec::new();
-        for ((id, key), raw) in ids.iter().zip(&keys).zip(raws) {
-            match raw.map(|r| decode::<OutboxItem>(key, &r)) {
-                Some(Ok(item)) => out.push(item),
+        for pair in flat.chunks_exact(2) {
+            let (id, raw) = (&pair[0], &pair[1]);
+            let key = self.outbox_key(&format!("item:{id}"));
+            if raw.is_empty() {
+                // Completed by another sender between the two reads: drop the stale entry.
+                self.conn().zrem::<_, _, ()>(&queue, id).await?;
+                continue;
+            }
+            match decode::<OutboxItem>(&key, raw) {
+                Ok(item) => out.push(item),
                 // Written by a newer version: leave it for that version to send.
-                Some(Err(StoreError::NewerSchema { .. })) => {}
-                Some(Err(e)) => {
+                Err(StoreError::NewerSchema { .. }) => {}
+                Err(e) => {
                     // Unreadable: take it out of the queue (kept under its key for inspection) so it
                     // cannot block every other item.
                     tracing::error!(id = %id, error = %e, "outbox: unreadable item removed from the queue");
-                    self.conn().zrem::<_, _, ()>(&queue, id).await?;
-                }
-                None => {
-                    // Completed by another sender between the two reads: drop the stale entry.
                     self.conn().zrem::<_, _, ()>(&queue, id).await?;
                 }
             }
@@ -566,62 +704,123 @@ impl OutboxStore for RedisStore {
     }
 
     async fn next_due(&self) -> StoreResult<Option<DateTime<Utc>>> {
-        let queue = self.outbox_key(format_args!("queue"));
+        let queue = self.outbox_key("queue");
         let first: Vec<(String, i64)> = self.conn().zrange_withscores(&queue, 0, 0).await?;
         Ok(first.first().map(|(_, ms)| from_millis(*ms)))
     }
 
-    async fn lease(&self, id: &str, now: DateTime<Utc>, ttl: Duration) -> StoreResult<Option<OutboxItem>> {
+    async fn lease(&self, id: &str, owner: &str, now: DateTime<Utc>, ttl: Duration) -> StoreResult<Option<OutboxItem>> {
         // Still queued, due, and not held by anyone: checked and taken in one step, so a copy working
         // from an older list cannot take an item another copy has just sent or rescheduled.
-        let script = Script::new(
-            r#"
-            local score = redis.call('ZSCORE', KEYS[1], ARGV[1])
-            if not score or tonumber(score) > tonumber(ARGV[2]) then return false end
-            local item = redis.call('GET', KEYS[2])
-            if not item then return false end
-            if not redis.call('SET', KEYS[3], ARGV[3], 'NX', 'PX', ARGV[4]) then return false end
-            return item
-            "#,
-        );
-        let queue = self.outbox_key(format_args!("queue"));
-        let item_key = self.outbox_key(format_args!("item:{id}"));
-        let lease = self.outbox_key(format_args!("lease:{id}"));
-        let raw: Option<String> = script
-            .key(queue)
+        static LEASE: LazyLock<Script> = LazyLock::new(|| {
+            Script::new(
+                r#"
+                local score = redis.call('ZSCORE', KEYS[1], ARGV[1])
+                if not score or tonumber(score) > tonumber(ARGV[2]) then return false end
+                local item = redis.call('GET', KEYS[2])
+                if not item then return false end
+                if not redis.call('SET', KEYS[3], ARGV[3], 'NX', 'PX', ARGV[4]) then return false end
+                return item
+                "#,
+            )
+        });
+        let item_key = self.outbox_key(&format!("item:{id}"));
+        let raw: Option<String> = LEASE
+            .key(self.outbox_key("queue"))
             .key(&item_key)
-            .key(lease)
+            .key(self.outbox_key(&format!("lease:{id}")))
             .arg(id)
             .arg(millis(now))
-            .arg(std::process::id())
+            .arg(owner)
             .arg(ttl.as_millis().max(1) as u64)
             .invoke_async(&mut self.conn())
             .await?;
         raw.map(|r| decode(&item_key, &r)).transpose()
     }
 
-    async fn complete(&self, id: &str) -> StoreResult<()> {
-        let mut pipe = ::redis::pipe();
-        pipe.atomic()
-            .zrem(self.outbox_key(format_args!("queue")), id)
-            .del(self.outbox_key(format_args!("item:{id}")))
-            .del(self.outbox_key(format_args!("lease:{id}")));
-        pipe.query_async::<()>(&mut self.conn()).await?;
-        Ok(())
+    async fn renew(&self, id: &str, owner: &str, ttl: Duration) -> StoreResult<bool> {
+        static RENEW: LazyLock<Script> = LazyLock::new(|| {
+            Script::new(
+                r#"
+                if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
+                redis.call('PEXPIRE', KEYS[1], ARGV[2])
+                return 1
+                "#,
+            )
+        });
+        let r: i64 = RENEW
+            .key(self.outbox_key(&format!("lease:{id}")))
+            .arg(owner)
+            .arg(ttl.as_millis().max(1) as u64)
+            .invoke_async(&mut self.conn())
+            .await?;
+        Ok(r == 1)
     }
 
-    async fn reschedule(&self, item: &OutboxItem) -> StoreResult<()> {
-        let mut pipe = ::redis::pipe();
-        pipe.atomic()
-            .set(self.outbox_key(format_args!("item:{}", item.id)), encode(item))
-            .zadd(self.outbox_key(format_args!("queue")), &item.id, millis(item.due))
-            .del(self.outbox_key(format_args!("lease:{}", item.id)));
-        pipe.query_async::<()>(&mut self.conn()).await?;
+    async fn complete(&self, id: &str, owner: &str) -> StoreResult<bool> {
+        static COMPLETE: LazyLock<Script> = LazyLock::new(|| {
+            Script::new(
+                r#"
+                local holder = redis.call('GET', KEYS[3])
+                if holder and holder ~= ARGV[2] then return 0 end
+                redis.call('ZREM', KEYS[1], ARGV[1])
+                redis.call('DEL', KEYS[2], KEYS[3])
+                return 1
+                "#,
+            )
+        });
+        let r: i64 = COMPLETE
+            .key(self.outbox_key("queue"))
+            .key(self.outbox_key(&format!("item:{id}")))
+            .key(self.outbox_key(&format!("lease:{id}")))
+            .arg(id)
+            .arg(owner)
+            .invoke_async(&mut self.conn())
+            .await?;
+        Ok(r == 1)
+    }
+
+    async fn reschedule(&self, item: &OutboxItem, owner: &str) -> StoreResult<bool> {
+        static RESCHEDULE: LazyLock<Script> = LazyLock::new(|| {
+            Script::new(
+                r#"
+                local holder = redis.call('GET', KEYS[3])
+                if holder and holder ~= ARGV[2] then return 0 end
+                redis.call('SET', KEYS[2], ARGV[3])
+                redis.call('ZADD', KEYS[1], ARGV[4], ARGV[1])
+                redis.call('DEL', KEYS[3])
+                return 1
+                "#,
+            )
+        });
+        let r: i64 = RESCHEDULE
+            .key(self.outbox_key("queue"))
+            .key(self.outbox_key(&format!("item:{}", item.id)))
+            .key(self.outbox_key(&format!("lease:{}", item.id)))
+            .arg(&item.id)
+            .arg(owner)
+            .arg(encode(item))
+            .arg(millis(item.due))
+            .invoke_async(&mut self.conn())
+            .await?;
+        Ok(r == 1)
+    }
+
+    async fn release(&self, id: &str, owner: &str) -> StoreResult<()> {
+        static RELEASE: LazyLock<Script> = LazyLock::new(|| {
+            Script::new(
+                r#"
+                if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end
+                return 1
+                "#,
+            )
+        });
+        RELEASE.key(self.outbox_key(&format!("lease:{id}"))).arg(owner).invoke_async::<i64>(&mut self.conn()).await?;
         Ok(())
     }
 
     async fn queued(&self) -> StoreResult<u64> {
-        let key = self.outbox_key(format_args!("queue"));
+        let key = self.outbox_key("queue");
         Ok(self.conn().zcard(key).await?)
     }
 }
@@ -672,7 +871,7 @@ impl LessonStore for RedisStore {
     }
 
     async fn set_subscription(&self, user: UserKey, sub: Option<&Subscription>) -> StoreResult<()> {
-        let key = self.key(format_args!("subs"));
+        let key = self.key("subs");
         match sub {
             Some(s) => self.conn().hset::<_, _, _, ()>(key, user, encode(s)).await?,
             None => self.conn().hdel::<_, _, ()>(key, user).await?,
@@ -681,13 +880,13 @@ impl LessonStore for RedisStore {
     }
 
     async fn subscription(&self, user: UserKey) -> StoreResult<Option<Subscription>> {
-        let key = self.key(format_args!("subs"));
+        let key = self.key("subs");
         let raw: Option<String> = self.conn().hget(&key, user).await?;
         raw.map(|r| decode(&key, &r)).transpose()
     }
 
     async fn subscriptions(&self) -> StoreResult<Vec<(UserKey, Subscription)>> {
-        let key = self.key(format_args!("subs"));
+        let key = self.key("subs");
         let raw: Vec<(UserKey, String)> = self.conn().hgetall(&key).await?;
         let mut out = raw.into_iter().map(|(u, r)| Ok((u, decode(&key, &r)?))).collect::<StoreResult<Vec<_>>>()?;
         out.sort_by_key(|(u, _)| *u);
@@ -716,7 +915,8 @@ impl ModerationStore for RedisStore {
         let mut pipe = ::redis::pipe();
         pipe.hset(&log, field, encode(entry)).ignore();
         if let Some(x) = excerpt {
-            pipe.set_ex(self.chat_key(chat, format_args!("modex:{}", entry.message_id)), x, EXCERPT_TTL.as_secs()).ignore();
+            pipe.set_ex(self.chat_key(chat, format_args!("modex:{}", entry.message_id)), x, EXCERPT_TTL.as_secs())
+                .ignore();
         }
         pipe.hlen(&log);
         let (len,): (usize,) = pipe.query_async(&mut self.conn()).await?;
@@ -747,7 +947,7 @@ impl ModerationStore for RedisStore {
     async fn allow(&self, chat: ChatKey, fingerprint: u64) -> StoreResult<()> {
         let key = self.chat_key(chat, "allow");
         self.conn().hset::<_, _, _, ()>(key, fingerprint.to_string(), 1).await?;
-        Ok(())
+        self.publish_change(&format!("k:{chat}")).await
     }
 
     async fn allow_list(&self, chat: ChatKey) -> StoreResult<Vec<u64>> {
@@ -777,7 +977,7 @@ impl ModerationStore for RedisStore {
             .arg(crate::policy::group::MAX_SAMPLES)
             .invoke_async::<i64>(&mut self.conn())
             .await?;
-        Ok(())
+        self.publish_change(&format!("k:{chat}")).await
     }
 
     async fn samples(&self, chat: ChatKey) -> StoreResult<Vec<super::GroupSample>> {
@@ -862,21 +1062,76 @@ impl NoticeStore for RedisStore {
 #[async_trait]
 impl BroadcastStore for RedisStore {
     async fn put_broadcast(&self, b: &Broadcast) -> StoreResult<()> {
-        let key = self.key(format_args!("broadcasts"));
+        let key = self.key("broadcasts");
         self.conn().hset::<_, _, _, ()>(key, &b.id, encode(b)).await?;
         Ok(())
     }
 
     async fn broadcast(&self, id: &str) -> StoreResult<Option<Broadcast>> {
-        let key = self.key(format_args!("broadcasts"));
+        let key = self.key("broadcasts");
         let raw: Option<String> = self.conn().hget(&key, id).await?;
         raw.map(|r| decode(&key, &r)).transpose()
     }
 
     async fn confirmed_broadcasts(&self) -> StoreResult<Vec<Broadcast>> {
-        let key = self.key(format_args!("broadcasts"));
+        let key = self.key("broadcasts");
         let raw: Vec<(String, String)> = self.conn().hgetall(&key).await?;
         let all = raw.into_iter().map(|(_, r)| decode::<Broadcast>(&key, &r)).collect::<StoreResult<Vec<_>>>()?;
         Ok(all.into_iter().filter(|b| b.state == "confirmed").collect())
+    }
+}
+
+#[async_trait]
+impl Coordination for RedisStore {
+    fn send_limiter(&self, limits: crate::jobs::ratelimit::Limits) -> Arc<dyn crate::jobs::limiter::SendLimiter> {
+        Arc::new(crate::jobs::limiter::RedisLimiter::new(self.conn(), &self.prefix, limits))
+    }
+
+    async fn ping(&self) -> StoreResult<()> {
+        let _: String = ::redis::cmd("PING").query_async(&mut self.conn()).await?;
+        Ok(())
+    }
+
+    async fn publish_change(&self, change: &str) -> StoreResult<()> {
+        // A capped stream: every copy reads what came after its own cursor.
+        let key = self.key("changes");
+        ::redis::cmd("XADD")
+            .arg(&key)
+            .arg("MAXLEN")
+            .arg("~")
+            .arg(2000)
+            .arg("*")
+            .arg("c")
+            .arg(change)
+            .query_async::<String>(&mut self.conn())
+            .await?;
+        Ok(())
+    }
+
+    async fn changes_since(&self, cursor: Option<&str>) -> StoreResult<(Vec<String>, String)> {
+        let key = self.key("changes");
+        let Some(cursor) = cursor else {
+            // Start from the newest entry (or the beginning of an empty stream).
+            let last: Vec<(String, Vec<(String, String)>)> = ::redis::cmd("XREVRANGE")
+                .arg(&key)
+                .arg("+")
+                .arg("-")
+                .arg("COUNT")
+                .arg(1)
+                .query_async(&mut self.conn())
+                .await?;
+            return Ok((Vec::new(), last.first().map(|(id, _)| id.clone()).unwrap_or_else(|| "0-0".to_owned())));
+        };
+        let entries: Vec<(String, Vec<(String, String)>)> = ::redis::cmd("XRANGE")
+            .arg(&key)
+            .arg(format!("({cursor}"))
+            .arg("+")
+            .arg("COUNT")
+            .arg(1000)
+            .query_async(&mut self.conn())
+            .await?;
+        let next = entries.last().map(|(id, _)| id.clone()).unwrap_or_else(|| cursor.to_owned());
+        let changes = entries.into_iter().flat_map(|(_, fields)| fields.into_iter().map(|(_, v)| v)).collect();
+        Ok((changes, next))
     }
 }

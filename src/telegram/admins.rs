@@ -1,52 +1,54 @@
 //! Who is a Telegram administrator of which group. Asked with `getChatMember`, remembered for a few
-//! minutes, and corrected at once by `chat_member` updates.
+//! minutes (bounded), corrected at once by `chat_member` updates, and written to the store so that
+//! `/broadcast` can find a teacher's groups from a per-user index instead of asking every group.
 
 use crate::model::{ChatKey, UserKey};
-use std::collections::HashMap;
-use std::sync::Mutex;
-use std::time::{Duration, Instant};
+use crate::store::DynStore;
+use moka::sync::Cache;
+use std::time::Duration;
 use teloxide::prelude::*;
 use teloxide::types::{ChatMemberKind, UserId};
 
 pub struct AdminCache {
-    ttl: Duration,
-    entries: Mutex<HashMap<(ChatKey, UserKey), (bool, Instant)>>,
+    entries: Cache<(ChatKey, UserKey), bool>,
+    store: DynStore,
 }
 
 impl AdminCache {
-    pub fn new(ttl: Duration) -> AdminCache {
-        AdminCache { ttl, entries: Mutex::new(HashMap::new()) }
+    pub fn new(ttl: Duration, store: DynStore) -> AdminCache {
+        let entries = Cache::builder().max_capacity(200_000).time_to_live(ttl).support_invalidation_closures().build();
+        AdminCache { entries, store }
     }
 
-    fn cached(&self, chat: ChatKey, user: UserKey) -> Option<bool> {
-        let map = self.entries.lock().unwrap_or_else(|e| e.into_inner());
-        map.get(&(chat, user)).filter(|(_, at)| at.elapsed() < self.ttl).map(|(admin, _)| *admin)
-    }
-
-    /// Records what a `chat_member` update or an answer from Telegram said.
-    pub fn record(&self, chat: ChatKey, user: UserKey, admin: bool) {
-        let mut map = self.entries.lock().unwrap_or_else(|e| e.into_inner());
-        if map.len() > 50_000 {
-            let ttl = self.ttl;
-            map.retain(|_, (_, at)| at.elapsed() < ttl);
+    /// Records what a `chat_member` update or an answer from Telegram said, here and in the store.
+    pub async fn record(&self, chat: ChatKey, user: UserKey, admin: bool) {
+        let known = self.entries.get(&(chat, user));
+        self.entries.insert((chat, user), admin);
+        if known != Some(admin)
+            && let Err(e) = self.store.set_admin(chat, user, admin).await
+        {
+            tracing::warn!(chat, error = %e, "could not store who administers the group");
         }
-        map.insert((chat, user), (admin, Instant::now()));
     }
 
     pub fn forget_chat(&self, chat: ChatKey) {
-        self.entries.lock().unwrap_or_else(|e| e.into_inner()).retain(|(c, _), _| *c != chat);
+        let _ = self.entries.invalidate_entries_if(move |(c, _), _| *c == chat);
+    }
+
+    pub fn forget_all(&self) {
+        self.entries.invalidate_all();
     }
 
     /// Whether `user` is the creator or an administrator of `chat`. When Telegram cannot be asked the
     /// answer is "no" (the safe side: a refused command can be repeated).
     pub async fn is_admin(&self, bot: &Bot, chat: ChatKey, user: UserKey) -> bool {
-        if let Some(admin) = self.cached(chat, user) {
+        if let Some(admin) = self.entries.get(&(chat, user)) {
             return admin;
         }
         match super::send::call(|| bot.get_chat_member(ChatId(chat), UserId(user)).into_future()).await {
             Ok(member) => {
                 let admin = matches!(member.kind, ChatMemberKind::Owner(_) | ChatMemberKind::Administrator(_));
-                self.record(chat, user, admin);
+                self.record(chat, user, admin).await;
                 admin
             }
             Err(e) => {

@@ -42,8 +42,14 @@ pub(super) async fn learn_from_message(bot: Bot, app: Arc<App>, msg: Message) ->
     match result {
         Ok(ctx) => Some(ctx),
         Err(e) => {
-            tracing::error!(chat = msg.chat.id.0, error = %e, "could not load the group; message dropped");
-            None
+            // The store is away: go on with the last known settings, or the defaults, so that
+            // moderation never stops (commands that need the store will say "try again").
+            crate::metrics::redis_error();
+            let group = app
+                .cached_group(msg.chat.id.0)
+                .unwrap_or_else(|| Group::new(msg.chat.id.0, &chat_title(&msg.chat), app.default_settings()));
+            tracing::warn!(chat = msg.chat.id.0, error = %e, "could not load the group; going on with what is known");
+            Some(GroupCtx { group })
         }
     }
 }
@@ -65,6 +71,7 @@ async fn ensure_group(bot: &Bot, app: &App, chat: &teloxide::types::Chat) -> any
     app.save_group(&group).await?;
     if greet_now {
         greet(bot, app, &group).await;
+        learn_admins(bot, app, group.chat_id).await;
     }
     app.lessons.changed.notify_one();
     tracing::info!(chat = group.chat_id, "group is active");
@@ -74,9 +81,21 @@ async fn ensure_group(bot: &Bot, app: &App, chat: &teloxide::types::Chat) -> any
 async fn greet(bot: &Bot, app: &App, group: &Group) {
     let text = tr!(app.i18n, group.settings.lang, "greeting");
     let chat = ChatId(group.chat_id);
-    app.throttle(group.chat_id).await;
-    if let Err(e) = send::call(|| bot.send_message(chat, text.clone()).into_future()).await {
+    if let Err(e) = app.call(Some(group.chat_id), || bot.send_message(chat, text.clone()).into_future()).await {
         tracing::warn!(chat = group.chat_id, error = ?e, "could not post the greeting");
+    }
+}
+
+/// Asks Telegram once who administers a group the bot just joined, so that `/broadcast` finds the
+/// group for its teachers without asking again.
+async fn learn_admins(bot: &Bot, app: &App, chat: ChatKey) {
+    match app.call(None, || bot.get_chat_administrators(ChatId(chat)).into_future()).await {
+        Ok(admins) => {
+            for a in admins.iter().filter(|a| !a.user.is_bot) {
+                app.admins.record(chat, a.user.id.0, true).await;
+            }
+        }
+        Err(e) => tracing::debug!(chat, error = ?e, "could not list the group's administrators"),
     }
 }
 
@@ -115,7 +134,7 @@ pub async fn mark_inactive(app: &App, chat: ChatKey) -> anyhow::Result<()> {
 pub(super) async fn member_status_changed(app: Arc<App>, upd: ChatMemberUpdated) -> HandlerResult {
     let user = &upd.new_chat_member.user;
     let kind = &upd.new_chat_member.kind;
-    app.admins.record(upd.chat.id.0, user.id.0, kind.is_owner() || kind.is_administrator());
+    app.admins.record(upd.chat.id.0, user.id.0, kind.is_owner() || kind.is_administrator()).await;
     if kind.is_present() && !user.is_bot {
         app.remember_member(upd.chat.id.0, member_of(user)).await?;
     }

@@ -127,7 +127,7 @@ pub(super) async fn feedback(bot: Bot, app: Arc<App>, q: CallbackQuery) -> Handl
     let Some(data) = q.data.as_deref() else { return Ok(()) };
     let Some(rest) = data.strip_prefix(FEEDBACK_PREFIX) else {
         // Not ours (or from an older version): still answer so the client stops spinning.
-        let _ = send::call(|| bot.answer_callback_query(q.id.clone()).into_future()).await;
+        let _ = app.call(None, || bot.answer_callback_query(q.id.clone()).into_future()).await;
         return Ok(());
     };
     let lang = match q.message.as_ref().map(|m| m.chat()) {
@@ -152,7 +152,7 @@ pub(super) async fn feedback(bot: Bot, app: Arc<App>, q: CallbackQuery) -> Handl
         }
         _ => tr!(app.i18n, lang, "feedback-thanks"),
     };
-    send::call(|| bot.answer_callback_query(q.id.clone()).text(answer.clone()).into_future())
+    app.call(None, || bot.answer_callback_query(q.id.clone()).text(answer.clone()).into_future())
         .await
         .map_err(|e| anyhow::anyhow!("answerCallbackQuery failed: {e:?}"))?;
     Ok(())

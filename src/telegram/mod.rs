@@ -15,13 +15,15 @@ mod reminders;
 mod roles;
 pub mod send;
 mod settings;
+pub mod webhook;
 
 use crate::clock::Clock;
 use crate::content::Content;
 use crate::i18n::I18n;
 use crate::jobs::lessons::Lessons;
+use crate::jobs::limiter::{Budget, SendLimiter};
 use crate::jobs::outbox::Outbox;
-use crate::jobs::ratelimit::{Limits, RateLimiter};
+use crate::jobs::ratelimit::Limits;
 use crate::model::{ChatKey, Group, Lang, Member, Role, Settings, UserKey};
 use crate::policy::Classifier;
 use crate::store::DynStore;
@@ -29,7 +31,7 @@ use crate::tr;
 use admins::AdminCache;
 use command::Cmd;
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use teloxide::dispatching::{DefaultKey, UpdateHandler};
 use teloxide::prelude::*;
 use teloxide::types::{CallbackQuery, Me, ReplyParameters};
@@ -56,22 +58,26 @@ pub struct App {
     pub outbox: Arc<Outbox>,
     pub lessons: Arc<Lessons>,
     pub reminders: Arc<crate::jobs::reminders::Reminders>,
-    /// Telegram's limits, shared by replies and the outbox so that together they stay within them.
-    pub limiter: Arc<std::sync::Mutex<RateLimiter>>,
+    /// Telegram's limits for the whole bot (every copy), shared by replies, edits and the outbox so
+    /// that together they stay within them.
+    pub limiter: Arc<dyn SendLimiter>,
     pub classifier: Arc<Classifier>,
     /// The optional second opinion on borderline messages (`LLM_URL`).
     pub llm: Option<Arc<llm::Llm>>,
+    /// Broadcasts may be sent as paid broadcasts (`JIAXIAO_PAID_BROADCAST=on`).
+    pub paid_broadcasts: bool,
     moderation: moderation::ModState,
     notices: notices::NoticeState,
     /// Members whose roster entry is already up to date, so that the hot path skips the write.
-    seen: Mutex<HashMap<(ChatKey, UserKey), Member>>,
-    /// Group records read recently. Every change made here writes through; changes made elsewhere
-    /// (another copy's jobs) are seen within [`GROUP_CACHE`].
-    groups: Mutex<HashMap<ChatKey, (Group, std::time::Instant)>>,
+    seen: moka::sync::Cache<(ChatKey, UserKey), Member>,
+    /// Group records read recently. Every change, made by any copy, is announced through the store's
+    /// change feed ([`App::watch_changes`]), which drops the entry here within about a second.
+    groups: moka::sync::Cache<ChatKey, Group>,
 }
 
-/// How long a cached group record is trusted.
-pub const GROUP_CACHE: std::time::Duration = std::time::Duration::from_secs(30);
+/// How long a cached group record is kept at most (changes drop it sooner, through the change feed;
+/// while the store is unreachable, moderation goes on with it).
+pub const GROUP_CACHE: std::time::Duration = std::time::Duration::from_secs(600);
 
 /// What [`App::new`] needs.
 pub struct AppParts {
@@ -81,17 +87,21 @@ pub struct AppParts {
     pub clock: Arc<dyn Clock>,
     pub defaults: Defaults,
     pub limits: Limits,
+    /// The sending budget; `None`: the store's ([`crate::store::Coordination::send_limiter`]).
+    pub limiter: Option<Arc<dyn SendLimiter>>,
     pub classifier: Classifier,
     pub llm: Option<llm::LlmConfig>,
+    pub paid_broadcasts: bool,
 }
 
 impl App {
     /// Builds the app; `bot` is used by the background jobs to send.
     pub fn new(parts: AppParts, bot: Bot) -> App {
-        let AppParts { store, i18n, content, clock, defaults, limits, classifier, llm } = parts;
+        let AppParts { store, i18n, content, clock, defaults, limits, limiter, classifier, llm, paid_broadcasts } =
+            parts;
         let llm = llm.map(|config| Arc::new(llm::Llm::new(config, &classifier)));
         let i18n = Arc::new(i18n);
-        let limiter = Arc::new(std::sync::Mutex::new(RateLimiter::new(limits)));
+        let limiter = limiter.unwrap_or_else(|| store.send_limiter(limits));
         let outbox = Outbox::new(store.clone(), bot, clock.clone(), limiter.clone());
         let tz = crate::model::parse_tz(&defaults.tz).unwrap_or(chrono_tz::Asia::Shanghai);
         let content = Arc::new(content);
@@ -100,10 +110,10 @@ impl App {
         let reminders =
             Arc::new(crate::jobs::reminders::Reminders::new(content, store.clone(), clock.clone(), outbox.clone()));
         App {
+            admins: AdminCache::new(std::time::Duration::from_secs(300), store.clone()),
             store,
             i18n,
             clock,
-            admins: AdminCache::new(std::time::Duration::from_secs(300)),
             defaults,
             outbox,
             lessons,
@@ -111,85 +121,151 @@ impl App {
             limiter,
             classifier: Arc::new(classifier),
             llm,
+            paid_broadcasts,
             moderation: moderation::ModState::default(),
             notices: notices::NoticeState::default(),
-            seen: Mutex::new(HashMap::new()),
-            groups: Mutex::new(HashMap::new()),
+            seen: moka::sync::Cache::builder()
+                .max_capacity(200_000)
+                .time_to_live(std::time::Duration::from_secs(3600))
+                .support_invalidation_closures()
+                .build(),
+            groups: moka::sync::Cache::builder().max_capacity(100_000).time_to_live(GROUP_CACHE).build(),
         }
     }
 
-    /// The group record, from the cache when fresh (the hot path: every group message needs it).
+    /// The group record, from the cache when there (the hot path: every group message needs it).
     pub async fn group(&self, chat: ChatKey) -> anyhow::Result<Option<Group>> {
-        if let Some((g, at)) = self.groups.lock().unwrap_or_else(|e| e.into_inner()).get(&chat)
-            && at.elapsed() < GROUP_CACHE
-        {
-            return Ok(Some(g.clone()));
+        if let Some(g) = self.groups.get(&chat) {
+            return Ok(Some(g));
         }
         let g = self.store.group(chat).await?;
-        let mut cache = self.groups.lock().unwrap_or_else(|e| e.into_inner());
         match &g {
-            Some(g) => {
-                if cache.len() > 50_000 {
-                    cache.retain(|_, (_, at)| at.elapsed() < GROUP_CACHE);
-                }
-                cache.insert(chat, (g.clone(), std::time::Instant::now()));
-            }
-            None => {
-                cache.remove(&chat);
-            }
+            Some(g) => self.groups.insert(chat, g.clone()),
+            None => self.groups.invalidate(&chat),
         }
         Ok(g)
+    }
+
+    /// The cached group record, if any (what moderation goes on with while the store is away).
+    pub fn cached_group(&self, chat: ChatKey) -> Option<Group> {
+        self.groups.get(&chat)
     }
 
     /// Stores a group record and keeps the cache in step.
     pub async fn save_group(&self, g: &Group) -> anyhow::Result<()> {
         self.store.put_group(g).await?;
-        self.groups.lock().unwrap_or_else(|e| e.into_inner()).insert(g.chat_id, (g.clone(), std::time::Instant::now()));
+        self.groups.insert(g.chat_id, g.clone());
         Ok(())
     }
 
     /// Forgets cached records of a chat (it migrated, or was changed behind our back).
     pub fn forget_group(&self, chat: ChatKey) {
-        self.groups.lock().unwrap_or_else(|e| e.into_inner()).remove(&chat);
+        self.groups.invalidate(&chat);
     }
 
-    /// Starts the background jobs (outbox sender, lesson scheduler); they stop when `shutdown` turns
-    /// true.
-    pub fn start_jobs(
-        self: &Arc<Self>,
-        shutdown: tokio::sync::watch::Receiver<bool>,
-    ) -> Vec<tokio::task::JoinHandle<()>> {
-        // Broadcasts confirmed before a crash may not have reached every group: finish them (the
-        // fan-out only queues what is missing).
-        let app = self.clone();
-        tokio::spawn(async move {
-            match app.store.confirmed_broadcasts().await {
-                Ok(list) => {
-                    for b in list {
-                        if let Err(e) = broadcast::fan_out(&app, &b).await {
-                            tracing::warn!(id = %b.id, error = %e, "could not resume a broadcast");
-                        }
-                    }
-                }
-                Err(e) => tracing::warn!(error = %e, "could not look for unfinished broadcasts"),
+    /// Applies one entry of the store's change feed (see [`crate::store::Coordination`]): `g:` a
+    /// group record, `a:` its administrators, `k:` its moderation knowledge, `m:` everything (it
+    /// migrated or was forgotten).
+    pub fn apply_change(&self, change: &str) {
+        let Some((kind, chat)) = change.split_once(':') else { return };
+        let Ok(chat) = chat.parse::<ChatKey>() else { return };
+        match kind {
+            "g" => self.forget_group(chat),
+            "a" => self.admins.forget_chat(chat),
+            "k" => self.moderation.forget_knowledge(chat),
+            "m" => {
+                self.forget_group(chat);
+                self.admins.forget_chat(chat);
+                self.moderation.forget_knowledge(chat);
+                self.forget_seen_chat(chat);
             }
-        });
-        vec![
-            tokio::spawn(self.outbox.clone().run(shutdown.clone())),
-            tokio::spawn(self.lessons.clone().run(shutdown.clone())),
-            tokio::spawn(self.reminders.clone().run(shutdown)),
-        ]
+            _ => {}
+        }
     }
 
-    /// Waits until Telegram's limits allow one more message to `chat`.
-    pub async fn throttle(&self, chat: ChatKey) {
-        loop {
-            let wait = self.limiter.lock().unwrap_or_else(|e| e.into_inner()).try_send(chat, std::time::Instant::now());
-            match wait {
-                Ok(()) => return,
-                Err(w) => tokio::time::sleep(w).await,
+    /// Drops every cached record (after the change feed could not be read for a while).
+    pub fn forget_all(&self) {
+        self.groups.invalidate_all();
+        self.admins.forget_all();
+        self.moderation.forget_all_knowledge();
+        self.seen.invalidate_all();
+    }
+
+    /// Follows the store's change feed until `shutdown`, so that a change made through any copy
+    /// reaches this copy's caches within about a second.
+    pub async fn watch_changes(
+        self: Arc<Self>,
+        mut shutdown: tokio::sync::watch::Receiver<bool>,
+    ) -> anyhow::Result<()> {
+        let mut cursor: Option<String> = None;
+        let mut broken = false;
+        while !*shutdown.borrow() {
+            match self.store.changes_since(cursor.as_deref()).await {
+                Ok((changes, next)) => {
+                    if broken {
+                        // Changes may have been missed while the feed was unreadable.
+                        self.forget_all();
+                        broken = false;
+                    }
+                    for c in &changes {
+                        self.apply_change(c);
+                    }
+                    cursor = Some(next);
+                }
+                Err(e) => {
+                    if !broken {
+                        crate::metrics::redis_error();
+                        tracing::warn!(error = %e, "cannot read the change feed; caches keep what they have");
+                    }
+                    broken = true;
+                }
+            }
+            tokio::select! {
+                _ = tokio::time::sleep(std::time::Duration::from_millis(500)) => {}
+                _ = shutdown.changed() => {}
             }
         }
+        Ok(())
+    }
+
+    /// Starts the background jobs (outbox sender, lesson and reminder schedulers, the change feed),
+    /// each supervised; they stop when `shutdown` turns true. Broadcasts confirmed before a crash are
+    /// finished in the background.
+    pub fn start_jobs(self: &Arc<Self>, shutdown: tokio::sync::watch::Receiver<bool>) -> crate::jobs::JobSet {
+        let mut jobs = crate::jobs::JobSet::new();
+        let (outbox, stop) = (self.outbox.clone(), shutdown.clone());
+        jobs.spawn("outbox", shutdown.clone(), move || outbox.clone().run(stop.clone()));
+        let (lessons, stop) = (self.lessons.clone(), shutdown.clone());
+        jobs.spawn("lessons", shutdown.clone(), move || {
+            let (lessons, stop) = (lessons.clone(), stop.clone());
+            async move {
+                lessons.run(stop).await;
+                Ok(())
+            }
+        });
+        let (reminders, stop) = (self.reminders.clone(), shutdown.clone());
+        jobs.spawn("reminders", shutdown.clone(), move || {
+            let (reminders, stop) = (reminders.clone(), stop.clone());
+            async move {
+                reminders.run(stop).await;
+                Ok(())
+            }
+        });
+        let (app, stop) = (self.clone(), shutdown.clone());
+        jobs.spawn("changes", shutdown.clone(), move || app.clone().watch_changes(stop.clone()));
+        let app = self.clone();
+        tokio::spawn(async move { broadcast::resume(&app, shutdown).await });
+        jobs
+    }
+
+    /// Calls Telegram within the bot-wide budget (see [`send::limited`]): with `chat`, the call posts
+    /// or edits a message there and takes a sending slot first.
+    pub async fn call<T, F, Fut>(&self, chat: Option<ChatKey>, request: F) -> Result<T, send::Failure>
+    where
+        F: FnMut() -> Fut,
+        Fut: std::future::Future<Output = Result<T, teloxide::RequestError>>,
+    {
+        send::limited(&*self.limiter, chat, Budget::Free, request).await
     }
 
     pub fn default_settings(&self) -> Settings {
@@ -198,23 +274,16 @@ impl App {
 
     /// Adds the sender to the group's roster unless we already stored exactly this.
     pub async fn remember_member(&self, chat: ChatKey, member: Member) -> anyhow::Result<()> {
-        {
-            let seen = self.seen.lock().unwrap_or_else(|e| e.into_inner());
-            if seen.get(&(chat, member.user_id)) == Some(&member) {
-                return Ok(());
-            }
+        if self.seen.get(&(chat, member.user_id)).as_ref() == Some(&member) {
+            return Ok(());
         }
         self.store.remember(chat, &member).await?;
-        let mut seen = self.seen.lock().unwrap_or_else(|e| e.into_inner());
-        if seen.len() > 100_000 {
-            seen.clear();
-        }
-        seen.insert((chat, member.user_id), member);
+        self.seen.insert((chat, member.user_id), member);
         Ok(())
     }
 
     pub fn forget_seen_chat(&self, chat: ChatKey) {
-        self.seen.lock().unwrap_or_else(|e| e.into_inner()).retain(|(c, _), _| *c != chat);
+        let _ = self.seen.invalidate_entries_if(move |(c, _), _| *c == chat);
     }
 
     /// The caller's role in a group: Telegram admins (and anonymous admins) are `Admin`; otherwise
@@ -255,12 +324,60 @@ pub fn private_lang(app: &App, msg: &Message) -> Lang {
     Lang::from_telegram(msg.from.as_ref().and_then(|u| u.language_code.as_deref())).unwrap_or(app.defaults.lang)
 }
 
+/// Telegram's longest message text, in UTF-16 code units.
+pub const MAX_MESSAGE: usize = 4096;
+
+fn utf16_len(s: &str) -> usize {
+    s.chars().map(char::len_utf16).sum()
+}
+
+/// Joins `lines` with `sep` while the result stays within `budget` UTF-16 units; returns the text
+/// and how many lines did not fit (say "and N more" for them). Every reply built from a list goes
+/// through this, so that no group is ever too big for one message.
+pub fn join_bounded(lines: &[String], sep: &str, budget: usize) -> (String, usize) {
+    let mut out = String::new();
+    let mut used = 0;
+    for (i, line) in lines.iter().enumerate() {
+        let extra = utf16_len(line) + if i > 0 { utf16_len(sep) } else { 0 };
+        if used + extra > budget {
+            return (out, lines.len() - i);
+        }
+        if i > 0 {
+            out.push_str(sep);
+        }
+        out.push_str(line);
+        used += extra;
+    }
+    (out, 0)
+}
+
+/// `text` cut to Telegram's limit (ending in "…"): the last guard before sending.
+pub fn fit_message(text: String) -> String {
+    if utf16_len(&text) <= MAX_MESSAGE {
+        return text;
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        if used + c.len_utf16() > MAX_MESSAGE - 1 {
+            break;
+        }
+        used += c.len_utf16();
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
 /// Replies to `msg` with plain text (no parse mode: user-supplied names can never inject markup).
 pub async fn reply(bot: &Bot, app: &App, msg: &Message, text: String) -> anyhow::Result<()> {
+    let text = fit_message(text);
     let chat = msg.chat.id;
-    app.throttle(chat.0).await;
     let params = ReplyParameters::new(msg.id).allow_sending_without_reply();
-    match send::call(|| bot.send_message(chat, text.clone()).reply_parameters(params.clone()).into_future()).await {
+    match app
+        .call(Some(chat.0), || bot.send_message(chat, text.clone()).reply_parameters(params.clone()).into_future())
+        .await
+    {
         Ok(_) => Ok(()),
         Err(send::Failure::Forbidden) => {
             tracing::info!(chat = chat.0, "cannot post in this chat any more");
@@ -284,6 +401,57 @@ pub async fn refuse(bot: &Bot, app: &App, msg: &Message, lang: Lang, command: &s
 
 fn cmd(name: &'static str) -> UpdateHandler<anyhow::Error> {
     dptree::filter(move |c: Cmd| c.name == name)
+}
+
+/// The root of the routing tree: counts and times every update and, when a handler fails (the store
+/// is unreachable, Telegram refused), still answers — a button press always gets an answer, a
+/// command "please try again in a moment"; plain group messages get no reply.
+fn guard() -> UpdateHandler<anyhow::Error> {
+    use std::ops::ControlFlow;
+    use teloxide::dispatching::DpHandlerDescription;
+    dptree::from_fn_with_description(
+        <DpHandlerDescription as dptree::HandlerDescription>::entry(),
+        |deps: dptree::di::DependencyMap, cont| async move {
+            let update = deps.get::<Update>();
+            let app = deps.get::<Arc<App>>();
+            let bot = deps.get::<Bot>();
+            let kind = webhook::update_kind(&update);
+            crate::metrics::update(kind);
+            let started = std::time::Instant::now();
+            let result = cont(deps).await;
+            let failed = matches!(&result, ControlFlow::Break(Err(_)));
+            crate::metrics::handled(kind, started.elapsed(), failed);
+            if failed {
+                answer_failure(&bot, &app, &update).await;
+            }
+            result
+        },
+        dptree::HandlerSignature::Entry,
+    )
+}
+
+/// The answer to an update whose handler failed.
+async fn answer_failure(bot: &Bot, app: &App, update: &Update) {
+    use teloxide::types::UpdateKind;
+    match &update.kind {
+        UpdateKind::CallbackQuery(q) => {
+            let lang = Lang::from_telegram(q.from.language_code.as_deref()).unwrap_or(app.defaults.lang);
+            let text = tr!(app.i18n, lang, "try-again");
+            // If the handler had answered already, Telegram refuses a second answer: harmless.
+            let _ = app.call(None, || bot.answer_callback_query(q.id.clone()).text(text.clone()).into_future()).await;
+        }
+        UpdateKind::Message(msg) if msg.text().is_some_and(|t| t.trim_start().starts_with('/')) => {
+            let lang = if msg.chat.is_private() {
+                private_lang(app, msg)
+            } else {
+                app.cached_group(msg.chat.id.0).map(|g| g.settings.lang).unwrap_or(app.defaults.lang)
+            };
+            if let Err(e) = reply(bot, app, msg, tr!(app.i18n, lang, "try-again")).await {
+                tracing::debug!(error = %e, "could not say 'try again'");
+            }
+        }
+        _ => {}
+    }
 }
 
 /// The whole routing tree.
@@ -325,7 +493,7 @@ pub fn schema() -> UpdateHandler<anyhow::Error> {
             .endpoint(moderation::check),
     );
 
-    dptree::entry()
+    guard()
         .branch(Update::filter_my_chat_member().endpoint(groups::bot_membership_changed))
         .branch(Update::filter_chat_member().endpoint(groups::member_status_changed))
         .branch(messages)
@@ -354,14 +522,22 @@ pub fn schema() -> UpdateHandler<anyhow::Error> {
         )
 }
 
-/// A dispatcher over [`schema`] with the app and the bot's identity injected. `ctrlc`: stop on Ctrl-C
-/// (the real bot); tests and the demo stop it through its shutdown token instead.
-pub fn dispatcher(bot: Bot, app: Arc<App>, me: Me, ctrlc: bool) -> Dispatcher<Bot, anyhow::Error, DefaultKey> {
-    let builder = Dispatcher::builder(bot, schema())
+/// The update kinds [`schema`] handles, for `setWebhook` (long polling asks for the same, computed
+/// by teloxide from the schema). `chat_member` must be asked for by name: Telegram does not send it
+/// otherwise, and the admin cache depends on it.
+pub fn allowed_updates() -> Vec<teloxide::types::AllowedUpdate> {
+    use teloxide::types::AllowedUpdate as A;
+    vec![A::Message, A::EditedMessage, A::CallbackQuery, A::MyChatMember, A::ChatMember]
+}
+
+/// A dispatcher over [`schema`] with the app and the bot's identity injected. It is stopped through
+/// its shutdown token ([`crate::run::Running::stop`], on SIGTERM or SIGINT).
+pub fn dispatcher(bot: Bot, app: Arc<App>, me: Me) -> Dispatcher<Bot, anyhow::Error, DefaultKey> {
+    Dispatcher::builder(bot, schema())
         .dependencies(dptree::deps![app, me])
         .default_handler(|_| async {})
-        .error_handler(teloxide::error_handlers::LoggingErrorHandler::with_custom_text("an update handler failed"));
-    if ctrlc { builder.enable_ctrlc_handler().build() } else { builder.build() }
+        .error_handler(teloxide::error_handlers::LoggingErrorHandler::with_custom_text("an update handler failed"))
+        .build()
 }
 
 pub use help::register_commands;

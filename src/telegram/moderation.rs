@@ -20,11 +20,27 @@ use teloxide::types::{CallbackQuery, ChatPermissions, InlineKeyboardButton, Inli
 /// violation).
 pub const PREFIX: &str = "md:";
 
-/// Per-process moderation state: group knowledge cached from the store and recent message times.
-#[derive(Default)]
+/// Per-process moderation state: group knowledge cached from the store (dropped through the change
+/// feed when any copy learns something) and recent message times.
 pub struct ModState {
-    knowledge: std::sync::Mutex<HashMap<ChatKey, (Arc<Knowledge>, Instant)>>,
+    knowledge: moka::sync::Cache<ChatKey, Arc<Knowledge>>,
+    /// What was last loaded for each group, kept longer: moderation goes on with it while the store
+    /// cannot be read.
+    last_known: moka::sync::Cache<ChatKey, Arc<Knowledge>>,
     recent: std::sync::Mutex<HashMap<(ChatKey, UserKey), Recent>>,
+}
+
+impl Default for ModState {
+    fn default() -> Self {
+        ModState {
+            knowledge: moka::sync::Cache::builder().max_capacity(50_000).time_to_live(KNOWLEDGE_CACHE).build(),
+            last_known: moka::sync::Cache::builder()
+                .max_capacity(50_000)
+                .time_to_idle(Duration::from_secs(24 * 3600))
+                .build(),
+            recent: std::sync::Mutex::new(HashMap::new()),
+        }
+    }
 }
 
 /// What a group's moderators taught it: allowed fingerprints and decision samples.
@@ -37,11 +53,16 @@ pub struct Knowledge {
 /// One member's recent message times, and when they were last reminded.
 type Recent = (VecDeque<Instant>, Option<Instant>);
 
-const KNOWLEDGE_CACHE: Duration = Duration::from_secs(60);
+/// How long a group's knowledge is trusted without a change announced on the feed.
+const KNOWLEDGE_CACHE: Duration = Duration::from_secs(600);
 
 impl ModState {
-    fn forget_knowledge(&self, chat: ChatKey) {
-        self.knowledge.lock().unwrap_or_else(|e| e.into_inner()).remove(&chat);
+    pub(super) fn forget_knowledge(&self, chat: ChatKey) {
+        self.knowledge.invalidate(&chat);
+    }
+
+    pub(super) fn forget_all_knowledge(&self) {
+        self.knowledge.invalidate_all();
     }
 
     /// Records a message; true when this one crosses the flood rule and no reminder was given in the
@@ -68,11 +89,8 @@ impl ModState {
 /// The group's knowledge, from the cache when fresh. When the store cannot be read, moderation goes
 /// on with what was last known (or nothing), so that an outage never lets messages through unchecked.
 async fn knowledge(app: &App, chat: ChatKey) -> Arc<Knowledge> {
-    let cached = app.moderation.knowledge.lock().unwrap_or_else(|e| e.into_inner()).get(&chat).cloned();
-    if let Some((k, at)) = &cached
-        && at.elapsed() < KNOWLEDGE_CACHE
-    {
-        return k.clone();
+    if let Some(k) = app.moderation.knowledge.get(&chat) {
+        return k;
     }
     let loaded = async {
         let fingerprints = app.store.allow_list(chat).await?;
@@ -87,16 +105,13 @@ async fn knowledge(app: &App, chat: ChatKey) -> Arc<Knowledge> {
                 allow.add_fingerprint(fp);
             }
             let k = Arc::new(Knowledge { allow, memory: GroupMemory::new(samples) });
-            let mut cache = app.moderation.knowledge.lock().unwrap_or_else(|e| e.into_inner());
-            if cache.len() > 50_000 {
-                cache.retain(|_, (_, at)| at.elapsed() < KNOWLEDGE_CACHE);
-            }
-            cache.insert(chat, (k.clone(), Instant::now()));
+            app.moderation.knowledge.insert(chat, k.clone());
+            app.moderation.last_known.insert(chat, k.clone());
             k
         }
         Err(e) => {
             tracing::warn!(chat, error = %e, "cannot read the group's moderation knowledge; using the last known");
-            cached.map(|(k, _)| k).unwrap_or_default()
+            app.moderation.last_known.get(&chat).unwrap_or_default()
         }
     }
 }
@@ -171,6 +186,7 @@ pub(super) async fn check(bot: Bot, app: Arc<App>, msg: Message, ctx: GroupCtx, 
         category = m.category.as_str(),
         "policy match"
     );
+    crate::metrics::flagged(m.category.as_str(), m.source.as_str());
     let flag = new_flag(&app, &msg, text, &m);
     match (settings.moderation, m.source.is_final()) {
         (ModerationMode::Delete, true) => delete_at_once(&bot, &app, &msg, &ctx, flag, &m, &verdict).await,
@@ -278,8 +294,10 @@ async fn withdraw(bot: &Bot, app: &App, ctx: &GroupCtx, message_id: i32, card: i
     app.store.put_flag(chat, &flag).await?;
     log(app, chat, &flag, "withdrawn", None, false).await?;
     let text = tr!(app.i18n, ctx.lang(), "mod-card-withdrawn");
-    app.throttle(chat).await;
-    match send::call(|| bot.edit_message_text(ChatId(chat), MessageId(card), text.clone()).into_future()).await {
+    match app
+        .call(Some(chat), || bot.edit_message_text(ChatId(chat), MessageId(card), text.clone()).into_future())
+        .await
+    {
         Ok(_) | Err(send::Failure::MessageGone) | Err(send::Failure::NotModified) => Ok(()),
         Err(e) => Err(anyhow::anyhow!("editing the card failed: {e:?}")),
     }
@@ -320,21 +338,61 @@ async fn post_card(
     ]]);
     let text = card_text(app, lang, m);
     let params = teloxide::types::ReplyParameters::new(msg.id).allow_sending_without_reply();
-    app.throttle(chat.0).await;
-    let card = send::call(|| {
-        bot.send_message(chat, text.clone())
-            .reply_parameters(params.clone())
-            .reply_markup(keyboard.clone())
-            .into_future()
-    })
-    .await;
+    let card = app
+        .call(Some(chat.0), || {
+            bot.send_message(chat, text.clone())
+                .reply_parameters(params.clone())
+                .reply_markup(keyboard.clone())
+                .into_future()
+        })
+        .await;
     flag.card = card.as_ref().ok().map(|c| c.id.0);
-    app.store.put_flag(chat.0, &flag).await?;
-    log(app, chat.0, &flag, "flagged", None, true).await?;
+    let card_id = flag.card;
     if let Err(e) = &card {
         tracing::warn!(chat = chat.0, error = ?e, "could not post the moderation card");
     }
-    Ok(flag.card)
+    // The card is out: its flag must reach the store, or its buttons would find nothing. While the
+    // store is away, keep trying in the background.
+    if let Err(e) = save_flag(app.store.clone(), app.clock.now(), chat.0, flag.clone()).await {
+        tracing::warn!(chat = chat.0, error = %e, "could not store a flag; retrying in the background");
+        let (store, at) = (app.store.clone(), app.clock.now());
+        tokio::spawn(async move {
+            let mut wait = Duration::from_secs(1);
+            for _ in 0..12 {
+                tokio::time::sleep(wait).await;
+                if save_flag(store.clone(), at, chat.0, flag.clone()).await.is_ok() {
+                    tracing::info!(chat = chat.0, "flag stored after the store came back");
+                    return;
+                }
+                wait = (wait * 2).min(Duration::from_secs(60));
+            }
+            tracing::error!(chat = chat.0, "a flag could not be stored; its card's buttons will say it expired");
+        });
+    }
+    Ok(card_id)
+}
+
+/// Stores a new flag and its log entry (both idempotent).
+async fn save_flag(
+    store: crate::store::DynStore,
+    at: chrono::DateTime<chrono::Utc>,
+    chat: ChatKey,
+    flag: Flag,
+) -> anyhow::Result<()> {
+    store.put_flag(chat, &flag).await?;
+    let entry = ModEntry {
+        at,
+        message_id: flag.message_id,
+        sender: flag.sender,
+        sender_name: flag.sender_name.clone(),
+        category: flag.category.clone(),
+        rule: flag.rule.clone(),
+        action: "flagged".to_owned(),
+        by: None,
+        excerpt: None,
+    };
+    store.log_moderation(chat, &entry, Some(flag.excerpt.as_str())).await?;
+    Ok(())
 }
 
 async fn delete_at_once(
@@ -348,7 +406,7 @@ async fn delete_at_once(
 ) -> HandlerResult {
     let lang = ctx.lang();
     let chat = msg.chat.id;
-    match send::call(|| bot.delete_message(chat, msg.id).into_future()).await {
+    match app.call(None, || bot.delete_message(chat, msg.id).into_future()).await {
         Ok(_) => {}
         Err(send::Failure::MessageGone) if !can_delete(bot, chat.0).await => {
             return no_rights(bot, app, msg, ctx, flag, m).await;
@@ -370,14 +428,12 @@ async fn delete_at_once(
         name = flag.sender_name.clone(),
         category = category_name(app, lang, m.category)
     );
-    app.throttle(chat.0).await;
-    let _ = send::call(|| bot.send_message(chat, note.clone()).into_future()).await;
+    let _ = app.call(Some(chat.0), || bot.send_message(chat, note.clone()).into_future()).await;
     // Tell the sender privately why, in their own language, when they have started the bot.
     if let Some(user) = msg.from.as_ref().filter(|_| msg.sender_chat.is_none()) {
         let plang = Lang::from_telegram(user.language_code.as_deref()).unwrap_or(lang);
         let dm = tr!(app.i18n, plang, "mod-dm", group = ctx.group.title.clone(), details = card_text(app, plang, m));
-        app.throttle(user.id.0 as i64).await;
-        if let Err(e) = send::call(|| bot.send_message(user.id, dm.clone()).into_future()).await {
+        if let Err(e) = app.call(Some(user.id.0 as i64), || bot.send_message(user.id, dm.clone()).into_future()).await {
             tracing::debug!(error = ?e, "could not tell the sender privately (they have not started the bot)");
         }
     }
@@ -398,8 +454,7 @@ async fn no_rights(bot: &Bot, app: &App, msg: &Message, ctx: &GroupCtx, flag: Fl
     let chat = ctx.group.chat_id;
     if app.store.claim_once(&format!("needs-delete-right:{chat}"), Duration::from_secs(7 * 24 * 3600)).await? {
         let text = tr!(app.i18n, ctx.lang(), "mod-needs-rights");
-        app.throttle(chat).await;
-        let _ = send::call(|| bot.send_message(ChatId(chat), text.clone()).into_future()).await;
+        let _ = app.call(Some(chat), || bot.send_message(ChatId(chat), text.clone()).into_future()).await;
     }
     post_card(bot, app, msg, ctx, flag, m).await.map(|_| ())
 }
@@ -431,9 +486,10 @@ async fn log(
 pub(super) async fn decide(bot: Bot, app: Arc<App>, q: CallbackQuery) -> HandlerResult {
     let answer = |text: String| {
         let bot = bot.clone();
+        let app = app.clone();
         let id = q.id.clone();
         async move {
-            let _ = send::call(|| bot.answer_callback_query(id.clone()).text(text.clone()).into_future()).await;
+            let _ = app.call(None, || bot.answer_callback_query(id.clone()).text(text.clone()).into_future()).await;
         }
     };
     let Some(message) = q.message.as_ref() else { return Ok(()) };
@@ -462,7 +518,7 @@ pub(super) async fn decide(bot: Bot, app: Arc<App>, q: CallbackQuery) -> Handler
     let category = Category::parse(&flag.category).map(|c| category_name(&app, lang, c)).unwrap_or_default();
     let (card_text, action_name) = match action {
         "d" => {
-            match send::call(|| bot.delete_message(ChatId(chat), MessageId(target)).into_future()).await {
+            match app.call(None, || bot.delete_message(ChatId(chat), MessageId(target)).into_future()).await {
                 Ok(_) | Err(send::Failure::MessageGone) => {}
                 Err(send::Failure::NoRights) => {
                     answer(tr!(app.i18n, lang, "mod-needs-rights")).await;
@@ -488,7 +544,9 @@ pub(super) async fn decide(bot: Bot, app: Arc<App>, q: CallbackQuery) -> Handler
     log(&app, chat, &flag, action_name, Some(by), false).await?;
     if let Some(card) = flag.card {
         // The edit drops the buttons; a card someone deleted meanwhile is fine to ignore.
-        match send::call(|| bot.edit_message_text(ChatId(chat), MessageId(card), card_text.clone()).into_future()).await
+        match app
+            .call(Some(chat), || bot.edit_message_text(ChatId(chat), MessageId(card), card_text.clone()).into_future())
+            .await
         {
             Ok(_) | Err(send::Failure::MessageGone) | Err(send::Failure::NotModified) => {}
             Err(e) => tracing::warn!(chat, error = ?e, "could not update the moderation card"),
@@ -525,10 +583,13 @@ async fn warn(bot: &Bot, app: &App, chat: ChatKey, lang: Lang, user: UserKey, na
         return Ok(()); // Telegram would refuse, and admins are not restricted by the bot
     }
     let until = chrono::Utc::now() + chrono::Duration::days(1);
-    let result = send::call(|| {
-        bot.restrict_chat_member(ChatId(chat), UserId(user), ChatPermissions::empty()).until_date(until).into_future()
-    })
-    .await;
+    let result = app
+        .call(None, || {
+            bot.restrict_chat_member(ChatId(chat), UserId(user), ChatPermissions::empty())
+                .until_date(until)
+                .into_future()
+        })
+        .await;
     let text = match result {
         Ok(_) => {
             app.store.reset_warnings(chat, user).await?;
@@ -539,8 +600,7 @@ async fn warn(bot: &Bot, app: &App, chat: ChatKey, lang: Lang, user: UserKey, na
             tr!(app.i18n, lang, "mod-restrict-failed", name = name.to_owned(), count = n as i64)
         }
     };
-    app.throttle(chat).await;
-    let _ = send::call(|| bot.send_message(ChatId(chat), text.clone()).into_future()).await;
+    let _ = app.call(Some(chat), || bot.send_message(ChatId(chat), text.clone()).into_future()).await;
     Ok(())
 }
 
@@ -583,7 +643,12 @@ pub(super) async fn modlog(bot: Bot, app: Arc<App>, msg: Message, ctx: GroupCtx)
             line
         })
         .collect();
-    reply(&bot, &app, &msg, tr!(app.i18n, lang, "modlog", lines = lines.join("\n"))).await
+    let (mut text, more) = join_bounded(&lines, "\n", 3500);
+    if more > 0 {
+        text.push('\n');
+        text.push_str(&tr!(app.i18n, lang, "list-more", more = more as i64));
+    }
+    reply(&bot, &app, &msg, tr!(app.i18n, lang, "modlog", lines = text)).await
 }
 
 #[cfg(test)]

@@ -74,7 +74,8 @@ pub(super) async fn notice(bot: Bot, app: Arc<App>, msg: Message, ctx: GroupCtx,
     let id = format!("n{}", msg.id.0);
     let author_id = msg.from.as_ref().filter(|_| msg.sender_chat.is_none()).map(|u| u.id.0);
     let outbox_id = format!("notice:{chat}:{id}");
-    let due = queue(&app, &ctx.group, id, &author, author_id, text, now, outbox_id).await?;
+    let notice = NewNotice { id, author: &author, author_id, text, at: now, paid: false };
+    let due = queue(&app, &ctx.group, notice, outbox_id).await?;
     // Quiet hours hold notices too; the teacher is told when it goes out.
     if due > now {
         let at = due.with_timezone(&ctx.group.settings.zone()).format("%H:%M").to_string();
@@ -83,30 +84,43 @@ pub(super) async fn notice(bot: Bot, app: Arc<App>, msg: Message, ctx: GroupCtx,
     Ok(())
 }
 
+/// A notice to post: for `/notice` and for broadcasts.
+pub(super) struct NewNotice<'a> {
+    pub id: String,
+    pub author: &'a str,
+    pub author_id: Option<UserKey>,
+    pub text: &'a str,
+    pub at: chrono::DateTime<chrono::Utc>,
+    /// Sent as a paid broadcast.
+    pub paid: bool,
+}
+
 /// Records a notice in `group` (unless it is already there) and queues its post — the text with the
 /// acknowledge button — under `outbox_id`, held by the group's quiet hours. Used by `/notice` and by
 /// broadcasts; returns when the post goes out.
-#[allow(clippy::too_many_arguments)]
 pub(super) async fn queue(
     app: &App,
     group: &Group,
-    id: String,
-    author: &str,
-    author_id: Option<UserKey>,
-    text: &str,
-    at: chrono::DateTime<chrono::Utc>,
+    n: NewNotice<'_>,
     outbox_id: String,
 ) -> anyhow::Result<chrono::DateTime<chrono::Utc>> {
     let chat = group.chat_id;
-    if app.store.notice(chat, &id).await?.is_none() {
-        let title = truncate(text.lines().next().unwrap_or_default(), 39);
-        let notice = Notice { id: id.clone(), author: author.to_owned(), author_id, title, at, message_id: None };
+    if app.store.notice(chat, &n.id).await?.is_none() {
+        let title = truncate(n.text.lines().next().unwrap_or_default(), 39);
+        let notice = Notice {
+            id: n.id.clone(),
+            author: n.author.to_owned(),
+            author_id: n.author_id,
+            title,
+            at: n.at,
+            message_id: None,
+        };
         app.store.put_notice(chat, &notice).await?;
     }
     let lang = group.settings.lang;
     let due = crate::schedule::after_quiet(group.settings.zone(), group.settings.quiet, app.clock.now());
-    let body = tr!(app.i18n, lang, "notice-post", author = author.to_owned(), text = text.to_owned());
-    let button = (tr!(app.i18n, lang, "notice-btn", count = 0), format!("{PREFIX}{id}"));
+    let body = tr!(app.i18n, lang, "notice-post", author = n.author.to_owned(), text = n.text.to_owned());
+    let button = (tr!(app.i18n, lang, "notice-btn", count = 0), format!("{PREFIX}{}", n.id));
     let item = OutboxItem {
         id: outbox_id,
         chat,
@@ -114,7 +128,8 @@ pub(super) async fn queue(
         attempts: 0,
         message: OutMessage { text: body, html: false, buttons: vec![vec![button]] },
         lesson: None,
-        notice: Some(id),
+        notice: Some(n.id),
+        paid: n.paid,
     };
     app.outbox.push(&item, None).await?;
     Ok(due)
@@ -129,12 +144,13 @@ pub(super) async fn pressed(bot: Bot, app: Arc<App>, q: CallbackQuery) -> Handle
     let answer = match app.store.notice(chat, &id).await? {
         None => tr!(app.i18n, lang, "notice-expired"),
         Some(_) if app.store.ack(chat, &id, q.from.id.0).await? => {
+            crate::metrics::acked();
             refresh_count(&bot, &app, chat, lang, &id);
             tr!(app.i18n, lang, "notice-acked")
         }
         Some(_) => tr!(app.i18n, lang, "notice-already"),
     };
-    let _ = send::call(|| bot.answer_callback_query(q.id.clone()).text(answer.clone()).into_future()).await;
+    let _ = app.call(None, || bot.answer_callback_query(q.id.clone()).text(answer.clone()).into_future()).await;
     Ok(())
 }
 
@@ -160,9 +176,10 @@ pub(super) async fn acked_by_reply(
         return Ok(());
     };
     if app.store.ack(chat, &notice.id, user.id.0).await? {
+        crate::metrics::acked();
         refresh_count(&bot, &app, chat, ctx.lang(), &notice.id);
     }
-    match send::call(|| bot.delete_message(ChatId(chat), msg.id).into_future()).await {
+    match app.call(None, || bot.delete_message(ChatId(chat), msg.id).into_future()).await {
         Ok(_) | Err(send::Failure::MessageGone) | Err(send::Failure::NoRights) => Ok(()),
         Err(e) => {
             tracing::debug!(chat, error = ?e, "could not remove an acknowledgement reply");
@@ -171,8 +188,11 @@ pub(super) async fn acked_by_reply(
     }
 }
 
-/// Updates the count on the notice's button, at most every [`EDIT_EVERY`]; presses in between are
-/// folded into one later edit.
+/// Updates the count on the notice's button, at most every [`EDIT_EVERY`] per copy; presses in
+/// between are folded into one later edit. Edits take slots in the group's sending budget (Telegram
+/// counts them), and each edit is checked against the store afterwards: when another copy counted
+/// presses meanwhile (or edited with an older count), the button is edited again, so the count shown
+/// always ends at the stored total.
 fn refresh_count(bot: &Bot, app: &Arc<App>, chat: ChatKey, lang: Lang, id: &str) {
     let key = (chat, id.to_owned());
     let delay = {
@@ -184,6 +204,9 @@ fn refresh_count(bot: &Bot, app: &Arc<App>, chat: ChatKey, lang: Lang, id: &str)
                 EDIT_EVERY - last.elapsed()
             }
             _ => {
+                if edits.len() > 10_000 {
+                    edits.retain(|_, (at, pending)| *pending || at.elapsed() < EDIT_EVERY);
+                }
                 edits.insert(key.clone(), (Instant::now(), true));
                 Duration::ZERO
             }
@@ -196,18 +219,27 @@ fn refresh_count(bot: &Bot, app: &Arc<App>, chat: ChatKey, lang: Lang, id: &str)
         let result: anyhow::Result<()> = async {
             let Some(notice) = app.store.notice(chat, &id).await? else { return Ok(()) };
             let Some(message) = notice.message_id else { return Ok(()) };
-            let count = app.store.acks(chat, &id).await?.len();
-            let markup = keyboard(&app, lang, &id, count);
-            match send::call(|| {
-                bot.edit_message_reply_markup(ChatId(chat), MessageId(message))
-                    .reply_markup(markup.clone())
-                    .into_future()
-            })
-            .await
-            {
-                Ok(_) | Err(send::Failure::NotModified) | Err(send::Failure::MessageGone) => Ok(()),
-                Err(e) => Err(anyhow::anyhow!("editMessageReplyMarkup failed: {e:?}")),
+            let mut shown = None;
+            for _ in 0..5 {
+                let count = app.store.acks(chat, &id).await?.len();
+                if shown == Some(count) {
+                    return Ok(());
+                }
+                let markup = keyboard(&app, lang, &id, count);
+                match app
+                    .call(Some(chat), || {
+                        bot.edit_message_reply_markup(ChatId(chat), MessageId(message))
+                            .reply_markup(markup.clone())
+                            .into_future()
+                    })
+                    .await
+                {
+                    Ok(_) | Err(send::Failure::NotModified) => shown = Some(count),
+                    Err(send::Failure::MessageGone) => return Ok(()),
+                    Err(e) => return Err(anyhow::anyhow!("editMessageReplyMarkup failed: {e:?}")),
+                }
             }
+            Ok(())
         }
         .await;
         if let Err(e) = result {
@@ -230,7 +262,7 @@ pub(super) async fn status(bot: Bot, app: Arc<App>, msg: Message, ctx: GroupCtx)
     // The audience: members the bot has seen, less admins, teachers and the committee.
     let mut staff: std::collections::HashSet<UserKey> =
         app.store.roles(chat).await?.into_iter().map(|(u, _)| u).collect();
-    if let Ok(admins) = send::call(|| bot.get_chat_administrators(ChatId(chat)).into_future()).await {
+    if let Ok(admins) = app.call(None, || bot.get_chat_administrators(ChatId(chat)).into_future()).await {
         staff.extend(admins.iter().map(|a| a.user.id.0));
     }
     let members: Vec<Member> =
@@ -248,13 +280,16 @@ pub(super) async fn status(bot: Bot, app: Arc<App>, msg: Message, ctx: GroupCtx)
         let mut line =
             tr!(app.i18n, lang, "status-line", title = n.title.clone(), time = when, acked = acks.len() as i64);
         line.push('\n');
+        let sep = tr!(app.i18n, lang, "list-separator");
+        let first: Vec<String> = missing.iter().take(15).map(|n| truncate(n, 40)).collect();
+        let (shown, cut) = join_bounded(&first, &sep, 600);
+        let more = cut + missing.len().saturating_sub(15);
         line.push_str(&if missing.is_empty() {
             tr!(app.i18n, lang, "status-all")
-        } else if missing.len() <= 15 {
-            tr!(app.i18n, lang, "status-missing", names = missing.join(&tr!(app.i18n, lang, "list-separator")))
+        } else if more == 0 {
+            tr!(app.i18n, lang, "status-missing", names = shown)
         } else {
-            let shown = missing[..15].join(&tr!(app.i18n, lang, "list-separator"));
-            tr!(app.i18n, lang, "status-missing-more", names = shown, more = (missing.len() - 15) as i64)
+            tr!(app.i18n, lang, "status-missing-more", names = shown, more = more as i64)
         });
         lines.push(line);
     }

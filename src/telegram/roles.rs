@@ -66,9 +66,9 @@ pub(super) async fn role(bot: Bot, app: Arc<App>, msg: Message, ctx: GroupCtx, c
 
 async fn list_roles(bot: &Bot, app: &App, msg: &Message, lang: Lang, chat: ChatKey) -> HandlerResult {
     let mut lines = Vec::new();
-    if let Ok(admins) = send::call(|| bot.get_chat_administrators(ChatId(chat)).into_future()).await {
+    if let Ok(admins) = app.call(None, || bot.get_chat_administrators(ChatId(chat)).into_future()).await {
         for a in admins.iter().filter(|a| !a.user.is_bot) {
-            app.admins.record(chat, a.user.id.0, true);
+            app.admins.record(chat, a.user.id.0, true).await;
             lines.push(format!("• {} — {}", a.user.full_name(), help::role_name(app, lang, Role::Admin)));
         }
     }
@@ -82,7 +82,12 @@ async fn list_roles(bot: &Bot, app: &App, msg: &Message, lang: Lang, chat: ChatK
     let text = if lines.is_empty() {
         tr!(app.i18n, lang, "role-list-empty")
     } else {
-        tr!(app.i18n, lang, "role-list", roles = lines.join("\n"))
+        let (mut roles, more) = join_bounded(&lines, "\n", 3500);
+        if more > 0 {
+            roles.push('\n');
+            roles.push_str(&tr!(app.i18n, lang, "list-more", more = more as i64));
+        }
+        tr!(app.i18n, lang, "role-list", roles = roles)
     };
     reply(bot, app, msg, text).await
 }

@@ -1,7 +1,11 @@
-//! Talking to Telegram safely: every request goes through [`call`], which waits out `429 retry_after`
-//! answers, retries transient network errors, and sorts the final error into a [`Failure`] the caller can
-//! act on (403: the bot was removed or blocked; 400: the message is gone; …).
+//! Talking to Telegram safely: every request goes through [`limited`] (or [`call`] for calls that post
+//! nothing), which takes a slot in the bot-wide sending budget, feeds `429 retry_after` answers back
+//! to it so that every copy of the bot holds that chat, retries transient network errors, and sorts
+//! the final error into a [`Failure`] the caller can act on (403: the bot was removed or blocked; 400:
+//! the message is gone; …).
 
+use crate::jobs::limiter::{Budget, SendLimiter};
+use crate::model::ChatKey;
 use std::future::Future;
 use std::time::Duration;
 use teloxide::{ApiError, RequestError};
@@ -26,6 +30,16 @@ pub enum Failure {
 }
 
 impl Failure {
+    /// The label of `jiaxiao_sends_total` for this failure.
+    pub fn metric(&self) -> &'static str {
+        match self {
+            Failure::RateLimited(_) => "429",
+            Failure::Forbidden => "403",
+            Failure::MessageGone | Failure::NotModified | Failure::NoRights | Failure::Migrated(_) => "400",
+            Failure::Other(_) => "other",
+        }
+    }
+
     pub fn of(e: &RequestError) -> Failure {
         match e {
             RequestError::RetryAfter(s) => Failure::RateLimited(s.duration()),
@@ -118,6 +132,60 @@ where
                 tokio::time::sleep(Duration::from_millis(500 * network_retries)).await;
             }
             Err(e) => return Err(Failure::of(&e)),
+        }
+    }
+}
+
+/// Runs `request` within the bot-wide budget: with `chat`, first takes a sending slot for it (waiting
+/// as long as the limits or a pause say); a `429 retry_after` pauses that chat for every copy and is
+/// waited out (up to [`MAX_INLINE_WAIT`], five times); network errors are retried twice. Without
+/// `chat` (answers to button presses, deletions, lookups) no slot is taken.
+pub async fn limited<T, F, Fut>(
+    limiter: &dyn SendLimiter,
+    chat: Option<ChatKey>,
+    budget: Budget,
+    mut request: F,
+) -> Result<T, Failure>
+where
+    F: FnMut() -> Fut,
+    Fut: Future<Output = Result<T, RequestError>>,
+{
+    let mut network_retries = 0;
+    let mut flood_retries = 0;
+    loop {
+        if let Some(chat) = chat {
+            let waited = limiter.acquire(chat, budget).await;
+            if !waited.is_zero() {
+                crate::metrics::limiter_waited(waited);
+            }
+        }
+        match request().await {
+            Ok(v) => {
+                crate::metrics::sent("ok");
+                return Ok(v);
+            }
+            Err(RequestError::RetryAfter(s)) if flood_retries < 5 && s.duration() <= MAX_INLINE_WAIT => {
+                crate::metrics::sent("429");
+                flood_retries += 1;
+                tracing::info!(chat, wait_s = s.seconds(), "Telegram asked to slow down; holding the chat");
+                match chat {
+                    Some(_) => limiter.pause(chat, s.duration()).await,
+                    None => tokio::time::sleep(s.duration()).await,
+                }
+            }
+            Err(RequestError::Network(e)) if network_retries < 2 => {
+                network_retries += 1;
+                tracing::debug!(error = %e, "network error; retrying");
+                tokio::time::sleep(Duration::from_millis(500 * network_retries)).await;
+            }
+            Err(e) => {
+                let failure = Failure::of(&e);
+                crate::metrics::sent(failure.metric());
+                if let (Failure::RateLimited(d), Some(_)) = (&failure, chat) {
+                    limiter.pause(chat, *d).await;
+                }
+                return Err(failure);
+            }
         }
     }
 }
