@@ -254,7 +254,7 @@ async fn serve(config: Config) -> anyhow::Result<()> {
         signal = crate::run::shutdown_signal() => tracing::info!(signal, "shutting down"),
         () = running.wait() => tracing::error!("the update listener stopped; shutting down"),
     }
-    let clean = running.stop(Duration::from_secs(9)).await;
+    let clean = running.stop(Duration::from_secs(8)).await;
     if clean {
         tracing::info!("stopped cleanly");
     } else {

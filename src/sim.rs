@@ -56,6 +56,9 @@ pub struct SimExtras {
     /// Serve `/healthz`, `/readyz`, `/metrics` on this address (port 0: any free port).
     pub http_listen: Option<std::net::SocketAddr>,
     pub paid_broadcasts: bool,
+    /// A sending budget of this copy's own instead of the store's shared one (to show what
+    /// per-copy limits do).
+    pub limiter: Option<Arc<dyn crate::jobs::limiter::SendLimiter>>,
 }
 
 impl SimBot {
@@ -75,7 +78,7 @@ impl SimBot {
             clock,
             defaults: Defaults { lang: Lang::ZhCn, tz: "Asia/Shanghai".to_owned() },
             limits: opts.limits,
-            limiter: None,
+            limiter: extras.limiter,
             classifier: crate::policy::Classifier::builtin()?,
             llm: opts.llm,
             paid_broadcasts: extras.paid_broadcasts,

@@ -5,8 +5,8 @@ mod support;
 use chrono::{DateTime, Duration as Days, Utc};
 use jiaxiao::model::{Grade, Group, Lang, Member, Role, Settings};
 use jiaxiao::store::{
-    Counter, Enqueued, Flag, GroupStore, MemoryStore, ModEntry, Notice, OutMessage, OutboxItem, RedisStore, RoleStore,
-    Store, Subscription,
+    BroadcastStore, Counter, Enqueued, Flag, GroupStore, MemoryStore, ModEntry, Notice, OutMessage, OutboxItem,
+    RedisStore, RoleStore, Store, Subscription,
 };
 use std::time::Duration;
 
@@ -419,7 +419,38 @@ async fn the_change_feed_reaches_every_reader(s: &dyn Store) {
     s.ping().await.unwrap();
 }
 
+/// Two copies' budgets from the same store are one: 20 a minute into one group however the sends
+/// are split, a 429 pause set by one holds the other, and 30 a second overall.
+async fn the_sending_budget_is_one_for_every_copy(s: &dyn Store) {
+    use jiaxiao::jobs::limiter::Budget;
+    let limits = jiaxiao::jobs::ratelimit::Limits::default();
+    let (a, b) = (s.send_limiter(limits), s.send_limiter(limits));
+    let mut granted = 0;
+    for i in 0..30 {
+        let l = if i % 2 == 0 { &a } else { &b };
+        if l.try_acquire(-1, Budget::Free).await.is_ok() {
+            granted += 1;
+        }
+    }
+    assert_eq!(granted, 20, "20 a minute into one group, across both copies");
+    let wait = b.try_acquire(-1, Budget::Free).await.unwrap_err();
+    assert!(wait > Duration::from_secs(50), "until the minute is over: {wait:?}");
+    a.pause(Some(-2), Duration::from_secs(5)).await;
+    let wait = b.try_acquire(-2, Budget::Free).await.unwrap_err();
+    assert!(wait > Duration::from_secs(3), "a 429 pause from one copy holds the other: {wait:?}");
+    // 30 a second overall: 20 sends above plus 10 more chats, then the window is full.
+    let mut more = 0;
+    for chat in 3..40 {
+        if a.try_acquire(-chat, Budget::Free).await.is_ok() {
+            more += 1;
+        }
+    }
+    assert_eq!(more, 10, "30 a second overall");
+    assert!(b.try_acquire(-99, Budget::Paid).await.is_ok(), "paid broadcasts have a budget of their own");
+}
+
 suite!(
+    the_sending_budget_is_one_for_every_copy,
     outbox_leases_are_owned_renewed_and_released,
     managed_groups_come_from_roles_and_admins,
     forgetting_a_group_deletes_all_of_it,
@@ -476,9 +507,20 @@ async fn keys_of_the_first_layout_are_moved_on_connect() {
         .query_async(&mut conn)
         .await
         .unwrap();
+    let b = serde_json::json!({"v": 1, "id": "9-1", "author": "T", "author_id": 9, "text": "停课", "targets": [-5],
+        "at": "2026-09-07T02:00:00Z", "state": "confirmed"});
+    let _: () = ::redis::cmd("HSET")
+        .arg(format!("{prefix}broadcasts"))
+        .arg("9-1")
+        .arg(b.to_string())
+        .query_async(&mut conn)
+        .await
+        .unwrap();
     let store = RedisStore::connect(&support::redis_url(), &prefix, Duration::from_secs(5)).await.unwrap();
     assert_eq!(store.group(-5).await.unwrap().unwrap().title, "旧班");
     assert_eq!(store.role(-5, 7).await.unwrap(), Some(Role::Teacher));
+    assert_eq!(store.broadcast("9-1").await.unwrap().unwrap().text, "停课", "broadcasts move to expiring keys");
+    assert_eq!(store.confirmed_broadcasts().await.unwrap().len(), 1);
     let exists = |k: String| {
         let client = client.clone();
         async move {
@@ -493,6 +535,26 @@ async fn keys_of_the_first_layout_are_moved_on_connect() {
     let again = RedisStore::connect(&support::redis_url(), &prefix, Duration::from_secs(5)).await.unwrap();
     assert_eq!(again.group(-5).await.unwrap().unwrap().title, "旧班");
     store.delete_prefix().await.unwrap();
+}
+
+/// A `REDIS_URL` naming one cluster node still reaches every master (for `forget-group` and the
+/// test clean-up, which scan).
+#[tokio::test]
+#[ignore = "needs a Redis Cluster (REDIS_CLUSTER_URL, tools/redis-cluster.sh); run by .ci/run"]
+async fn one_seed_node_is_enough_to_reach_the_whole_cluster() {
+    let first = support::cluster_url().split(',').next().unwrap().replacen("redis://", "redis+cluster://", 1);
+    let prefix = support::unique_prefix("seed");
+    let store = RedisStore::connect(&first, &prefix, Duration::from_secs(5)).await.unwrap();
+    assert!(store.is_cluster());
+    for chat in 1..=30 {
+        store.put_group(&Group::new(-chat, "g", Settings::default())).await.unwrap();
+    }
+    assert!(store.forget_group(-7).await.unwrap() > 0);
+    assert!(store.group(-7).await.unwrap().is_none());
+    assert!(store.delete_prefix().await.unwrap() >= 29, "keys on every master were found");
+    for chat in 1..=30 {
+        assert!(store.group(-chat).await.unwrap().is_none());
+    }
 }
 
 #[tokio::test]

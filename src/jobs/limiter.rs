@@ -92,11 +92,15 @@ impl SendLimiter for MemoryLimiter {
 }
 
 /// Slots shared by every copy through Redis. All keys carry the hash tag `{rl}`, so that the script
-/// that checks and takes a slot works on one Redis Cluster node.
+/// that checks and takes a slot works on one Redis Cluster node. While Redis cannot be reached, each
+/// copy falls back to a budget of its own with a third of the overall limits (the per-chat limits
+/// unchanged), so that moderation cards and replies still go out without flooding Telegram.
 pub struct RedisLimiter {
     conn: crate::store::RedisConn,
     prefix: String,
     limits: Limits,
+    fallback: MemoryLimiter,
+    degraded: std::sync::atomic::AtomicBool,
 }
 
 /// Checks the pauses, then the overall window and the chat's window (sliding logs of send times in
@@ -130,7 +134,31 @@ return 0
 
 impl RedisLimiter {
     pub fn new(conn: crate::store::RedisConn, prefix: &str, limits: Limits) -> RedisLimiter {
-        RedisLimiter { conn, prefix: prefix.to_owned(), limits }
+        let share = Limits {
+            global_per_sec: (limits.global_per_sec / 3).max(1),
+            paid_per_sec: (limits.paid_per_sec / 3).max(1),
+            ..limits
+        };
+        RedisLimiter {
+            conn,
+            prefix: prefix.to_owned(),
+            limits,
+            fallback: MemoryLimiter::new(share),
+            degraded: std::sync::atomic::AtomicBool::new(false),
+        }
+    }
+
+    /// Notes whether Redis answered; logs only the changes.
+    fn redis_answered(&self, ok: bool, error: Option<&redis::RedisError>) {
+        use std::sync::atomic::Ordering;
+        let was_degraded = self.degraded.swap(!ok, Ordering::Relaxed);
+        match (was_degraded, ok) {
+            (false, false) => {
+                tracing::warn!(error = ?error.map(|e| e.to_string()), "shared rate limiter unavailable; this copy uses a budget of its own")
+            }
+            (true, true) => tracing::info!("shared rate limiter back"),
+            _ => {}
+        }
     }
 
     fn key(&self, rest: std::fmt::Arguments<'_>) -> String {
@@ -164,13 +192,14 @@ impl SendLimiter for RedisLimiter {
             .invoke_async(&mut self.conn.clone())
             .await;
         match result {
-            Ok(0) => Ok(()),
-            Ok(ms) => Err(Duration::from_millis(ms.max(1) as u64)),
+            Ok(ms) => {
+                self.redis_answered(true, None);
+                if ms == 0 { Ok(()) } else { Err(Duration::from_millis(ms.max(1) as u64)) }
+            }
             Err(e) => {
-                // Without Redis there is no shared budget: hold back a little rather than flood.
                 crate::metrics::redis_error();
-                tracing::warn!(error = %e, "shared rate limiter unavailable; waiting");
-                Err(Duration::from_secs(1))
+                self.redis_answered(false, Some(&e));
+                self.fallback.try_acquire(chat, budget).await
             }
         }
     }
@@ -189,6 +218,7 @@ impl SendLimiter for RedisLimiter {
             "#,
         );
         let ms = wait.as_millis().max(1) as u64;
+        self.fallback.pause(chat, wait).await;
         if let Err(e) = script.key(key).arg(ms).invoke_async::<i64>(&mut self.conn.clone()).await {
             crate::metrics::redis_error();
             tracing::warn!(error = %e, "could not share a 429 pause");

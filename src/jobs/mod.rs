@@ -150,3 +150,41 @@ pub async fn run_schedule<F, Fut>(
     }
     tracing::info!("{name} stopped");
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test(start_paused = true)]
+    async fn a_job_that_panics_or_fails_is_restarted_with_back_off_until_shutdown() {
+        let (stop, stopped) = watch::channel(false);
+        let runs = Arc::new(AtomicUsize::new(0));
+        let (counted, shutdown) = (runs.clone(), stopped.clone());
+        let mut jobs = JobSet::new();
+        let (tx, mut third_run) = tokio::sync::mpsc::unbounded_channel();
+        jobs.spawn("flaky", stopped, move || {
+            let n = counted.fetch_add(1, Ordering::SeqCst);
+            let (tx, mut shutdown) = (tx.clone(), shutdown.clone());
+            async move {
+                match n {
+                    0 => panic!("a bad input"),
+                    1 => anyhow::bail!("the store went away"),
+                    _ => {
+                        let _ = tx.send(());
+                        let _ = shutdown.wait_for(|s| *s).await;
+                        Ok(())
+                    }
+                }
+            }
+        });
+        let health = jobs.health();
+        let started = tokio::time::Instant::now();
+        third_run.recv().await.expect("restarted after a panic and an error");
+        assert_eq!(runs.load(Ordering::SeqCst), 3);
+        assert!(started.elapsed() >= Duration::from_secs(3), "back-off of 1 s, then 2 s");
+        assert!(health.all_running());
+        stop.send(true).unwrap();
+        assert!(jobs.join(Duration::from_secs(5)).await, "stops on shutdown");
+        assert_eq!(health.running(), 0);
+    }
+}

@@ -41,6 +41,8 @@ pub struct Outbox {
     clock: Arc<dyn Clock>,
     limiter: Arc<dyn SendLimiter>,
     wake: Notify,
+    /// When this copy last told the others that items were queued (ms since the epoch).
+    announced: std::sync::atomic::AtomicU64,
     /// This sender's lease owner: random per process, so that copies (all PID 1 in containers) and a
     /// restarted copy never mistake each other's leases for their own.
     owner: String,
@@ -60,7 +62,7 @@ impl Outbox {
     /// that all sends together stay within Telegram's limits.
     pub fn new(store: DynStore, bot: Bot, clock: Arc<dyn Clock>, limiter: Arc<dyn SendLimiter>) -> Arc<Outbox> {
         let owner = format!("{:016x}", super::limiter::rand_u64() ^ u64::from(std::process::id()).rotate_left(40));
-        Arc::new(Outbox { store, bot, clock, limiter, wake: Notify::new(), owner })
+        Arc::new(Outbox { store, bot, clock, limiter, wake: Notify::new(), announced: Default::default(), owner })
     }
 
     /// This sender's lease owner id.
@@ -68,17 +70,33 @@ impl Outbox {
         &self.owner
     }
 
-    /// Queues an item (see [`crate::store::OutboxStore::enqueue`]) and wakes the sender.
+    /// Queues an item (see [`crate::store::OutboxStore::enqueue`]) and wakes the sender — this
+    /// copy's at once, the other copies' through the change feed (`o:0`, at most twice a second), so
+    /// that every copy helps send a large broadcast.
     pub async fn push(
         &self,
         item: &OutboxItem,
         advance: Option<(&crate::store::Counter, u64)>,
     ) -> StoreResult<Enqueued> {
+        use std::sync::atomic::Ordering;
         let r = self.store.enqueue(item, advance).await?;
         if r == Enqueued::New {
             self.wake.notify_one();
+            let now = chrono::Utc::now().timestamp_millis().max(0) as u64;
+            let last = self.announced.load(Ordering::Relaxed);
+            if now.saturating_sub(last) >= 500
+                && self.announced.compare_exchange(last, now, Ordering::Relaxed, Ordering::Relaxed).is_ok()
+                && let Err(e) = self.store.publish_change("o:0").await
+            {
+                tracing::debug!(error = %e, "could not tell the other copies about queued items");
+            }
         }
         Ok(r)
+    }
+
+    /// Wakes the sender (items were queued by another copy).
+    pub fn wake(&self) {
+        self.wake.notify_one();
     }
 
     /// Sends due items until `shutdown` turns true; then finishes the sends in flight (each ends

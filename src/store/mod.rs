@@ -3,25 +3,28 @@
 //! (`tests/store.rs`) runs against both, so they cannot drift apart.
 //!
 //! Redis layout (all keys under a configurable prefix, `jiaxiao:` by default; JSON values carry a
-//! schema version `"v"` so that later versions can migrate them):
-//! - `group:{chat}` → JSON [`Group`]; `groups:active` → set of active chat ids
-//! - `roles:{chat}` → hash user id → role; `roster:{chat}` → hash user id → JSON [`Member`];
-//!   `unames:{chat}` → hash lower-case username → user id
-//! - `once:{what}` → marker set with `SET NX` (exactly-once claims, with expiry)
-//! - `outbox:queue` → sorted set of item ids by due time (ms); `outbox:item:{id}` → JSON [`OutboxItem`];
-//!   `outbox:seen:{id}` → dedup marker (14 days); `outbox:lease:{id}` → the sender that holds it
-//! - `counters:{scope}` → hash of counters (lesson progress); `feedback:{chat}` / `feedbackn:{chat}` →
-//!   who gave which one-tap feedback, and the totals; `lessonlog:{chat}` → lesson id → when sent
-//! - `notices:{chat}` → hash notice id → JSON [`Notice`]; `noticemsg:{chat}` → message id → notice id;
-//!   `acks:{chat}` → hash `{notice}|{user}` → 1
-//! - `broadcasts` → hash id → JSON [`Broadcast`]
-//! - `subs` → hash user id → JSON [`Subscription`] (private lesson subscribers)
-//! - `flag:{chat}:{message}` → JSON [`Flag`], expires after 30 days (it holds the excerpt);
-//!   `modlog:{chat}` → hash of JSON [`ModEntry`] (no text); `modex:{chat}:{message}` → the ≤80-character
-//!   excerpt, expires after 30 days; `allow:{chat}` → hash fingerprint → 1 (no text);
-//!   `samples:{chat}` → hash sequence number → JSON [`GroupSample`] (moderators' decisions as hashed
-//!   n-gram buckets, no text; the newest [`crate::policy::group::MAX_SAMPLES`], field `#` counts);
-//!   `warns:{chat}` → hash user id → confirmed violations
+//! schema version `"v"` so that later versions can migrate them). Keys used together share a hash
+//! tag, so that every Lua script and atomic pipeline touches one Redis Cluster slot:
+//! - per group, tag `{c<chat>}`: `{c<chat>}:group` → JSON [`Group`]; `:roles` → hash user id → role;
+//!   `:admins` → hash of known Telegram administrators; `:roster` → hash user id → JSON [`Member`];
+//!   `:unames` → lower-case username → user id; `:feedback` / `:feedbackn` → who gave which one-tap
+//!   feedback, and the totals; `:lessonlog` → lesson id → when sent; `:notices` → notice id → JSON
+//!   [`Notice`]; `:noticemsg` → message id → notice id; `:acks` → `{notice}|{user}` → 1;
+//!   `:flag:<message>` → JSON [`Flag`] and `:modex:<message>` → the ≤80-character excerpt, both
+//!   expiring after 30 days; `:modlog` → JSON [`ModEntry`] (no text); `:allow` → fingerprint → 1 (no
+//!   text); `:samples` → JSON [`GroupSample`] (hashed n-gram buckets, no text; the newest
+//!   [`crate::policy::group::MAX_SAMPLES`], field `#` counts); `:warns` → user id → violations
+//! - per user, tag `{u<user>}`: `:teaches` and `:admin` → sets of the groups they manage (the index
+//!   `/broadcast` reads)
+//! - the outbox, tag `{outbox}`: `:queue` → sorted set of item ids by due time (ms); `:item:<id>` →
+//!   JSON [`OutboxItem`]; `:seen:<id>` → dedup marker (14 days); `:lease:<id>` → the owner (a sender's
+//!   random instance id), expiring; `:counters:<scope>` → lesson progress
+//! - the shared rate limiter, tag `{rl}` (see [`crate::jobs::limiter`])
+//! - untagged: `groups:active` → set of active chat ids; `once:<what>` → exactly-once markers;
+//!   `broadcast:<id>` → JSON [`Broadcast`] (expires after [`BROADCAST_TTL`]) and `broadcasts:open` →
+//!   the confirmed ones still being fanned out; `subs` → user id → JSON [`Subscription`]; `changes` →
+//!   a capped stream of cache invalidations for every copy ([`Coordination`]); `layout` → the key
+//!   layout version
 
 mod memory;
 mod redis;
@@ -332,6 +335,9 @@ pub struct Broadcast {
     #[serde(default)]
     pub paid: bool,
 }
+
+/// How long a broadcast (its text, author and target groups) is kept.
+pub const BROADCAST_TTL: Duration = Duration::from_secs(30 * 24 * 3600);
 
 #[async_trait]
 pub trait BroadcastStore: Send + Sync {

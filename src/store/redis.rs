@@ -77,8 +77,9 @@ pub fn cluster_nodes(url: &str) -> Option<Vec<String>> {
     Some(parts.into_iter().map(|p| p.replacen("redis+cluster://", "redis://", 1)).collect())
 }
 
-/// The current key layout (hash tags); older layouts are upgraded at connect.
-const LAYOUT: u32 = 2;
+/// The current key layout (2: hash tags; 3: one expiring key per broadcast); older layouts are
+/// upgraded at connect.
+const LAYOUT: u32 = 3;
 
 impl RedisStore {
     /// Connects and checks the server (or cluster) answers `PING`, within `timeout` — never hangs
@@ -182,6 +183,18 @@ impl RedisStore {
                 tracing::info!(moved, "Redis keys moved to the hash-tagged layout");
             }
         }
+        // Layout 3: broadcasts leave the one hash that kept them forever.
+        let old = self.key("broadcasts");
+        let kept: Vec<(String, String)> = self.conn().hgetall(&old).await?;
+        for (_, raw) in &kept {
+            if let Ok(b) = decode::<Broadcast>(&old, raw) {
+                self.put_broadcast(&b).await?;
+            }
+        }
+        if !kept.is_empty() {
+            self.conn().del::<_, ()>(&old).await?;
+            tracing::info!(moved = kept.len(), "broadcasts moved to expiring keys");
+        }
         self.conn().set::<_, _, ()>(&marker, LAYOUT).await?;
         Ok(())
     }
@@ -250,16 +263,42 @@ impl RedisStore {
     }
 
     /// One connection per server: the cluster's seed nodes, or the one standalone server.
+    /// One connection per server holding data: the standalone server, or every master of the
+    /// cluster (asked from the first seed node that answers `CLUSTER NODES`, so that a `REDIS_URL`
+    /// naming only some nodes still reaches them all).
     async fn servers(&self) -> StoreResult<Vec<RedisConn>> {
         if !self.is_cluster() {
             return Ok(vec![self.conn()]);
         }
-        let mut v = Vec::new();
-        for node in &self.nodes {
-            let client = ::redis::Client::open(node.as_str())?;
-            v.push(RedisConn::Single(ConnectionManager::new(client).await?));
+        let mut last_error = None;
+        for seed in &self.nodes {
+            let attempt = async {
+                let client = ::redis::Client::open(seed.as_str())?;
+                let mut conn = client.get_multiplexed_async_connection().await?;
+                let nodes: String = ::redis::cmd("CLUSTER").arg("NODES").query_async(&mut conn).await?;
+                let mut v = Vec::new();
+                for addr in cluster_masters(&nodes) {
+                    // Keep the seed's scheme and credentials; only the address changes.
+                    let mut url = url::Url::parse(seed).map_err(|e| {
+                        ::redis::RedisError::from((::redis::ErrorKind::InvalidClientConfig, "seed URL", e.to_string()))
+                    })?;
+                    let (host, port) = addr.rsplit_once(':').unwrap_or((addr.as_str(), "6379"));
+                    let _ = url.set_host(Some(host));
+                    let _ = url.set_port(port.parse().ok());
+                    let client = ::redis::Client::open(url.as_str())?;
+                    v.push(RedisConn::Single(ConnectionManager::new(client).await?));
+                }
+                Ok::<_, ::redis::RedisError>(v)
+            };
+            match attempt.await {
+                Ok(v) if !v.is_empty() => return Ok(v),
+                Ok(_) => {}
+                Err(e) => last_error = Some(e),
+            }
         }
-        Ok(v)
+        Err(last_error
+            .map(StoreError::from)
+            .unwrap_or_else(|| StoreError::Corrupt { key: "CLUSTER NODES".into(), detail: "no master listed".into() }))
     }
 
     /// Deletes every key under this store's prefix (on every cluster node). For tests that use a
@@ -275,6 +314,22 @@ impl RedisStore {
         }
         Ok(deleted)
     }
+}
+
+/// The `host:port` of every master in a `CLUSTER NODES` answer.
+fn cluster_masters(nodes: &str) -> Vec<String> {
+    nodes
+        .lines()
+        .filter_map(|line| {
+            let fields: Vec<&str> = line.split_whitespace().collect();
+            let (addr, flags) = (fields.get(1)?, fields.get(2)?);
+            if !flags.split(',').any(|f| f == "master") || flags.contains("fail") {
+                return None;
+            }
+            // `ip:port@cport[,hostname]`
+            Some(addr.split('@').next()?.to_owned())
+        })
+        .collect()
 }
 
 fn escape_glob(s: &str) -> String {
@@ -1062,22 +1117,36 @@ impl NoticeStore for RedisStore {
 #[async_trait]
 impl BroadcastStore for RedisStore {
     async fn put_broadcast(&self, b: &Broadcast) -> StoreResult<()> {
-        let key = self.key("broadcasts");
-        self.conn().hset::<_, _, _, ()>(key, &b.id, encode(b)).await?;
+        // Each broadcast under its own key, kept BROADCAST_TTL; the confirmed ones (still being
+        // fanned out) also listed in `broadcasts:open` for the resume at start-up.
+        let key = self.key(&format!("broadcast:{}", b.id));
+        self.conn().set_ex::<_, _, ()>(&key, encode(b), BROADCAST_TTL.as_secs()).await?;
+        let open = self.key("broadcasts:open");
+        if b.state == "confirmed" {
+            self.conn().sadd::<_, _, ()>(open, &b.id).await?;
+        } else {
+            self.conn().srem::<_, _, ()>(open, &b.id).await?;
+        }
         Ok(())
     }
 
     async fn broadcast(&self, id: &str) -> StoreResult<Option<Broadcast>> {
-        let key = self.key("broadcasts");
-        let raw: Option<String> = self.conn().hget(&key, id).await?;
+        let key = self.key(&format!("broadcast:{id}"));
+        let raw: Option<String> = self.conn().get(&key).await?;
         raw.map(|r| decode(&key, &r)).transpose()
     }
 
     async fn confirmed_broadcasts(&self) -> StoreResult<Vec<Broadcast>> {
-        let key = self.key("broadcasts");
-        let raw: Vec<(String, String)> = self.conn().hgetall(&key).await?;
-        let all = raw.into_iter().map(|(_, r)| decode::<Broadcast>(&key, &r)).collect::<StoreResult<Vec<_>>>()?;
-        Ok(all.into_iter().filter(|b| b.state == "confirmed").collect())
+        let open = self.key("broadcasts:open");
+        let ids: Vec<String> = self.conn().smembers(&open).await?;
+        let mut out = Vec::new();
+        for id in ids {
+            match self.broadcast(&id).await? {
+                Some(b) if b.state == "confirmed" => out.push(b),
+                _ => self.conn().srem::<_, _, ()>(&open, &id).await?,
+            }
+        }
+        Ok(out)
     }
 }
 
@@ -1133,5 +1202,25 @@ impl Coordination for RedisStore {
         let next = entries.last().map(|(id, _)| id.clone()).unwrap_or_else(|| cursor.to_owned());
         let changes = entries.into_iter().flat_map(|(_, fields)| fields.into_iter().map(|(_, v)| v)).collect();
         Ok((changes, next))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn masters_are_read_from_cluster_nodes() {
+        let nodes = "\
+07c3 127.0.0.1:7102@17102 master - 0 1 2 connected 5461-10922
+e7d1 127.0.0.1:7101@17101 myself,master - 0 0 1 connected 0-5460
+aa12 127.0.0.1:7104@17104 slave e7d1 0 1 1 connected
+bb34 127.0.0.1:7105@17105,redis-5 master,fail - 0 1 4 disconnected
+cc56 127.0.0.1:7103@17103 master - 0 1 3 connected 10923-16383
+";
+        assert_eq!(cluster_masters(nodes), vec!["127.0.0.1:7102", "127.0.0.1:7101", "127.0.0.1:7103"]);
+        assert_eq!(cluster_nodes("redis://a:1"), None);
+        assert_eq!(cluster_nodes("redis+cluster://a:1").unwrap(), vec!["redis://a:1"]);
+        assert_eq!(cluster_nodes("redis://a:1, redis://b:2").unwrap(), vec!["redis://a:1", "redis://b:2"]);
     }
 }

@@ -66,6 +66,8 @@ pub struct App {
     pub llm: Option<Arc<llm::Llm>>,
     /// Broadcasts may be sent as paid broadcasts (`JIAXIAO_PAID_BROADCAST=on`).
     pub paid_broadcasts: bool,
+    /// Notified each time the change feed was read and applied (tests wait on it).
+    pub changes_seen: tokio::sync::Notify,
     moderation: moderation::ModState,
     notices: notices::NoticeState,
     /// Members whose roster entry is already up to date, so that the hot path skips the write.
@@ -122,6 +124,7 @@ impl App {
             classifier: Arc::new(classifier),
             llm,
             paid_broadcasts,
+            changes_seen: tokio::sync::Notify::new(),
             moderation: moderation::ModState::default(),
             notices: notices::NoticeState::default(),
             seen: moka::sync::Cache::builder()
@@ -165,7 +168,7 @@ impl App {
 
     /// Applies one entry of the store's change feed (see [`crate::store::Coordination`]): `g:` a
     /// group record, `a:` its administrators, `k:` its moderation knowledge, `m:` everything (it
-    /// migrated or was forgotten).
+    /// migrated or was forgotten); `o:0` items were queued (wake the sender).
     pub fn apply_change(&self, change: &str) {
         let Some((kind, chat)) = change.split_once(':') else { return };
         let Ok(chat) = chat.parse::<ChatKey>() else { return };
@@ -173,6 +176,7 @@ impl App {
             "g" => self.forget_group(chat),
             "a" => self.admins.forget_chat(chat),
             "k" => self.moderation.forget_knowledge(chat),
+            "o" => self.outbox.wake(),
             "m" => {
                 self.forget_group(chat);
                 self.admins.forget_chat(chat);
@@ -211,6 +215,7 @@ impl App {
                         self.apply_change(c);
                     }
                     cursor = Some(next);
+                    self.changes_seen.notify_waiters();
                 }
                 Err(e) => {
                     if !broken {

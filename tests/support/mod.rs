@@ -38,3 +38,137 @@ pub async fn cluster_store(test: &str) -> RedisStore {
     assert!(store.is_cluster());
     store
 }
+
+/// A round-robin reverse proxy in front of several copies' webhooks, like nginx with
+/// `proxy_next_upstream error http_503`: each post goes to the next copy; a copy that refuses the
+/// connection or answers 503 (it is stopping) is skipped.
+pub struct Balancer {
+    pub url: String,
+    backends: std::sync::Arc<std::sync::Mutex<Vec<String>>>,
+    /// Posts each backend took (2xx), by position.
+    pub hits: std::sync::Arc<std::sync::Mutex<Vec<u64>>>,
+}
+
+impl Balancer {
+    pub async fn start(backends: Vec<String>) -> Balancer {
+        use axum::body::Bytes;
+        use axum::http::{HeaderMap, StatusCode};
+        use std::sync::{Arc, Mutex};
+        let hits = Arc::new(Mutex::new(vec![0u64; backends.len()]));
+        let backends = Arc::new(Mutex::new(backends));
+        let next = Arc::new(AtomicU64::new(0));
+        let client = reqwest::Client::new();
+        let (b, h) = (backends.clone(), hits.clone());
+        let handler = move |headers: HeaderMap, body: Bytes| {
+            let (backends, hits, next, client) = (b.clone(), h.clone(), next.clone(), client.clone());
+            async move {
+                let list = backends.lock().unwrap().clone();
+                let start = next.fetch_add(1, Ordering::Relaxed) as usize;
+                for i in 0..list.len() {
+                    let at = (start + i) % list.len();
+                    let mut req = client.post(&list[at]).body(body.clone()).header("content-type", "application/json");
+                    if let Some(s) = headers.get("x-telegram-bot-api-secret-token") {
+                        req = req.header("x-telegram-bot-api-secret-token", s.as_bytes());
+                    }
+                    match req.send().await {
+                        Ok(r) if r.status().as_u16() == 503 => continue,
+                        Ok(r) => {
+                            if r.status().is_success() {
+                                hits.lock().unwrap()[at] += 1;
+                            }
+                            return StatusCode::from_u16(r.status().as_u16()).unwrap_or(StatusCode::BAD_GATEWAY);
+                        }
+                        Err(_) => continue,
+                    }
+                }
+                StatusCode::BAD_GATEWAY
+            }
+        };
+        let app = axum::Router::new().fallback(axum::routing::post(handler));
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        tokio::spawn(async move {
+            let _ = axum::serve(listener, app).await;
+        });
+        Balancer { url: format!("http://{addr}/telegram-webhook"), backends, hits }
+    }
+
+    pub fn hits(&self) -> Vec<u64> {
+        self.hits.lock().unwrap().clone()
+    }
+}
+
+/// A short Redis key prefix (the bot's JIAXIAO_REDIS_PREFIX allows 32 characters).
+pub fn short_prefix(tag: &str) -> String {
+    static N: AtomicU64 = AtomicU64::new(0);
+    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().subsec_nanos() % 1_000_000;
+    format!(
+        "jx{}:{}:{}{}:",
+        tag.chars().take(6).collect::<String>(),
+        std::process::id() % 100_000,
+        nanos,
+        N.fetch_add(1, Ordering::Relaxed)
+    )
+}
+
+/// A redis-server of the test's own (append-only file in a temporary directory), which the test can
+/// stop and start again on the same port with the same data.
+pub struct PrivateRedis {
+    pub port: u16,
+    dir: std::path::PathBuf,
+    child: Option<std::process::Child>,
+}
+
+impl PrivateRedis {
+    pub fn start() -> PrivateRedis {
+        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        let dir = std::env::temp_dir().join(format!("jiaxiao-redis-{}-{port}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let mut r = PrivateRedis { port, dir, child: None };
+        r.restart();
+        r
+    }
+
+    pub fn url(&self) -> String {
+        format!("redis://127.0.0.1:{}", self.port)
+    }
+
+    /// Starts the server and returns once it says it accepts connections.
+    pub fn restart(&mut self) {
+        use std::io::BufRead;
+        let mut child = std::process::Command::new("redis-server")
+            .args(["--port", &self.port.to_string(), "--bind", "127.0.0.1", "--appendonly", "yes", "--save", ""])
+            .arg("--dir")
+            .arg(&self.dir)
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .expect("redis-server must be installed for the outage test");
+        let out = std::io::BufReader::new(child.stdout.take().unwrap());
+        let mut lines = out.lines();
+        for line in lines.by_ref() {
+            if line.unwrap_or_default().contains("Ready to accept connections") {
+                break;
+            }
+        }
+        std::thread::spawn(move || for _ in lines {}); // keep draining its output
+        self.child = Some(child);
+    }
+
+    /// Stops the server the way a crash-free restart does (SIGTERM: it writes its append-only file).
+    pub fn stop(&mut self) {
+        if let Some(mut child) = self.child.take() {
+            let _ = std::process::Command::new("kill").arg("-TERM").arg(child.id().to_string()).status();
+            let _ = child.wait();
+        }
+    }
+}
+
+impl Drop for PrivateRedis {
+    fn drop(&mut self) {
+        if let Some(mut child) = self.child.take() {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
