@@ -250,17 +250,27 @@ async fn serve(config: Config) -> anyhow::Result<()> {
     if let Some(addr) = running.http_addr {
         tracing::info!(%addr, "health and metrics at /healthz, /readyz, /metrics");
     }
-    tokio::select! {
-        signal = crate::run::shutdown_signal() => tracing::info!(signal, "shutting down"),
-        () = running.wait() => tracing::error!("the update listener stopped; shutting down"),
-    }
+    let failure = tokio::select! {
+        signal = crate::run::shutdown_signal() => {
+            tracing::info!(signal, "shutting down");
+            None
+        }
+        why = running.wait() => {
+            tracing::error!(reason = %why, "shutting down");
+            Some(why)
+        }
+    };
     let clean = running.stop(Duration::from_secs(8)).await;
     if clean {
         tracing::info!("stopped cleanly");
     } else {
         tracing::warn!("stopped; some work did not finish in time (queued posts resume at the next start)");
     }
-    Ok(())
+    // Stopped by itself: a non-zero exit, so that a supervisor restarts it.
+    match failure {
+        Some(why) => Err(anyhow::anyhow!(why)),
+        None => Ok(()),
+    }
 }
 
 async fn webhook_command(command: WebhookCommand) -> ExitCode {

@@ -42,7 +42,12 @@ pub struct RunOptions {
 /// A running bot.
 pub struct Running {
     token: ShutdownToken,
-    dispatcher: JoinHandle<()>,
+    /// Stops the update listener alone (the webhook answers 503 from then on), before the
+    /// dispatcher is asked to finish.
+    listener: teloxide::stop::StopToken,
+    /// Ends with an error when the dispatcher could not start (its own `getMe` failed).
+    dispatcher: JoinHandle<Result<(), String>>,
+    app: Arc<App>,
     jobs: JobSet,
     stop_jobs: watch::Sender<bool>,
     stop_http: watch::Sender<bool>,
@@ -63,7 +68,7 @@ pub async fn start(bot: Bot, app: Arc<App>, me: Me, opts: RunOptions) -> anyhow:
     health.telegram_ok(); // the caller got `me` from getMe
     let (stop_http, http_stopped) = watch::channel(false);
     let mut servers = Vec::new();
-    let mut dispatcher = telegram::dispatcher(bot.clone(), app, me);
+    let mut dispatcher = telegram::dispatcher(bot.clone(), app.clone(), me);
     let token = dispatcher.shutdown_token();
     let errors = teloxide::error_handlers::LoggingErrorHandler::with_custom_text("update listener error");
 
@@ -77,11 +82,16 @@ pub async fn start(bot: Bot, app: Arc<App>, me: Me, opts: RunOptions) -> anyhow:
                 http_addr = Some(bound);
                 servers.push(task);
             }
-            let listener = Polling::builder(bot).timeout(timeout).build();
-            tokio::spawn(async move { dispatcher.dispatch_with_listener(listener, errors).await })
+            let mut listener = Polling::builder(bot).timeout(timeout).build();
+            let stop = teloxide::update_listeners::UpdateListener::stop_token(&mut listener);
+            let task = tokio::spawn(async move {
+                dispatcher.try_dispatch_with_listener(listener, errors).await.map_err(|e| e.to_string())
+            });
+            (task, stop)
         }
         Updates::Webhook { listen, path, secret } => {
-            let (listener, route) = telegram::webhook::webhook(&path, secret);
+            let (mut listener, route) = telegram::webhook::webhook(&path, secret);
+            let stop = teloxide::update_listeners::UpdateListener::stop_token(&mut listener);
             match admin {
                 Some((addr, router)) if addr == listen => {
                     let (bound, task) = serve(addr, router.merge(route), http_stopped.clone()).await?;
@@ -99,10 +109,26 @@ pub async fn start(bot: Bot, app: Arc<App>, me: Me, opts: RunOptions) -> anyhow:
                     servers.push(task);
                 }
             }
-            tokio::spawn(async move { dispatcher.dispatch_with_listener(listener, errors).await })
+            let task = tokio::spawn(async move {
+                dispatcher.try_dispatch_with_listener(listener, errors).await.map_err(|e| e.to_string())
+            });
+            (task, stop)
         }
     };
-    Ok(Running { token, dispatcher, jobs, stop_jobs, stop_http, servers, http_addr, webhook_addr, health })
+    let (dispatcher, listener) = dispatcher;
+    Ok(Running {
+        token,
+        listener,
+        dispatcher,
+        app,
+        jobs,
+        stop_jobs,
+        stop_http,
+        servers,
+        http_addr,
+        webhook_addr,
+        health,
+    })
 }
 
 async fn serve(
@@ -127,9 +153,14 @@ async fn serve(
 }
 
 impl Running {
-    /// Waits until the dispatcher ends by itself (it only does when its listener fails).
-    pub async fn wait(&mut self) {
-        let _ = (&mut self.dispatcher).await;
+    /// Waits until the dispatcher ends by itself, which only happens when something went wrong (its
+    /// start-up `getMe` failed, or its listener gave up); says what.
+    pub async fn wait(&mut self) -> String {
+        match (&mut self.dispatcher).await {
+            Ok(Ok(())) => "the update listener stopped".to_owned(),
+            Ok(Err(e)) => format!("the dispatcher could not start: {e}"),
+            Err(e) => format!("the dispatcher failed: {e}"),
+        }
     }
 
     /// Stops in order within about `limit`: updates, handlers in flight, jobs, HTTP. True when every
@@ -137,6 +168,10 @@ impl Running {
     pub async fn stop(self, limit: Duration) -> bool {
         let deadline = tokio::time::Instant::now() + limit;
         let mut clean = true;
+        // Stop taking updates at once (the webhook answers 503, so Telegram retries elsewhere), and
+        // stop waiting long for sending slots: what is in flight should finish within the limit.
+        self.listener.stop();
+        self.app.begin_shutdown();
         // The dispatcher may not have started yet ("idle"): try again for a moment.
         let mut shutdown = self.token.shutdown();
         for _ in 0..100 {
@@ -167,9 +202,8 @@ impl Running {
         let left = deadline.saturating_duration_since(tokio::time::Instant::now());
         clean &= self.jobs.join(left.max(Duration::from_millis(100))).await;
         let _ = self.stop_http.send(true);
-        for s in self.servers {
-            let _ = tokio::time::timeout(Duration::from_secs(1), s).await;
-        }
+        let left = deadline.saturating_duration_since(tokio::time::Instant::now()).max(Duration::from_millis(200));
+        let _ = tokio::time::timeout(left, futures::future::join_all(self.servers)).await;
         clean
     }
 }

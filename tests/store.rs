@@ -334,14 +334,26 @@ async fn outbox_leases_are_owned_renewed_and_released(s: &dyn Store) {
     assert!(s.due(t0, 10).await.unwrap().iter().any(|i| i.id == "x"));
     assert!(s.lease("x", "copy-b", t0, long).await.unwrap().is_some());
     assert!(s.complete("x", "copy-b").await.unwrap());
-    // A lease that ran out (its owner died) is anyone's.
-    assert!(s.lease("y", "dead", t0, Duration::from_millis(20)).await.unwrap().is_some());
-    assert!(s.lease("y", "alive", t0, long).await.unwrap().is_none());
-    tokio::time::sleep(Duration::from_millis(60)).await; // the lease's own expiry, as in claims above
-    assert!(s.lease("y", "alive", t0, long).await.unwrap().is_some(), "the dead copy's item is taken over");
-    assert!(!s.complete("y", "dead").await.unwrap(), "the dead copy's late completion is refused");
-    assert!(s.complete("y", "alive").await.unwrap());
-    assert_eq!(s.due(t0, 10).await.unwrap().iter().map(|i| i.id.as_str()).collect::<Vec<_>>(), vec!["z"]);
+    // Another item of the same chat waits while a sender posts into it: posts keep their order.
+    assert!(s.lease("y", "copy-a", t0, long).await.unwrap().is_some());
+    assert!(s.lease("z", "copy-b", t0, long).await.unwrap().is_none(), "the chat is busy with copy A");
+    assert!(s.complete("y", "copy-a").await.unwrap());
+    assert!(s.lease("z", "copy-b", t0, long).await.unwrap().is_some(), "free once A is done");
+    // A late reschedule never brings back an item that was sent meanwhile.
+    assert!(s.complete("z", "copy-b").await.unwrap());
+    assert!(!s.reschedule(&item("z", -3, t0 + Days::hours(1)), "copy-a").await.unwrap());
+    assert!(!s.complete("z", "copy-a").await.unwrap(), "nor is it completed (and recorded) twice");
+    assert_eq!(s.queued().await.unwrap(), 0);
+    // A lease that ran out (its owner died) is anyone's. A short lease, and wall time for it to run
+    // out (as for claims above); exclusivity is checked with the long ones.
+    s.enqueue(&item("w", -4, t0), None).await.unwrap();
+    assert!(s.lease("w", "dead", t0, Duration::from_millis(20)).await.unwrap().is_some());
+    tokio::time::sleep(Duration::from_millis(60)).await;
+    assert!(s.lease("w", "alive", t0, long).await.unwrap().is_some(), "the dead copy's item is taken over");
+    assert!(!s.complete("w", "dead").await.unwrap(), "the dead copy's late completion is refused");
+    assert!(!s.reschedule(&item("w", -4, t0 + Days::hours(1)), "dead").await.unwrap());
+    assert!(s.complete("w", "alive").await.unwrap());
+    assert!(s.due(t0, 10).await.unwrap().is_empty());
 }
 
 /// The per-user index `/broadcast` reads: groups where someone is teacher or a known admin.
@@ -420,7 +432,8 @@ async fn the_change_feed_reaches_every_reader(s: &dyn Store) {
 }
 
 /// Two copies' budgets from the same store are one: 20 a minute into one group however the sends
-/// are split, a 429 pause set by one holds the other, and 30 a second overall.
+/// are split, and a 429 pause set by one holds the other (the 30-a-second window is checked in the
+/// limiter's unit tests, where time is not a Redis round trip).
 async fn the_sending_budget_is_one_for_every_copy(s: &dyn Store) {
     use jiaxiao::jobs::limiter::Budget;
     let limits = jiaxiao::jobs::ratelimit::Limits::default();
@@ -438,14 +451,6 @@ async fn the_sending_budget_is_one_for_every_copy(s: &dyn Store) {
     a.pause(Some(-2), Duration::from_secs(5)).await;
     let wait = b.try_acquire(-2, Budget::Free).await.unwrap_err();
     assert!(wait > Duration::from_secs(3), "a 429 pause from one copy holds the other: {wait:?}");
-    // 30 a second overall: 20 sends above plus 10 more chats, then the window is full.
-    let mut more = 0;
-    for chat in 3..40 {
-        if a.try_acquire(-chat, Budget::Free).await.is_ok() {
-            more += 1;
-        }
-    }
-    assert_eq!(more, 10, "30 a second overall");
     assert!(b.try_acquire(-99, Budget::Paid).await.is_ok(), "paid broadcasts have a budget of their own");
 }
 

@@ -29,12 +29,29 @@ pub trait SendLimiter: Send + Sync {
     async fn try_acquire(&self, chat: ChatKey, budget: Budget) -> Result<(), Duration>;
     /// Telegram answered 429: hold `chat` (or, with `None`, all sending) for `wait`.
     async fn pause(&self, chat: Option<ChatKey>, wait: Duration);
-    /// Waits until a slot is free and takes it.
+    /// Waits until a slot is free and takes it; returns how long it waited.
     async fn acquire(&self, chat: ChatKey, budget: Budget) -> Duration {
         let mut waited = Duration::ZERO;
         loop {
             match self.try_acquire(chat, budget).await {
                 Ok(()) => return waited,
+                Err(w) => {
+                    let w = w.max(Duration::from_millis(5));
+                    waited += w;
+                    tokio::time::sleep(w).await;
+                }
+            }
+        }
+    }
+
+    /// Like [`SendLimiter::acquire`], but gives up (with how much longer it would take) when the
+    /// wait would pass `max`.
+    async fn acquire_within(&self, chat: ChatKey, budget: Budget, max: Duration) -> Result<Duration, Duration> {
+        let mut waited = Duration::ZERO;
+        loop {
+            match self.try_acquire(chat, budget).await {
+                Ok(()) => return Ok(waited),
+                Err(w) if waited + w > max => return Err(w),
                 Err(w) => {
                     let w = w.max(Duration::from_millis(5));
                     waited += w;

@@ -6,8 +6,10 @@
 //! inactive; a parent who blocked it is unsubscribed.
 //!
 //! Telegram has no idempotency key, so delivery is at least once in one narrow window: a copy killed
-//! after Telegram accepted a message but before the store recorded it leaves that one item to be
-//! sent again when its lease runs out. Nothing else is ever sent twice.
+//! after Telegram accepted a message but before the store recorded it leaves that item to be sent
+//! again when its lease runs out (the same happens if a copy loses Redis for longer than the lease
+//! while a send is in flight). Nothing else is ever sent twice: a late completion or reschedule of an
+//! item that is no longer the sender's is refused by the store.
 
 use super::limiter::{Budget, SendLimiter};
 use crate::clock::Clock;
@@ -31,6 +33,8 @@ const RENEW_EVERY: Duration = Duration::from_secs(5);
 const IN_FLIGHT: usize = 16;
 /// A slot that frees up within this long is waited for; a longer wait puts the item back in the queue.
 const MAX_SLOT_WAIT: Duration = Duration::from_secs(2);
+/// The longest an item waits for slots in all before it is put back in the queue.
+const MAX_SLOTS_TOTAL: Duration = Duration::from_secs(10);
 /// Attempts before an item that keeps failing (not 429) is dropped.
 const MAX_ATTEMPTS: u32 = 6;
 
@@ -172,21 +176,40 @@ impl Outbox {
         Ok(handled)
     }
 
-    async fn handle(&self, listed: OutboxItem, mut shutdown: watch::Receiver<bool>) -> StoreResult<Outcome> {
+    async fn handle(&self, listed: OutboxItem, shutdown: watch::Receiver<bool>) -> StoreResult<Outcome> {
         if *shutdown.borrow() {
             return Ok(Outcome::Skipped);
         }
         // The list may be stale: the lease re-checks that the item is still queued and due.
-        let owner = self.owner.as_str();
-        let Some(item) = self.store.lease(&listed.id, owner, self.clock.now(), LEASE).await? else {
+        let Some(item) = self.store.lease(&listed.id, &self.owner, self.clock.now(), LEASE).await? else {
             return Ok(Outcome::Skipped);
         };
+        // The lease is renewed from here until the item is finished, however long the wait for a
+        // slot and the send take; if it is lost before the send (Redis unreachable from this copy
+        // for longer than the lease), the item is left to whoever holds it now.
+        let lost = std::sync::atomic::AtomicBool::new(false);
+        tokio::select! {
+            r = self.process(item, shutdown, &lost) => r,
+            () = self.keep_lease(&listed.id, &lost) => Ok(Outcome::Skipped),
+        }
+    }
+
+    async fn process(
+        &self,
+        item: OutboxItem,
+        mut shutdown: watch::Receiver<bool>,
+        lost: &std::sync::atomic::AtomicBool,
+    ) -> StoreResult<Outcome> {
+        use std::sync::atomic::Ordering;
+        let owner = self.owner.as_str();
         let budget = if item.paid { Budget::Paid } else { Budget::Free };
-        // Telegram's limits: wait briefly, or push the item back if the chat is busy for long.
+        // Telegram's limits: wait briefly (at most MAX_SLOT_WAIT at a time, MAX_SLOTS_TOTAL in all),
+        // or push the item back so that other chats are not held up.
+        let waiting_since = tokio::time::Instant::now();
         loop {
             match self.limiter.try_acquire(item.chat, budget).await {
                 Ok(()) => break,
-                Err(wait) if wait <= MAX_SLOT_WAIT => {
+                Err(wait) if wait <= MAX_SLOT_WAIT && waiting_since.elapsed() < MAX_SLOTS_TOTAL => {
                     crate::metrics::limiter_waited(wait);
                     tokio::select! {
                         _ = tokio::time::sleep(wait) => {}
@@ -203,16 +226,17 @@ impl Outbox {
                 }
             }
         }
-        let result = tokio::select! {
-            r = self.deliver(&item) => r,
-            _ = self.keep_lease(&item.id) => unreachable_lease(),
-        };
-        match result {
+        if lost.load(Ordering::Relaxed) {
+            tracing::warn!(id = %item.id, "outbox: the lease was lost before sending; left to its holder");
+            return Ok(Outcome::Skipped);
+        }
+        match self.deliver(&item).await {
             Ok(message_id) => {
                 crate::metrics::sent("ok");
                 crate::metrics::outbox_sent(&item.id);
-                if !self.store.complete(&item.id, owner).await? {
-                    tracing::warn!(id = %item.id, "outbox: the lease ran out during the send; another sender may repeat it");
+                if !self.complete(&item.id).await? {
+                    tracing::warn!(id = %item.id, "outbox: sent, but the item was no longer ours (lease lost or group forgotten)");
+                    return Ok(Outcome::Handled);
                 }
                 if let Some(nid) = &item.notice
                     && let Some(mut notice) = self.store.notice(item.chat, nid).await?
@@ -232,14 +256,47 @@ impl Outbox {
         Ok(Outcome::Handled)
     }
 
-    /// Renews the lease of the item being sent until the send ends (this future is dropped then).
-    async fn keep_lease(&self, id: &str) {
+    /// Records a sent item, retrying a few times: a failure here would leave it to be sent again
+    /// when the lease runs out.
+    async fn complete(&self, id: &str) -> StoreResult<bool> {
+        let mut pause = Duration::from_millis(100);
+        let mut attempt = 0;
+        loop {
+            attempt += 1;
+            match self.store.complete(id, &self.owner).await {
+                Ok(done) => return Ok(done),
+                Err(e) if attempt < 5 => {
+                    crate::metrics::redis_error();
+                    tracing::warn!(id, error = %e, "outbox: could not record a sent item; retrying");
+                    tokio::time::sleep(pause).await;
+                    pause *= 2;
+                }
+                Err(e) => return Err(e),
+            }
+        }
+    }
+
+    /// Renews the lease every [`RENEW_EVERY`] until dropped (the item is finished); returns only when
+    /// the lease was lost, after marking `lost`.
+    async fn keep_lease(&self, id: &str, lost: &std::sync::atomic::AtomicBool) {
+        let mut failures = 0;
         loop {
             tokio::time::sleep(RENEW_EVERY).await;
             match self.store.renew(id, &self.owner, LEASE).await {
-                Ok(true) => {}
-                Ok(false) => tracing::warn!(id, "outbox: lost the lease of an item being sent"),
-                Err(e) => tracing::warn!(id, error = %e, "outbox: could not renew a lease"),
+                Ok(true) => failures = 0,
+                Ok(false) => {
+                    lost.store(true, std::sync::atomic::Ordering::Relaxed);
+                    tracing::warn!(id, "outbox: lost the lease of an item being sent");
+                    // Keep running (the send in flight must not be cut short); `process` checks.
+                    std::future::pending::<()>().await;
+                }
+                Err(e) => {
+                    failures += 1;
+                    tracing::warn!(id, error = %e, "outbox: could not renew a lease");
+                    if failures * RENEW_EVERY >= LEASE {
+                        lost.store(true, std::sync::atomic::Ordering::Relaxed);
+                    }
+                }
             }
         }
     }
@@ -335,9 +392,4 @@ impl Outbox {
         }
         Ok(())
     }
-}
-
-/// The lease keeper loops until it is dropped.
-fn unreachable_lease() -> Result<i32, Failure> {
-    Err(Failure::Other("the lease keeper stopped".to_owned()))
 }

@@ -15,6 +15,8 @@ struct Inner {
     seen: HashMap<String, Instant>,
     /// Outbox item id → (owner, expiry).
     leases: HashMap<String, (String, Instant)>,
+    /// Chat → the sender posting into it now (owner, expiry): keeps a chat's posts in order.
+    chat_leases: HashMap<ChatKey, (String, Instant)>,
     admins: HashMap<ChatKey, std::collections::BTreeSet<UserKey>>,
     /// Published changes with their sequence numbers (the newest few hundred).
     changes: std::collections::VecDeque<(u64, String)>,
@@ -326,7 +328,11 @@ impl OutboxStore for MemoryStore {
         if g.leases.get(id).is_some_and(|(_, exp)| *exp > t) {
             return Ok(None);
         }
+        if g.chat_leases.get(&item.chat).is_some_and(|(o, exp)| o != owner && *exp > t) {
+            return Ok(None);
+        }
         g.leases.insert(id.to_owned(), (owner.to_owned(), t + ttl));
+        g.chat_leases.insert(item.chat, (owner.to_owned(), t + ttl));
         Ok(Some(item))
     }
 
@@ -334,12 +340,16 @@ impl OutboxStore for MemoryStore {
         let mut g = self.lock();
         let t = Instant::now();
         match g.leases.get_mut(id) {
-            Some((o, exp)) if o == owner && *exp > t => {
-                *exp = t + ttl;
-                Ok(true)
-            }
-            _ => Ok(false),
+            Some((o, exp)) if o == owner && *exp > t => *exp = t + ttl,
+            _ => return Ok(false),
         }
+        if let Some(chat) = g.queue.get(id).map(|i| i.chat)
+            && let Some((o, exp)) = g.chat_leases.get_mut(&chat)
+            && o == owner
+        {
+            *exp = t + ttl;
+        }
+        Ok(true)
     }
 
     async fn complete(&self, id: &str, owner: &str) -> StoreResult<bool> {
@@ -347,16 +357,17 @@ impl OutboxStore for MemoryStore {
         if held_by_other(&g, id, owner) {
             return Ok(false);
         }
-        g.queue.remove(id);
+        release_chat(&mut g, id, owner);
         g.leases.remove(id);
-        Ok(true)
+        Ok(g.queue.remove(id).is_some())
     }
 
     async fn reschedule(&self, item: &OutboxItem, owner: &str) -> StoreResult<bool> {
         let mut g = self.lock();
-        if held_by_other(&g, &item.id, owner) {
+        if !g.queue.contains_key(&item.id) || held_by_other(&g, &item.id, owner) {
             return Ok(false);
         }
+        release_chat(&mut g, &item.id, owner);
         g.queue.insert(item.id.clone(), item.clone());
         g.leases.remove(&item.id);
         Ok(true)
@@ -366,12 +377,22 @@ impl OutboxStore for MemoryStore {
         let mut g = self.lock();
         if g.leases.get(id).is_some_and(|(o, _)| o == owner) {
             g.leases.remove(id);
+            release_chat(&mut g, id, owner);
         }
         Ok(())
     }
 
     async fn queued(&self) -> StoreResult<u64> {
         Ok(self.lock().queue.len() as u64)
+    }
+}
+
+/// Ends `owner`'s hold on the chat of queued item `id`.
+fn release_chat(g: &mut Inner, id: &str, owner: &str) {
+    if let Some(chat) = g.queue.get(id).map(|i| i.chat)
+        && g.chat_leases.get(&chat).is_some_and(|(o, _)| o == owner)
+    {
+        g.chat_leases.remove(&chat);
     }
 }
 

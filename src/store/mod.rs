@@ -184,17 +184,21 @@ pub trait OutboxStore: Send + Sync {
     /// When the earliest queued item is due.
     async fn next_due(&self) -> StoreResult<Option<DateTime<Utc>>>;
     /// Takes an item for sending, as `owner` (a sender's random instance id), for `ttl`, if it is
-    /// still queued, due at `now` and not held by another sender; returns it as it is now (another
-    /// copy may have rescheduled or completed it meanwhile). Items under a live lease are not listed
-    /// by [`OutboxStore::due`].
+    /// still queued, due at `now`, not held by another sender, and no other sender is posting into
+    /// its chat (so each chat's posts keep their order, however many copies send); returns it as it
+    /// is now (another copy may have rescheduled or completed it meanwhile). Items under a live lease
+    /// are not listed by [`OutboxStore::due`].
     async fn lease(&self, id: &str, owner: &str, now: DateTime<Utc>, ttl: Duration) -> StoreResult<Option<OutboxItem>>;
-    /// Extends `owner`'s lease by `ttl` from now; false if the lease is no longer `owner`'s.
+    /// Extends `owner`'s lease (and its hold on the chat) by `ttl` from now; false if the lease is
+    /// no longer `owner`'s.
     async fn renew(&self, id: &str, owner: &str, ttl: Duration) -> StoreResult<bool>;
-    /// Sent (or given up): remove it — unless another sender holds it now (then false, and it is
-    /// that sender's to finish).
+    /// Sent (or given up): remove it. False when it was not `owner`'s to finish: another sender
+    /// holds it now, or it is no longer queued (someone else finished it, or its group was
+    /// forgotten) — then nothing more should be recorded about it.
     async fn complete(&self, id: &str, owner: &str) -> StoreResult<bool>;
     /// Puts it back with a new due time / attempt count and ends `owner`'s lease; false (nothing
-    /// written) if another sender holds it now.
+    /// written) if it is no longer queued or another sender holds it now — a late reschedule never
+    /// brings back an item that was sent or forgotten.
     async fn reschedule(&self, item: &OutboxItem, owner: &str) -> StoreResult<bool>;
     /// Ends `owner`'s lease without sending (shutdown): the item is due again at once.
     async fn release(&self, id: &str, owner: &str) -> StoreResult<()>;

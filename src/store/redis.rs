@@ -765,8 +765,10 @@ impl OutboxStore for RedisStore {
     }
 
     async fn lease(&self, id: &str, owner: &str, now: DateTime<Utc>, ttl: Duration) -> StoreResult<Option<OutboxItem>> {
-        // Still queued, due, and not held by anyone: checked and taken in one step, so a copy working
-        // from an older list cannot take an item another copy has just sent or rescheduled.
+        // Still queued, due, not held by anyone, and its chat not being posted into by another
+        // sender (which keeps each chat's posts in order across copies): checked and taken in one
+        // step, so a copy working from an older list cannot take an item another copy has just sent
+        // or rescheduled. The chat lease key is built from the item's chat (same `{outbox}` slot).
         static LEASE: LazyLock<Script> = LazyLock::new(|| {
             Script::new(
                 r#"
@@ -774,7 +776,11 @@ impl OutboxStore for RedisStore {
                 if not score or tonumber(score) > tonumber(ARGV[2]) then return false end
                 local item = redis.call('GET', KEYS[2])
                 if not item then return false end
+                local chat = ARGV[5] .. string.format('%.0f', cjson.decode(item).chat)
+                local busy = redis.call('GET', chat)
+                if busy and busy ~= ARGV[3] then return false end
                 if not redis.call('SET', KEYS[3], ARGV[3], 'NX', 'PX', ARGV[4]) then return false end
+                redis.call('SET', chat, ARGV[3], 'PX', ARGV[4])
                 return item
                 "#,
             )
@@ -788,6 +794,7 @@ impl OutboxStore for RedisStore {
             .arg(millis(now))
             .arg(owner)
             .arg(ttl.as_millis().max(1) as u64)
+            .arg(self.outbox_key("chatlease:"))
             .invoke_async(&mut self.conn())
             .await?;
         raw.map(|r| decode(&item_key, &r)).transpose()
@@ -799,28 +806,42 @@ impl OutboxStore for RedisStore {
                 r#"
                 if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
                 redis.call('PEXPIRE', KEYS[1], ARGV[2])
+                local item = redis.call('GET', KEYS[2])
+                if item then
+                    local chat = ARGV[3] .. string.format('%.0f', cjson.decode(item).chat)
+                    if redis.call('GET', chat) == ARGV[1] then redis.call('PEXPIRE', chat, ARGV[2]) end
+                end
                 return 1
                 "#,
             )
         });
         let r: i64 = RENEW
             .key(self.outbox_key(&format!("lease:{id}")))
+            .key(self.outbox_key(&format!("item:{id}")))
             .arg(owner)
             .arg(ttl.as_millis().max(1) as u64)
+            .arg(self.outbox_key("chatlease:"))
             .invoke_async(&mut self.conn())
             .await?;
         Ok(r == 1)
     }
 
     async fn complete(&self, id: &str, owner: &str) -> StoreResult<bool> {
+        // Not ours if another sender holds it, or if it is no longer queued (someone else
+        // finished it, or the group was forgotten).
         static COMPLETE: LazyLock<Script> = LazyLock::new(|| {
             Script::new(
                 r#"
                 local holder = redis.call('GET', KEYS[3])
                 if holder and holder ~= ARGV[2] then return 0 end
-                redis.call('ZREM', KEYS[1], ARGV[1])
+                local item = redis.call('GET', KEYS[2])
+                if item then
+                    local chat = ARGV[3] .. string.format('%.0f', cjson.decode(item).chat)
+                    if redis.call('GET', chat) == ARGV[2] then redis.call('DEL', chat) end
+                end
+                local removed = redis.call('ZREM', KEYS[1], ARGV[1])
                 redis.call('DEL', KEYS[2], KEYS[3])
-                return 1
+                return removed
                 "#,
             )
         });
@@ -830,17 +851,26 @@ impl OutboxStore for RedisStore {
             .key(self.outbox_key(&format!("lease:{id}")))
             .arg(id)
             .arg(owner)
+            .arg(self.outbox_key("chatlease:"))
             .invoke_async(&mut self.conn())
             .await?;
         Ok(r == 1)
     }
 
     async fn reschedule(&self, item: &OutboxItem, owner: &str) -> StoreResult<bool> {
+        // Only an item still queued, and not held by another sender: a late reschedule must never
+        // bring back an item someone else sent, or a group that was forgotten.
         static RESCHEDULE: LazyLock<Script> = LazyLock::new(|| {
             Script::new(
                 r#"
+                if not redis.call('ZSCORE', KEYS[1], ARGV[1]) then return 0 end
                 local holder = redis.call('GET', KEYS[3])
                 if holder and holder ~= ARGV[2] then return 0 end
+                local old = redis.call('GET', KEYS[2])
+                if old then
+                    local chat = ARGV[5] .. string.format('%.0f', cjson.decode(old).chat)
+                    if redis.call('GET', chat) == ARGV[2] then redis.call('DEL', chat) end
+                end
                 redis.call('SET', KEYS[2], ARGV[3])
                 redis.call('ZADD', KEYS[1], ARGV[4], ARGV[1])
                 redis.call('DEL', KEYS[3])
@@ -856,6 +886,7 @@ impl OutboxStore for RedisStore {
             .arg(owner)
             .arg(encode(item))
             .arg(millis(item.due))
+            .arg(self.outbox_key("chatlease:"))
             .invoke_async(&mut self.conn())
             .await?;
         Ok(r == 1)
@@ -865,12 +896,24 @@ impl OutboxStore for RedisStore {
         static RELEASE: LazyLock<Script> = LazyLock::new(|| {
             Script::new(
                 r#"
-                if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end
+                if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
+                redis.call('DEL', KEYS[1])
+                local item = redis.call('GET', KEYS[2])
+                if item then
+                    local chat = ARGV[2] .. string.format('%.0f', cjson.decode(item).chat)
+                    if redis.call('GET', chat) == ARGV[1] then redis.call('DEL', chat) end
+                end
                 return 1
                 "#,
             )
         });
-        RELEASE.key(self.outbox_key(&format!("lease:{id}"))).arg(owner).invoke_async::<i64>(&mut self.conn()).await?;
+        RELEASE
+            .key(self.outbox_key(&format!("lease:{id}")))
+            .key(self.outbox_key(&format!("item:{id}")))
+            .arg(owner)
+            .arg(self.outbox_key("chatlease:"))
+            .invoke_async::<i64>(&mut self.conn())
+            .await?;
         Ok(())
     }
 

@@ -252,21 +252,34 @@ async fn show_page(bot: &Bot, app: &App, q: &CallbackQuery, lang: Lang, b: &Broa
     }
 }
 
-/// Queues the broadcast into every target group (idempotent), then marks it done.
+/// Queues the broadcast into every target group (idempotent), then marks it done. A group whose
+/// record cannot be used (corrupt, or written by a newer version) is skipped and logged, so that one
+/// bad record never keeps a broadcast unfinished (and re-run) for ever; a store that cannot be reached
+/// fails the whole fan-out, which is retried (only what is missing is queued).
 pub async fn fan_out(app: &App, b: &Broadcast) -> anyhow::Result<()> {
     let queued: Vec<anyhow::Result<()>> = futures::stream::iter(b.targets.clone())
         .map(|chat| async move {
-            let Some(group) = app.group(chat).await?.filter(|g| g.active) else { return Ok(()) };
-            let outbox_id = format!("broadcast:{}:{chat}", b.id);
-            let notice = notices::NewNotice {
-                id: format!("b{}", b.id),
-                author: &b.author,
-                author_id: Some(b.author_id),
-                text: &b.text,
-                at: b.at,
-                paid: b.paid,
-            };
-            notices::queue(app, &group, notice, outbox_id).await.map(|_| ())
+            let result = async {
+                let Some(group) = app.group(chat).await?.filter(|g| g.active) else { return Ok(()) };
+                let outbox_id = format!("broadcast:{}:{chat}", b.id);
+                let notice = notices::NewNotice {
+                    id: format!("b{}", b.id),
+                    author: &b.author,
+                    author_id: Some(b.author_id),
+                    text: &b.text,
+                    at: b.at,
+                    paid: b.paid,
+                };
+                notices::queue(app, &group, notice, outbox_id).await.map(|_| ())
+            }
+            .await;
+            match result {
+                Err(e) if !unreachable_store(&e) => {
+                    tracing::error!(id = %b.id, chat, error = %e, "broadcast: skipping a group whose record cannot be used");
+                    Ok(())
+                }
+                other => other,
+            }
         })
         .buffer_unordered(32)
         .collect()
@@ -276,6 +289,11 @@ pub async fn fan_out(app: &App, b: &Broadcast) -> anyhow::Result<()> {
     done.state = "done".into();
     app.store.put_broadcast(&done).await?;
     Ok(())
+}
+
+/// Whether an error means the store could not be reached (worth retrying) rather than bad data.
+fn unreachable_store(e: &anyhow::Error) -> bool {
+    e.downcast_ref::<crate::store::StoreError>().is_none_or(|e| matches!(e, crate::store::StoreError::Redis(_)))
 }
 
 /// Finishes broadcasts confirmed before a crash (the fan-out only queues what is missing); retried

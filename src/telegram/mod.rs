@@ -68,6 +68,8 @@ pub struct App {
     pub paid_broadcasts: bool,
     /// Notified each time the change feed was read and applied (tests wait on it).
     pub changes_seen: tokio::sync::Notify,
+    /// Set when the bot starts stopping: replies then wait only briefly for a sending slot.
+    stopping: std::sync::atomic::AtomicBool,
     moderation: moderation::ModState,
     notices: notices::NoticeState,
     /// Members whose roster entry is already up to date, so that the hot path skips the write.
@@ -75,6 +77,8 @@ pub struct App {
     /// Group records read recently. Every change, made by any copy, is announced through the store's
     /// change feed ([`App::watch_changes`]), which drops the entry here within about a second.
     groups: moka::sync::Cache<ChatKey, Group>,
+    /// Bumped by every invalidation of `groups`: a read that an invalidation overtook is not cached.
+    groups_epoch: std::sync::atomic::AtomicU64,
 }
 
 /// How long a cached group record is kept at most (changes drop it sooner, through the change feed;
@@ -125,6 +129,7 @@ impl App {
             llm,
             paid_broadcasts,
             changes_seen: tokio::sync::Notify::new(),
+            stopping: std::sync::atomic::AtomicBool::new(false),
             moderation: moderation::ModState::default(),
             notices: notices::NoticeState::default(),
             seen: moka::sync::Cache::builder()
@@ -133,17 +138,27 @@ impl App {
                 .support_invalidation_closures()
                 .build(),
             groups: moka::sync::Cache::builder().max_capacity(100_000).time_to_live(GROUP_CACHE).build(),
+            groups_epoch: std::sync::atomic::AtomicU64::new(0),
         }
     }
 
     /// The group record, from the cache when there (the hot path: every group message needs it).
     pub async fn group(&self, chat: ChatKey) -> anyhow::Result<Option<Group>> {
+        use std::sync::atomic::Ordering;
         if let Some(g) = self.groups.get(&chat) {
             return Ok(Some(g));
         }
+        let epoch = self.groups_epoch.load(Ordering::SeqCst);
         let g = self.store.group(chat).await?;
         match &g {
-            Some(g) => self.groups.insert(chat, g.clone()),
+            // Cached only if no change was announced while reading (it may be older than the change).
+            Some(g) if self.groups_epoch.load(Ordering::SeqCst) == epoch => {
+                self.groups.insert(chat, g.clone());
+                if self.groups_epoch.load(Ordering::SeqCst) != epoch {
+                    self.groups.invalidate(&chat);
+                }
+            }
+            Some(_) => {}
             None => self.groups.invalidate(&chat),
         }
         Ok(g)
@@ -163,6 +178,7 @@ impl App {
 
     /// Forgets cached records of a chat (it migrated, or was changed behind our back).
     pub fn forget_group(&self, chat: ChatKey) {
+        self.groups_epoch.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
         self.groups.invalidate(&chat);
     }
 
@@ -189,6 +205,7 @@ impl App {
 
     /// Drops every cached record (after the change feed could not be read for a while).
     pub fn forget_all(&self) {
+        self.groups_epoch.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
         self.groups.invalidate_all();
         self.admins.forget_all();
         self.moderation.forget_all_knowledge();
@@ -270,7 +287,19 @@ impl App {
         F: FnMut() -> Fut,
         Fut: std::future::Future<Output = Result<T, teloxide::RequestError>>,
     {
-        send::limited(&*self.limiter, chat, Budget::Free, request).await
+        // A reply waits at most a few minutes for a busy group's budget; while stopping, a couple of
+        // seconds, so that shutdown finishes in time.
+        let max_wait = if self.stopping.load(std::sync::atomic::Ordering::Relaxed) {
+            std::time::Duration::from_secs(2)
+        } else {
+            std::time::Duration::from_secs(300)
+        };
+        send::limited(&*self.limiter, chat, Budget::Free, max_wait, request).await
+    }
+
+    /// The bot is stopping (see [`crate::run::Running::stop`]).
+    pub fn begin_shutdown(&self) {
+        self.stopping.store(true, std::sync::atomic::Ordering::Relaxed);
     }
 
     pub fn default_settings(&self) -> Settings {

@@ -27,6 +27,8 @@ pub struct ModState {
     /// What was last loaded for each group, kept longer: moderation goes on with it while the store
     /// cannot be read.
     last_known: moka::sync::Cache<ChatKey, Arc<Knowledge>>,
+    /// Bumped by every invalidation: a load that an invalidation overtook is not cached.
+    epoch: std::sync::atomic::AtomicU64,
     recent: std::sync::Mutex<HashMap<(ChatKey, UserKey), Recent>>,
 }
 
@@ -38,6 +40,7 @@ impl Default for ModState {
                 .max_capacity(50_000)
                 .time_to_idle(Duration::from_secs(24 * 3600))
                 .build(),
+            epoch: std::sync::atomic::AtomicU64::new(0),
             recent: std::sync::Mutex::new(HashMap::new()),
         }
     }
@@ -58,10 +61,12 @@ const KNOWLEDGE_CACHE: Duration = Duration::from_secs(600);
 
 impl ModState {
     pub(super) fn forget_knowledge(&self, chat: ChatKey) {
+        self.epoch.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
         self.knowledge.invalidate(&chat);
     }
 
     pub(super) fn forget_all_knowledge(&self) {
+        self.epoch.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
         self.knowledge.invalidate_all();
     }
 
@@ -92,6 +97,7 @@ async fn knowledge(app: &App, chat: ChatKey) -> Arc<Knowledge> {
     if let Some(k) = app.moderation.knowledge.get(&chat) {
         return k;
     }
+    let epoch = app.moderation.epoch.load(std::sync::atomic::Ordering::SeqCst);
     let loaded = async {
         let fingerprints = app.store.allow_list(chat).await?;
         let samples = app.store.samples(chat).await?;
@@ -105,7 +111,13 @@ async fn knowledge(app: &App, chat: ChatKey) -> Arc<Knowledge> {
                 allow.add_fingerprint(fp);
             }
             let k = Arc::new(Knowledge { allow, memory: GroupMemory::new(samples) });
-            app.moderation.knowledge.insert(chat, k.clone());
+            // Cached only if no invalidation came in while loading (else it may miss the change).
+            if app.moderation.epoch.load(std::sync::atomic::Ordering::SeqCst) == epoch {
+                app.moderation.knowledge.insert(chat, k.clone());
+                if app.moderation.epoch.load(std::sync::atomic::Ordering::SeqCst) != epoch {
+                    app.moderation.knowledge.invalidate(&chat);
+                }
+            }
             app.moderation.last_known.insert(chat, k.clone());
             k
         }

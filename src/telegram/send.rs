@@ -137,13 +137,14 @@ where
 }
 
 /// Runs `request` within the bot-wide budget: with `chat`, first takes a sending slot for it (waiting
-/// as long as the limits or a pause say); a `429 retry_after` pauses that chat for every copy and is
+/// as long as the limits or a pause say, up to `max_wait`, else [`Failure::RateLimited`]); a `429 retry_after` pauses that chat for every copy and is
 /// waited out (up to [`MAX_INLINE_WAIT`], five times); network errors are retried twice. Without
 /// `chat` (answers to button presses, deletions, lookups) no slot is taken.
 pub async fn limited<T, F, Fut>(
     limiter: &dyn SendLimiter,
     chat: Option<ChatKey>,
     budget: Budget,
+    max_wait: Duration,
     mut request: F,
 ) -> Result<T, Failure>
 where
@@ -154,7 +155,7 @@ where
     let mut flood_retries = 0;
     loop {
         if let Some(chat) = chat {
-            let waited = limiter.acquire(chat, budget).await;
+            let waited = limiter.acquire_within(chat, budget, max_wait).await.map_err(Failure::RateLimited)?;
             if !waited.is_zero() {
                 crate::metrics::limiter_waited(waited);
             }

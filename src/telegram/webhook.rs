@@ -25,22 +25,26 @@ use tokio::sync::mpsc;
 /// The header Telegram sends the secret in.
 pub const SECRET_HEADER: &str = "x-telegram-bot-api-secret-token";
 
+/// Updates accepted but not yet taken by the dispatcher; beyond this the webhook answers 503 and
+/// Telegram delivers them again later (back-pressure instead of an unbounded buffer).
+pub const BACKLOG: usize = 1024;
+
 /// The dispatcher's side: a stream of the updates the HTTP side accepted.
 pub struct WebhookListener {
-    rx: mpsc::UnboundedReceiver<Update>,
+    rx: mpsc::Receiver<Update>,
     token: StopToken,
     flag: StopFlag,
 }
 
 struct Inbound {
-    tx: mpsc::UnboundedSender<Update>,
+    tx: mpsc::Sender<Update>,
     secret: String,
     flag: StopFlag,
 }
 
 /// A listener and the route (`POST path`) that feeds it.
 pub fn webhook(path: &str, secret: String) -> (WebhookListener, Router) {
-    let (tx, rx) = mpsc::unbounded_channel();
+    let (tx, rx) = mpsc::channel(BACKLOG);
     let (token, flag) = mk_stop_token();
     let inbound = Arc::new(Inbound { tx, secret, flag: flag.clone() });
     let router = Router::new().route(path, post(receive)).with_state(inbound);
@@ -67,8 +71,9 @@ async fn receive(State(inbound): State<Arc<Inbound>>, headers: HeaderMap, body: 
             return StatusCode::OK;
         }
     };
-    match inbound.tx.send(update) {
+    match inbound.tx.try_send(update) {
         Ok(()) => StatusCode::OK,
+        // Full (the dispatcher is behind) or closed (stopping): Telegram tries again later.
         Err(_) => StatusCode::SERVICE_UNAVAILABLE,
     }
 }
@@ -114,6 +119,16 @@ impl<'a> AsUpdateStream<'a> for WebhookListener {
             }
         })
         .boxed()
+    }
+}
+
+impl Drop for WebhookListener {
+    fn drop(&mut self) {
+        // Accepted (answered 200) but never handled: Telegram will not send them again.
+        let left = self.rx.len();
+        if left > 0 {
+            tracing::warn!(left, "webhook: accepted updates were not handled before the stop");
+        }
     }
 }
 
