@@ -410,6 +410,7 @@ async fn forgetting_a_group_deletes_all_of_it(s: &dyn Store) {
     let queued: Vec<String> = s.due(t0, 10).await.unwrap().into_iter().map(|i| i.id).collect();
     assert_eq!(queued, vec!["post-21"]);
     assert_eq!(s.members(-21).await.unwrap().len(), 1, "the other group is untouched");
+    assert_eq!(s.member_groups(3).await.unwrap(), vec![-21], "the member's index forgets the group");
 }
 
 /// Every copy reads the changes published after its cursor; a new reader starts from now.
@@ -454,7 +455,73 @@ async fn the_sending_budget_is_one_for_every_copy(s: &dyn Store) {
     assert!(b.try_acquire(-99, Budget::Paid).await.is_ok(), "paid broadcasts have a budget of their own");
 }
 
+/// Private settings, the groups a person was seen in, check-ins once a day, questions, and
+/// forgetting a person.
+async fn people_profiles_checkins_questions_and_forgetting(s: &dyn Store) {
+    use jiaxiao::store::{Ask, Profile};
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 9, 7).unwrap();
+    let mut p = Profile { started: true, ..Profile::default() };
+    s.put_profile(50, &p).await.unwrap();
+    assert!(s.reminding_users().await.unwrap().is_empty());
+    p.reminders.insert("bedtime".into(), jiaxiao::model::HhMm::at(21, 0));
+    s.put_profile(50, &p).await.unwrap();
+    assert_eq!(s.profile(50).await.unwrap(), Some(p.clone()));
+    assert_eq!(s.reminding_users().await.unwrap(), vec![50]);
+    s.remember(-60, &member(50, "小明妈妈", Some("ming_mum"))).await.unwrap();
+    s.remember(-61, &member(50, "小明妈妈", None)).await.unwrap();
+    s.remember(-61, &member(51, "小红爸爸", None)).await.unwrap();
+    assert_eq!(s.member_groups(50).await.unwrap(), vec![-61, -60]);
+    // Check-ins: once per person, kind and day; counts without names.
+    assert_eq!(s.check_in(-60, 50, "exercise", day).await.unwrap(), Some(1));
+    assert_eq!(s.check_in(-60, 50, "exercise", day).await.unwrap(), None, "once a day");
+    assert_eq!(s.check_in(-60, 51, "exercise", day).await.unwrap(), Some(2));
+    assert_eq!(s.check_in(-60, 50, "bedtime", day).await.unwrap(), Some(1));
+    assert_eq!(s.check_in(-60, 50, "exercise", day.succ_opt().unwrap()).await.unwrap(), Some(1), "a new day");
+    let counts = s.checkin_counts(-60, day, day).await.unwrap();
+    assert_eq!(counts, vec![(day, "bedtime".to_owned(), 1), (day, "exercise".to_owned(), 2)]);
+    let mine = s.user_checkins(50, day, day + Days::days(6)).await.unwrap();
+    assert_eq!(mine.len(), 3);
+    assert_eq!(mine[0], (day, -60, "bedtime".to_owned()));
+    // Questions.
+    let t0 = Utc::now();
+    let ask = Ask { id: "q1".into(), chat: -60, parent: 50, parent_name: "小明妈妈".into(), at: t0, answered: false };
+    s.put_ask(&ask).await.unwrap();
+    s.link_ask_message(70, 900, -60, "q1").await.unwrap();
+    assert_eq!(s.ask_for_message(70, 900).await.unwrap(), Some((-60, "q1".to_owned())));
+    assert_eq!(s.ask_for_message(71, 900).await.unwrap(), None, "only that teacher's message");
+    assert_eq!(s.ask(-60, "q1").await.unwrap(), Some(ask.clone()));
+    assert_eq!(s.count_ask(-60, 50, day).await.unwrap(), 1);
+    assert_eq!(s.count_ask(-60, 50, day).await.unwrap(), 2);
+    s.mute_asks(-60, 50, Some(t0 + Days::days(1))).await.unwrap();
+    assert!(s.asks_muted_until(-60, 50).await.unwrap().is_some());
+    s.set_pending(50, Some("ask:-60"), Duration::from_secs(60)).await.unwrap();
+    assert_eq!(s.pending(50).await.unwrap().as_deref(), Some("ask:-60"));
+    // Acknowledgements and a role, then forget the person: nothing of them is left.
+    let notice = Notice { id: "n1".into(), author: "T".into(), author_id: Some(70), title: "t".into(), at: t0, message_id: Some(3) };
+    s.put_notice(-60, &notice).await.unwrap();
+    s.ack(-60, "n1", 50).await.unwrap();
+    s.ack(-60, "n1", 51).await.unwrap();
+    s.set_role(-61, 50, Role::Committee).await.unwrap();
+    let report = s.forget_user(50).await.unwrap();
+    let total = |what: &str| report.iter().find(|(w, _)| *w == what).map(|(_, n)| *n).unwrap_or(0);
+    assert!(total("profile") >= 1 && total("rosters") == 2 && total("acks") == 1 && total("checkins") >= 2, "{report:?}");
+    assert!(total("asks") == 1 && total("roles") >= 1, "{report:?}");
+    assert_eq!(s.profile(50).await.unwrap(), None);
+    assert!(s.reminding_users().await.unwrap().is_empty());
+    assert!(s.member_groups(50).await.unwrap().is_empty());
+    assert_eq!(s.member(-60, 50).await.unwrap(), None);
+    assert_eq!(s.member_by_username(-60, "ming_mum").await.unwrap(), None);
+    assert_eq!(s.acks(-60, "n1").await.unwrap(), vec![51], "only their own acknowledgement goes");
+    assert_eq!(s.role(-61, 50).await.unwrap(), None);
+    assert!(s.user_checkins(50, day, day + Days::days(6)).await.unwrap().is_empty());
+    assert_eq!(s.ask(-60, "q1").await.unwrap(), None);
+    assert_eq!(s.pending(50).await.unwrap(), None);
+    assert_eq!(s.member(-61, 51).await.unwrap().unwrap().name, "小红爸爸", "others are untouched");
+    assert_eq!(s.checkin_counts(-60, day, day).await.unwrap().len(), 2, "anonymous totals stay");
+}
+
 suite!(
+    people_profiles_checkins_questions_and_forgetting,
     the_sending_budget_is_one_for_every_copy,
     outbox_leases_are_owned_renewed_and_released,
     managed_groups_come_from_roles_and_admins,

@@ -18,6 +18,13 @@ struct Inner {
     /// Chat → the sender posting into it now (owner, expiry): keeps a chat's posts in order.
     chat_leases: HashMap<ChatKey, (String, Instant)>,
     admins: HashMap<ChatKey, std::collections::BTreeSet<UserKey>>,
+    profiles: HashMap<UserKey, Profile>,
+    checkins: HashMap<(ChatKey, chrono::NaiveDate, String), std::collections::BTreeSet<UserKey>>,
+    asks: HashMap<(ChatKey, String), Ask>,
+    ask_messages: HashMap<(UserKey, i32), (ChatKey, String)>,
+    ask_counts: HashMap<(ChatKey, UserKey, chrono::NaiveDate), u64>,
+    ask_mutes: HashMap<(ChatKey, UserKey), DateTime<Utc>>,
+    pending: HashMap<UserKey, (String, Instant)>,
     /// Published changes with their sequence numbers (the newest few hundred).
     changes: std::collections::VecDeque<(u64, String)>,
     next_change: u64,
@@ -171,6 +178,8 @@ impl GroupStore for MemoryStore {
         g.excerpts.retain(|(c, _), _| *c != chat);
         g.warns.retain(|(c, _), _| *c != chat);
         g.queue.retain(|_, i| i.chat != chat);
+        g.checkins.retain(|(c, _, _), _| *c != chat);
+        g.asks.retain(|(c, _), _| *c != chat);
         n += (before - (g.flags.len() + g.excerpts.len() + g.warns.len() + g.queue.len())) as u64;
         drop(g);
         self.note(&format!("m:{chat}"));
@@ -612,5 +621,185 @@ impl Coordination for MemoryStore {
         let now = g.next_change.to_string();
         let Some(after) = cursor.and_then(|c| c.parse::<u64>().ok()) else { return Ok((Vec::new(), now)) };
         Ok((g.changes.iter().filter(|(seq, _)| *seq > after).map(|(_, c)| c.clone()).collect(), now))
+    }
+}
+
+#[async_trait]
+impl PeopleStore for MemoryStore {
+    async fn profile(&self, user: UserKey) -> StoreResult<Option<Profile>> {
+        Ok(self.lock().profiles.get(&user).cloned())
+    }
+
+    async fn put_profile(&self, user: UserKey, profile: &Profile) -> StoreResult<()> {
+        self.lock().profiles.insert(user, profile.clone());
+        Ok(())
+    }
+
+    async fn reminding_users(&self) -> StoreResult<Vec<UserKey>> {
+        let g = self.lock();
+        let mut out: Vec<UserKey> = g.profiles.iter().filter(|(_, p)| !p.reminders.is_empty()).map(|(u, _)| *u).collect();
+        out.sort_unstable();
+        Ok(out)
+    }
+
+    async fn member_groups(&self, user: UserKey) -> StoreResult<Vec<ChatKey>> {
+        let g = self.lock();
+        let mut out: Vec<ChatKey> = g.roster.iter().filter(|(_, r)| r.contains_key(&user)).map(|(c, _)| *c).collect();
+        out.sort_unstable();
+        Ok(out)
+    }
+
+    async fn check_in(
+        &self,
+        chat: ChatKey,
+        user: UserKey,
+        kind: &str,
+        date: chrono::NaiveDate,
+    ) -> StoreResult<Option<u64>> {
+        let mut g = self.lock();
+        let set = g.checkins.entry((chat, date, kind.to_owned())).or_default();
+        Ok(set.insert(user).then_some(set.len() as u64))
+    }
+
+    async fn checkin_counts(
+        &self,
+        chat: ChatKey,
+        from: chrono::NaiveDate,
+        to: chrono::NaiveDate,
+    ) -> StoreResult<Vec<(chrono::NaiveDate, String, u64)>> {
+        let g = self.lock();
+        let mut out: Vec<_> = g
+            .checkins
+            .iter()
+            .filter(|((c, d, _), _)| *c == chat && (from..=to).contains(d))
+            .map(|((_, d, k), users)| (*d, k.clone(), users.len() as u64))
+            .collect();
+        out.sort();
+        Ok(out)
+    }
+
+    async fn user_checkins(
+        &self,
+        user: UserKey,
+        from: chrono::NaiveDate,
+        to: chrono::NaiveDate,
+    ) -> StoreResult<Vec<(chrono::NaiveDate, ChatKey, String)>> {
+        let g = self.lock();
+        let mut out: Vec<_> = g
+            .checkins
+            .iter()
+            .filter(|((_, d, _), users)| (from..=to).contains(d) && users.contains(&user))
+            .map(|((c, d, k), _)| (*d, *c, k.clone()))
+            .collect();
+        out.sort();
+        Ok(out)
+    }
+
+    async fn put_ask(&self, ask: &Ask) -> StoreResult<()> {
+        self.lock().asks.insert((ask.chat, ask.id.clone()), ask.clone());
+        Ok(())
+    }
+
+    async fn ask(&self, chat: ChatKey, id: &str) -> StoreResult<Option<Ask>> {
+        Ok(self.lock().asks.get(&(chat, id.to_owned())).cloned())
+    }
+
+    async fn link_ask_message(&self, teacher: UserKey, message_id: i32, chat: ChatKey, id: &str) -> StoreResult<()> {
+        self.lock().ask_messages.insert((teacher, message_id), (chat, id.to_owned()));
+        Ok(())
+    }
+
+    async fn ask_for_message(&self, teacher: UserKey, message_id: i32) -> StoreResult<Option<(ChatKey, String)>> {
+        Ok(self.lock().ask_messages.get(&(teacher, message_id)).cloned())
+    }
+
+    async fn count_ask(&self, chat: ChatKey, parent: UserKey, date: chrono::NaiveDate) -> StoreResult<u64> {
+        let mut g = self.lock();
+        let n = g.ask_counts.entry((chat, parent, date)).or_insert(0);
+        *n += 1;
+        Ok(*n)
+    }
+
+    async fn mute_asks(&self, chat: ChatKey, parent: UserKey, until: Option<DateTime<Utc>>) -> StoreResult<()> {
+        let mut g = self.lock();
+        match until {
+            Some(t) => g.ask_mutes.insert((chat, parent), t),
+            None => g.ask_mutes.remove(&(chat, parent)),
+        };
+        Ok(())
+    }
+
+    async fn asks_muted_until(&self, chat: ChatKey, parent: UserKey) -> StoreResult<Option<DateTime<Utc>>> {
+        Ok(self.lock().ask_mutes.get(&(chat, parent)).copied())
+    }
+
+    async fn set_pending(&self, user: UserKey, pending: Option<&str>, ttl: Duration) -> StoreResult<()> {
+        let mut g = self.lock();
+        match pending {
+            Some(p) => g.pending.insert(user, (p.to_owned(), Instant::now() + ttl)),
+            None => g.pending.remove(&user),
+        };
+        Ok(())
+    }
+
+    async fn pending(&self, user: UserKey) -> StoreResult<Option<String>> {
+        Ok(self.lock().pending.get(&user).filter(|(_, exp)| *exp > Instant::now()).map(|(p, _)| p.clone()))
+    }
+
+    async fn forget_user(&self, user: UserKey) -> StoreResult<Vec<(&'static str, u64)>> {
+        let mut g = self.lock();
+        let profile = g.profiles.remove(&user).is_some() as u64 + g.pending.remove(&user).is_some() as u64;
+        let subscription = g.subs.remove(&user).is_some() as u64;
+        let mut rosters = 0;
+        for r in g.roster.values_mut() {
+            rosters += r.remove(&user).is_some() as u64;
+        }
+        let mut roles = 0;
+        for r in g.roles.values_mut() {
+            roles += r.remove(&user).is_some() as u64;
+        }
+        for a in g.admins.values_mut() {
+            roles += a.remove(&user) as u64;
+        }
+        let mut acks = 0;
+        for a in g.acks.values_mut() {
+            let before = a.len();
+            a.retain(|(_, u)| *u != user);
+            acks += (before - a.len()) as u64;
+        }
+        let mut checkins = 0;
+        for c in g.checkins.values_mut() {
+            checkins += c.remove(&user) as u64;
+        }
+        let before = g.asks.len();
+        g.asks.retain(|_, a| a.parent != user);
+        let asks = (before - g.asks.len()) as u64;
+        g.ask_messages.retain(|(t, _), _| *t != user);
+        g.ask_counts.retain(|(_, p, _), _| *p != user);
+        g.ask_mutes.retain(|(_, p), _| *p != user);
+        let before = g.flags.len() + g.warns.len();
+        let flagged: Vec<(ChatKey, i32)> =
+            g.flags.iter().filter(|(_, (f, _))| f.sender == Some(user)).map(|(k, _)| *k).collect();
+        for k in &flagged {
+            g.flags.remove(k);
+            g.excerpts.remove(k);
+        }
+        g.warns.retain(|(_, u), _| *u != user);
+        let mut moderation = (before - (g.flags.len() + g.warns.len())) as u64;
+        for log in g.modlog.values_mut() {
+            let before = log.len();
+            log.retain(|e| e.sender != Some(user));
+            moderation += (before - log.len()) as u64;
+        }
+        Ok(vec![
+            ("profile", profile),
+            ("subscription", subscription),
+            ("rosters", rosters),
+            ("roles", roles),
+            ("acks", acks),
+            ("checkins", checkins),
+            ("asks", asks),
+            ("moderation", moderation),
+        ])
     }
 }

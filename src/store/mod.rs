@@ -35,7 +35,7 @@ pub use self::redis::{RedisConn, RedisStore};
 use crate::model::{ChatKey, Grade, Group, Lang, Member, Role, UserKey};
 pub use crate::policy::GroupSample;
 use async_trait::async_trait;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 use std::time::Duration;
@@ -351,6 +351,79 @@ pub trait BroadcastStore: Send + Sync {
     async fn confirmed_broadcasts(&self) -> StoreResult<Vec<Broadcast>>;
 }
 
+/// A person's own settings in the private chat with the bot.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Profile {
+    /// They opened the private chat (so the bot may write to them); false again after a 403.
+    #[serde(default)]
+    pub started: bool,
+    /// Overrides Telegram's language.
+    #[serde(default)]
+    pub lang: Option<Lang>,
+    /// Their zone, for private reminders (IANA name, validated when set).
+    #[serde(default)]
+    pub tz: Option<String>,
+    /// Private daily reminders: kind → local time.
+    #[serde(default)]
+    pub reminders: std::collections::BTreeMap<String, crate::model::HhMm>,
+}
+
+/// A parent's question to a group's teachers (`/ask`). The question itself lives only in the
+/// Telegram messages; this records who asked where, for the answer's way back.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Ask {
+    pub id: String,
+    pub chat: ChatKey,
+    pub parent: UserKey,
+    pub parent_name: String,
+    pub at: DateTime<Utc>,
+    pub answered: bool,
+}
+
+/// How long a question's record is kept (the answer must come within it).
+pub const ASK_TTL: Duration = Duration::from_secs(14 * 24 * 3600);
+/// How long a day's check-in details (who) are kept; the per-day counts stay.
+pub const CHECKIN_TTL: Duration = Duration::from_secs(9 * 24 * 3600);
+
+/// Parents and teachers as people: private settings, the groups they were seen in, daily check-ins,
+/// questions to the teacher, and forgetting a person on request.
+#[async_trait]
+pub trait PeopleStore: Send + Sync {
+    async fn profile(&self, user: UserKey) -> StoreResult<Option<Profile>>;
+    async fn put_profile(&self, user: UserKey, profile: &Profile) -> StoreResult<()>;
+    /// People with private reminders, sorted.
+    async fn reminding_users(&self) -> StoreResult<Vec<UserKey>>;
+    /// Groups where `user` was seen (the roster), sorted.
+    async fn member_groups(&self, user: UserKey) -> StoreResult<Vec<ChatKey>>;
+    /// Counts `user`'s check-in for reminder `kind` on local `date` in `chat`, once: the day's new
+    /// total, or `None` when they had already checked in.
+    async fn check_in(&self, chat: ChatKey, user: UserKey, kind: &str, date: NaiveDate) -> StoreResult<Option<u64>>;
+    /// How many families checked in, per (date, kind), for dates in `from..=to`.
+    async fn checkin_counts(&self, chat: ChatKey, from: NaiveDate, to: NaiveDate)
+    -> StoreResult<Vec<(NaiveDate, String, u64)>>;
+    /// `user`'s own check-ins on dates in `from..=to`: (date, chat, kind), sorted.
+    async fn user_checkins(&self, user: UserKey, from: NaiveDate, to: NaiveDate)
+    -> StoreResult<Vec<(NaiveDate, ChatKey, String)>>;
+    async fn put_ask(&self, ask: &Ask) -> StoreResult<()>;
+    async fn ask(&self, chat: ChatKey, id: &str) -> StoreResult<Option<Ask>>;
+    /// Remembers which of the bot's private messages to `teacher` carries which question.
+    async fn link_ask_message(&self, teacher: UserKey, message_id: i32, chat: ChatKey, id: &str) -> StoreResult<()>;
+    async fn ask_for_message(&self, teacher: UserKey, message_id: i32) -> StoreResult<Option<(ChatKey, String)>>;
+    /// Counts one more question from `parent` in `chat` on `date`; returns the day's total.
+    async fn count_ask(&self, chat: ChatKey, parent: UserKey, date: NaiveDate) -> StoreResult<u64>;
+    /// Questions from `parent` in `chat` are not passed on until `until` (`None`: unmute).
+    async fn mute_asks(&self, chat: ChatKey, parent: UserKey, until: Option<DateTime<Utc>>) -> StoreResult<()>;
+    async fn asks_muted_until(&self, chat: ChatKey, parent: UserKey) -> StoreResult<Option<DateTime<Utc>>>;
+    /// A short-lived note of what a person is in the middle of in the private chat (e.g. which
+    /// group the next message asks); `None` clears it.
+    async fn set_pending(&self, user: UserKey, pending: Option<&str>, ttl: Duration) -> StoreResult<()>;
+    async fn pending(&self, user: UserKey) -> StoreResult<Option<String>>;
+    /// Deletes what is kept about `user` (`/forgetme`): their profile, lesson subscription, roster
+    /// entries, roles, acknowledgements, check-ins, questions, warnings and the index entries;
+    /// returns (what, how many) for the reply.
+    async fn forget_user(&self, user: UserKey) -> StoreResult<Vec<(&'static str, u64)>>;
+}
+
 /// What several copies of the bot share beyond state: the sending budget, a feed of changes for
 /// their caches, and a health check.
 #[async_trait]
@@ -378,6 +451,7 @@ pub trait Store:
     + ModerationStore
     + NoticeStore
     + BroadcastStore
+    + PeopleStore
     + Coordination
 {
 }
@@ -391,6 +465,7 @@ impl<T> Store for T where
         + ModerationStore
         + NoticeStore
         + BroadcastStore
+        + PeopleStore
         + Coordination
 {
 }

@@ -360,6 +360,9 @@ pub(crate) fn decode<T: DeserializeOwned>(key: &str, raw: &str) -> StoreResult<T
 const CHAT_HASHES: &[&str] = &[
     "roles",
     "admins",
+    "checkinn",
+    "asks",
+    "askmute",
     "roster",
     "unames",
     "feedback",
@@ -453,6 +456,10 @@ impl GroupStore for RedisStore {
         }
         for user in self.admins(chat).await? {
             n += self.conn().srem::<_, _, u64>(self.user_key(user, "admin"), chat).await?;
+        }
+        let members: Vec<UserKey> = self.conn().hkeys(self.chat_key(chat, "roster")).await?;
+        for user in members {
+            n += self.conn().srem::<_, _, u64>(self.user_key(user, "groups"), chat).await?;
         }
         // Queued posts for the group.
         let queue = self.outbox_key("queue");
@@ -588,6 +595,8 @@ impl RosterStore for RedisStore {
             pipe.hset(&unames, normalise_username(u), member.user_id);
         }
         pipe.query_async::<()>(&mut self.conn()).await?;
+        // The person's own index of groups (another slot: a second step, repaired by the next message).
+        self.conn().sadd::<_, _, ()>(self.user_key(member.user_id, "groups"), chat).await?;
         Ok(())
     }
 
@@ -1265,5 +1274,280 @@ cc56 127.0.0.1:7103@17103 master - 0 1 3 connected 10923-16383
         assert_eq!(cluster_nodes("redis://a:1"), None);
         assert_eq!(cluster_nodes("redis+cluster://a:1").unwrap(), vec!["redis://a:1"]);
         assert_eq!(cluster_nodes("redis://a:1, redis://b:2").unwrap(), vec!["redis://a:1", "redis://b:2"]);
+    }
+}
+
+fn date_key(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+#[async_trait]
+impl PeopleStore for RedisStore {
+    async fn profile(&self, user: UserKey) -> StoreResult<Option<Profile>> {
+        let key = self.user_key(user, "profile");
+        let raw: Option<String> = self.conn().get(&key).await?;
+        raw.map(|r| decode(&key, &r)).transpose()
+    }
+
+    async fn put_profile(&self, user: UserKey, profile: &Profile) -> StoreResult<()> {
+        self.conn().set::<_, _, ()>(self.user_key(user, "profile"), encode(profile)).await?;
+        let reminding = self.key("profiles:reminding");
+        if profile.reminders.is_empty() {
+            self.conn().srem::<_, _, ()>(reminding, user).await?;
+        } else {
+            self.conn().sadd::<_, _, ()>(reminding, user).await?;
+        }
+        Ok(())
+    }
+
+    async fn reminding_users(&self) -> StoreResult<Vec<UserKey>> {
+        let mut out: Vec<UserKey> = self.conn().smembers(self.key("profiles:reminding")).await?;
+        out.sort_unstable();
+        Ok(out)
+    }
+
+    async fn member_groups(&self, user: UserKey) -> StoreResult<Vec<ChatKey>> {
+        let mut out: Vec<ChatKey> = self.conn().smembers(self.user_key(user, "groups")).await?;
+        out.sort_unstable();
+        Ok(out)
+    }
+
+    async fn check_in(&self, chat: ChatKey, user: UserKey, kind: &str, date: NaiveDate) -> StoreResult<Option<u64>> {
+        // Who (expiring with the day's key) and how many (kept, trimmed to the newest 300 day-kinds),
+        // in one step.
+        static CHECK_IN: LazyLock<Script> = LazyLock::new(|| {
+            Script::new(
+                r#"
+                if redis.call('HSETNX', KEYS[1], ARGV[1], 1) == 0 then return -1 end
+                redis.call('EXPIRE', KEYS[1], ARGV[3])
+                local n = redis.call('HINCRBY', KEYS[2], ARGV[2], 1)
+                if redis.call('HLEN', KEYS[2]) > 400 then
+                    local ks = redis.call('HKEYS', KEYS[2])
+                    table.sort(ks)
+                    for i = 1, #ks - 300 do redis.call('HDEL', KEYS[2], ks[i]) end
+                end
+                return n
+                "#,
+            )
+        });
+        let day = date_key(date);
+        let detail = self.chat_key(chat, format!("checkin:{day}"));
+        let n: i64 = CHECK_IN
+            .key(detail)
+            .key(self.chat_key(chat, "checkinn"))
+            .arg(format!("{kind}|{user}"))
+            .arg(format!("{day}|{kind}"))
+            .arg(CHECKIN_TTL.as_secs())
+            .invoke_async(&mut self.conn())
+            .await?;
+        if n < 0 {
+            return Ok(None);
+        }
+        let mine = self.user_key(user, &format!("checkins:{day}"));
+        let mut pipe = ::redis::pipe();
+        pipe.sadd(&mine, format!("{chat}|{kind}")).ignore().expire(&mine, CHECKIN_TTL.as_secs() as i64).ignore();
+        pipe.query_async::<()>(&mut self.conn()).await?;
+        Ok(Some(n as u64))
+    }
+
+    async fn checkin_counts(
+        &self,
+        chat: ChatKey,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> StoreResult<Vec<(NaiveDate, String, u64)>> {
+        let raw: Vec<(String, u64)> = self.conn().hgetall(self.chat_key(chat, "checkinn")).await?;
+        let mut out: Vec<(NaiveDate, String, u64)> = raw
+            .into_iter()
+            .filter_map(|(field, n)| {
+                let (day, kind) = field.split_once('|')?;
+                let d = NaiveDate::parse_from_str(day, "%Y-%m-%d").ok()?;
+                (from..=to).contains(&d).then(|| (d, kind.to_owned(), n))
+            })
+            .collect();
+        out.sort();
+        Ok(out)
+    }
+
+    async fn user_checkins(
+        &self,
+        user: UserKey,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> StoreResult<Vec<(NaiveDate, ChatKey, String)>> {
+        let mut out = Vec::new();
+        for d in from.iter_days().take_while(|d| *d <= to) {
+            let members: Vec<String> =
+                self.conn().smembers(self.user_key(user, &format!("checkins:{}", date_key(d)))).await?;
+            for m in members {
+                if let Some((chat, kind)) = m.split_once('|')
+                    && let Ok(chat) = chat.parse()
+                {
+                    out.push((d, chat, kind.to_owned()));
+                }
+            }
+        }
+        out.sort();
+        Ok(out)
+    }
+
+    async fn put_ask(&self, ask: &Ask) -> StoreResult<()> {
+        let key = self.chat_key(ask.chat, "asks");
+        let (len,): (usize,) = ::redis::pipe().hset(&key, &ask.id, encode(ask)).ignore().hlen(&key).query_async(&mut self.conn()).await?;
+        if len > 300 {
+            // Keep the newest 200 (ids sort by time).
+            let mut ids: Vec<String> = self.conn().hkeys(&key).await?;
+            ids.sort();
+            self.conn().hdel::<_, _, ()>(&key, &ids[..len - 200]).await?;
+        }
+        Ok(())
+    }
+
+    async fn ask(&self, chat: ChatKey, id: &str) -> StoreResult<Option<Ask>> {
+        let key = self.chat_key(chat, "asks");
+        let raw: Option<String> = self.conn().hget(&key, id).await?;
+        let ask: Option<Ask> = raw.map(|r| decode(&key, &r)).transpose()?;
+        Ok(ask.filter(|a| (Utc::now() - a.at).to_std().is_ok_and(|age| age < ASK_TTL)))
+    }
+
+    async fn link_ask_message(&self, teacher: UserKey, message_id: i32, chat: ChatKey, id: &str) -> StoreResult<()> {
+        let key = self.user_key(teacher, "askmsg");
+        let mut pipe = ::redis::pipe();
+        pipe.hset(&key, message_id, format!("{chat}|{id}")).ignore().expire(&key, ASK_TTL.as_secs() as i64).ignore();
+        pipe.query_async::<()>(&mut self.conn()).await?;
+        Ok(())
+    }
+
+    async fn ask_for_message(&self, teacher: UserKey, message_id: i32) -> StoreResult<Option<(ChatKey, String)>> {
+        let raw: Option<String> = self.conn().hget(self.user_key(teacher, "askmsg"), message_id).await?;
+        Ok(raw.and_then(|r| {
+            let (chat, id) = r.split_once('|')?;
+            Some((chat.parse().ok()?, id.to_owned()))
+        }))
+    }
+
+    async fn count_ask(&self, chat: ChatKey, parent: UserKey, date: NaiveDate) -> StoreResult<u64> {
+        let key = self.chat_key(chat, "askn");
+        let (n,): (u64,) = ::redis::pipe()
+            .hincr(&key, format!("{}|{parent}", date_key(date)), 1)
+            .expire(&key, 2 * 24 * 3600)
+            .ignore()
+            .query_async(&mut self.conn())
+            .await?;
+        Ok(n)
+    }
+
+    async fn mute_asks(&self, chat: ChatKey, parent: UserKey, until: Option<DateTime<Utc>>) -> StoreResult<()> {
+        let key = self.chat_key(chat, "askmute");
+        match until {
+            Some(t) => self.conn().hset::<_, _, _, ()>(key, parent, millis(t)).await?,
+            None => self.conn().hdel::<_, _, ()>(key, parent).await?,
+        }
+        Ok(())
+    }
+
+    async fn asks_muted_until(&self, chat: ChatKey, parent: UserKey) -> StoreResult<Option<DateTime<Utc>>> {
+        let ms: Option<i64> = self.conn().hget(self.chat_key(chat, "askmute"), parent).await?;
+        Ok(ms.map(from_millis))
+    }
+
+    async fn set_pending(&self, user: UserKey, pending: Option<&str>, ttl: Duration) -> StoreResult<()> {
+        let key = self.user_key(user, "pending");
+        match pending {
+            Some(p) => self.conn().set_ex::<_, _, ()>(key, p, ttl.as_secs().max(1)).await?,
+            None => self.conn().del::<_, ()>(key).await?,
+        }
+        Ok(())
+    }
+
+    async fn pending(&self, user: UserKey) -> StoreResult<Option<String>> {
+        Ok(self.conn().get(self.user_key(user, "pending")).await?)
+    }
+
+    async fn forget_user(&self, user: UserKey) -> StoreResult<Vec<(&'static str, u64)>> {
+        let mut chats: std::collections::BTreeSet<ChatKey> = self.member_groups(user).await?.into_iter().collect();
+        let teaches: Vec<ChatKey> = self.conn().smembers(self.user_key(user, "teaches")).await?;
+        let admin: Vec<ChatKey> = self.conn().smembers(self.user_key(user, "admin")).await?;
+        chats.extend(teaches);
+        chats.extend(admin);
+        let mut profile = 0u64;
+        for k in ["profile", "pending", "askmsg", "groups", "teaches", "admin"] {
+            profile += self.conn().del::<_, u64>(self.user_key(user, k)).await?;
+        }
+        self.conn().srem::<_, _, ()>(self.key("profiles:reminding"), user).await?;
+        let subscription: u64 = self.conn().hdel(self.key("subs"), user).await?;
+        let (mut rosters, mut roles, mut acks, mut checkins, mut asks, mut moderation) = (0u64, 0u64, 0u64, 0u64, 0u64, 0u64);
+        for chat in chats {
+            if let Some(m) = self.member(chat, user).await?
+                && let Some(u) = &m.username
+            {
+                self.conn().hdel::<_, _, ()>(self.chat_key(chat, "unames"), normalise_username(u)).await?;
+            }
+            rosters += self.conn().hdel::<_, _, u64>(self.chat_key(chat, "roster"), user).await?;
+            roles += self.conn().hdel::<_, _, u64>(self.chat_key(chat, "roles"), user).await?;
+            roles += self.conn().hdel::<_, _, u64>(self.chat_key(chat, "admins"), user).await?;
+            moderation += self.conn().hdel::<_, _, u64>(self.chat_key(chat, "warns"), user).await?;
+            let ack_key = self.chat_key(chat, "acks");
+            let fields: Vec<String> = self.conn().hkeys(&ack_key).await?;
+            let mine: Vec<&String> = fields.iter().filter(|f| f.rsplit_once('|').is_some_and(|(_, u)| u == user.to_string())).collect();
+            if !mine.is_empty() {
+                acks += self.conn().hdel::<_, _, u64>(&ack_key, mine).await?;
+            }
+            let ask_key = self.chat_key(chat, "asks");
+            let all: Vec<(String, String)> = self.conn().hgetall(&ask_key).await?;
+            for (id, raw) in all {
+                if decode::<Ask>(&ask_key, &raw).is_ok_and(|a| a.parent == user) {
+                    asks += self.conn().hdel::<_, _, u64>(&ask_key, &id).await?;
+                }
+            }
+            self.conn().hdel::<_, _, ()>(self.chat_key(chat, "askmute"), user).await?;
+            let log_key = self.chat_key(chat, "modlog");
+            let log: Vec<(String, String)> = self.conn().hgetall(&log_key).await?;
+            for (field, raw) in log {
+                if decode::<ModEntry>(&log_key, &raw).is_ok_and(|e| e.sender == Some(user)) {
+                    moderation += self.conn().hdel::<_, _, u64>(&log_key, &field).await?;
+                }
+            }
+            let pattern = format!("{}{{c{chat}}}:flag:*", escape_glob(&self.prefix));
+            for server in self.servers().await? {
+                for key in self.scan_keys(&server, &pattern).await? {
+                    let raw: Option<String> = self.conn().get(&key).await?;
+                    if raw.is_some_and(|r| decode::<Flag>(&key, &r).is_ok_and(|f| f.sender == Some(user))) {
+                        let message = key.rsplit(':').next().unwrap_or_default().to_owned();
+                        moderation += self.conn().del::<_, u64>(&key).await?;
+                        let excerpt = self.chat_key(chat, format!("modex:{message}"));
+                        self.conn().del::<_, ()>(excerpt).await?;
+                    }
+                }
+            }
+        }
+        // The person's own per-day sets name every group and kind they checked in to: remove exactly
+        // those entries from the groups' day lists (the anonymous per-day totals stay).
+        let pattern = format!("{}{{u{user}}}:checkins:*", escape_glob(&self.prefix));
+        for server in self.servers().await? {
+            for key in self.scan_keys(&server, &pattern).await? {
+                let Some(day) = key.rsplit(':').next().map(str::to_owned) else { continue };
+                let entries: Vec<String> = self.conn().smembers(&key).await?;
+                for entry in entries {
+                    if let Some((chat, kind)) = entry.split_once('|')
+                        && let Ok(chat) = chat.parse::<ChatKey>()
+                    {
+                        let detail = self.chat_key(chat, format!("checkin:{day}"));
+                        checkins += self.conn().hdel::<_, _, u64>(&detail, format!("{kind}|{user}")).await?;
+                    }
+                }
+                self.conn().del::<_, ()>(&key).await?;
+            }
+        }
+        Ok(vec![
+            ("profile", profile),
+            ("subscription", subscription),
+            ("rosters", rosters),
+            ("roles", roles),
+            ("acks", acks),
+            ("checkins", checkins),
+            ("asks", asks),
+            ("moderation", moderation),
+        ])
     }
 }
