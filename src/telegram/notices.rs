@@ -15,26 +15,10 @@ pub const MAX_NOTICE: usize = 3000;
 /// The button's count is edited at most this often per notice (Telegram limits edits too).
 const EDIT_EVERY: Duration = Duration::from_secs(2);
 
-/// Replies that mean "I have read it", compared after dropping punctuation, spaces and emoji.
-const ACK_WORDS: &[&str] = &[
-    "收到",
-    "收到了",
-    "已收到",
-    "收到收到",
-    "好的收到",
-    "收到谢谢",
-    "已读",
-    "好的",
-    "ok",
-    "okay",
-    "received",
-    "noted",
-];
-
-/// Whether a reply is a plain acknowledgement ("收到！", "OK 👍", "Received.").
+/// Whether a reply is only an acknowledgement ("收到！谢谢老师🙏", "OK 👍", "小明妈妈：已阅"); see
+/// [`crate::ack`].
 pub fn is_ack_text(text: &str) -> bool {
-    let core: String = text.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
-    ACK_WORDS.contains(&core.as_str())
+    crate::ack::is_acknowledgement(text)
 }
 
 /// Per-process state: when each notice's button was last edited, and whether an edit is pending.
@@ -53,9 +37,6 @@ fn keyboard(app: &App, lang: Lang, id: &str, count: usize) -> InlineKeyboardMark
 /// `/notice <text>`.
 pub(super) async fn notice(bot: Bot, app: Arc<App>, msg: Message, ctx: GroupCtx, cmd: Cmd) -> HandlerResult {
     let lang = ctx.lang();
-    if !app.role_of(&bot, &msg).await?.moderates() {
-        return refuse(&bot, &app, &msg, lang, "/notice", Role::Committee).await;
-    }
     let text = cmd.args.trim();
     if text.is_empty() {
         return reply(&bot, &app, &msg, tr!(app.i18n, lang, "notice-usage")).await;
@@ -251,9 +232,6 @@ fn refresh_count(bot: &Bot, app: &Arc<App>, chat: ChatKey, lang: Lang, id: &str)
 /// `/status`: the latest notices, how many acknowledged, and which known members have not yet.
 pub(super) async fn status(bot: Bot, app: Arc<App>, msg: Message, ctx: GroupCtx) -> HandlerResult {
     let lang = ctx.lang();
-    if !app.role_of(&bot, &msg).await?.moderates() {
-        return refuse(&bot, &app, &msg, lang, "/status", Role::Committee).await;
-    }
     let chat = ctx.group.chat_id;
     let notices = app.store.recent_notices(chat, 5).await?;
     if notices.is_empty() {

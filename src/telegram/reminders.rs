@@ -33,9 +33,6 @@ fn list(app: &App, g: &Group) -> String {
 
 pub(super) async fn remind(bot: Bot, app: Arc<App>, msg: Message, ctx: GroupCtx, cmd: Cmd) -> HandlerResult {
     let lang = ctx.lang();
-    if !app.role_of(&bot, &msg).await?.manages() {
-        return refuse(&bot, &app, &msg, lang, "/remind", Role::Teacher).await;
-    }
     if cmd.args.chars().count() > command::MAX_ARGS {
         return reply(&bot, &app, &msg, tr!(app.i18n, lang, "args-too-long", max = command::MAX_ARGS)).await;
     }

@@ -11,10 +11,6 @@ enum Target {
 pub(super) async fn role(bot: Bot, app: Arc<App>, msg: Message, ctx: GroupCtx, cmd: Cmd) -> HandlerResult {
     let lang = ctx.lang();
     let chat = ctx.group.chat_id;
-    let caller = app.role_of(&bot, &msg).await?;
-    if !caller.manages() {
-        return refuse(&bot, &app, &msg, lang, "/role", Role::Teacher).await;
-    }
     if cmd.args.chars().count() > command::MAX_ARGS {
         return reply(&bot, &app, &msg, tr!(app.i18n, lang, "args-too-long", max = command::MAX_ARGS)).await;
     }
