@@ -18,6 +18,7 @@
 //!
 //! `main.rs` only hands over to [`cli::main`].
 
+pub mod ack;
 pub mod cli;
 pub mod clock;
 pub mod config;
@@ -33,6 +34,7 @@ pub mod schedule;
 pub mod sim;
 pub mod store;
 pub mod telegram;
+pub mod weekly;
 
 /// The policy engine, its own crate (`crates/policy`): no Telegram, no Redis.
 pub use jiaxiao_policy as policy;

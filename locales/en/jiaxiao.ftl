@@ -240,3 +240,11 @@ broadcast-expired = This broadcast has expired or is not yours.
 ## Running at scale
 try-again = Sorry, I could not do that just now. Please try again in a moment.
 list-more = … and { $more } more
+
+## Weekly picture
+weekly-title = This week ({ $from } – { $to })
+weekly-checkins = Daily check-ins: families who did it
+weekly-notices = Notices acknowledged
+weekly-notice-label = Notice { $date }
+weekly-none = No check-ins or notices this week
+weekly-caption = This week: { $checkins } check-ins; { $notices } notices, { $rate }% acknowledged on average. Counts only, no names. Turn off with /settings weekly off.

@@ -240,3 +240,11 @@ broadcast-expired = 这条群发已过期或不是您发起的。
 ## Running at scale
 try-again = 抱歉，刚才没能完成。请稍后再试。
 list-more = ……另有 { $more } 项
+
+## Weekly picture
+weekly-title = 本周小结（{ $from } – { $to }）
+weekly-checkins = 每日打卡：完成的家庭数
+weekly-notices = 通知确认率
+weekly-notice-label = { $date } 通知
+weekly-none = 本周没有打卡和通知
+weekly-caption = 本周小结：{ $checkins } 次打卡；{ $notices } 条通知，平均 { $rate }% 已确认。只统计数量，不列姓名。可用 /settings weekly off 关闭。
