@@ -358,6 +358,18 @@ impl StandIn {
         }
     }
 
+    /// The photos the bot uploaded to a chat with `sendPhoto`, in order: (bytes, caption).
+    pub fn uploaded_photos(&self, chat_id: i64) -> Vec<(Vec<u8>, String)> {
+        self.calls_to("sendPhoto")
+            .into_iter()
+            .filter(|c| c.response["ok"] == true && params::get_i64(&c.params, "chat_id") == Some(chat_id))
+            .filter_map(|c| {
+                let bytes = params::uploaded_bytes(c.params.get("photo")?)?;
+                Some((bytes, params::get_str(&c.params, "caption").unwrap_or_default()))
+            })
+            .collect()
+    }
+
     /// Texts (captions for media) of the bot's messages now in the chat, in
     /// sending order, after edits, without deleted ones.
     pub fn sent_texts(&self, chat_id: i64) -> Vec<String> {

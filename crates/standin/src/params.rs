@@ -16,7 +16,17 @@ pub(crate) fn merge(query: Option<&str>, content_type: Option<&str>, body: &[u8]
     }
     let trimmed = trim_ascii_start(body);
     if let Some(boundary) = content_type.and_then(multipart_boundary) {
-        map.extend(multipart_fields(body, &boundary));
+        let mut fields = multipart_fields(body, &boundary);
+        // `"photo": "attach://<name>"` names the part that holds the upload: put it in place.
+        let names: Vec<String> = fields.keys().cloned().collect();
+        for name in names {
+            let target =
+                fields.get(&name).and_then(Value::as_str).and_then(|v| v.strip_prefix("attach://")).map(str::to_owned);
+            if let Some(part) = target.and_then(|t| fields.remove(&t)) {
+                fields.insert(name, part);
+            }
+        }
+        map.extend(fields);
         return Value::Object(map);
     }
     let is_json = content_type.is_some_and(|c| c.contains("json")) || trimmed.first() == Some(&b'{');
@@ -38,18 +48,56 @@ fn multipart_boundary(content_type: &str) -> Option<String> {
     Some(b.trim_matches('"').to_owned())
 }
 
-/// The text fields of a `multipart/form-data` body (teloxide sends `setWebhook` this way); file
-/// parts are kept as their raw text, which the stand-in never reads.
+/// The fields of a `multipart/form-data` body (teloxide sends `setWebhook` and uploads this way).
+/// Text parts become strings; a file part (one with a `filename`) becomes
+/// `{"file_name": .., "size": .., "hex": ..}` with its bytes in hex, so that a test can read back
+/// exactly what was uploaded.
 fn multipart_fields(body: &[u8], boundary: &str) -> Map<String, Value> {
     let mut out = Map::new();
-    let text = String::from_utf8_lossy(body);
-    for part in text.split(&format!("--{boundary}")) {
-        let Some((head, value)) = part.split_once("\r\n\r\n") else { continue };
-        let Some(name) = head.split(';').find_map(|h| h.trim().strip_prefix("name=")) else { continue };
-        let name = name.split(['\r', '\n']).next().unwrap_or_default().trim_matches('"');
-        out.insert(name.to_owned(), Value::String(value.trim_end_matches("\r\n").to_owned()));
+    let delimiter = format!("--{boundary}");
+    for part in split_bytes(body, delimiter.as_bytes()) {
+        let Some(head_end) = find(part, b"\r\n\r\n") else { continue };
+        let head = String::from_utf8_lossy(&part[..head_end]);
+        let mut value = &part[head_end + 4..];
+        if value.ends_with(b"\r\n") {
+            value = &value[..value.len() - 2];
+        }
+        let attr = |name: &str| {
+            head.split([';', '\r', '\n'])
+                .find_map(|h| h.trim().strip_prefix(name))
+                .map(|v| v.trim_matches('"').to_owned())
+        };
+        let Some(name) = attr("name=") else { continue };
+        let field = match attr("filename=") {
+            Some(file_name) => {
+                let hex: String = value.iter().map(|b| format!("{b:02x}")).collect();
+                serde_json::json!({"file_name": file_name, "size": value.len(), "hex": hex})
+            }
+            None => Value::String(String::from_utf8_lossy(value).into_owned()),
+        };
+        out.insert(name, field);
     }
     out
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+fn split_bytes<'a>(mut hay: &'a [u8], delimiter: &[u8]) -> Vec<&'a [u8]> {
+    let mut out = Vec::new();
+    while let Some(i) = find(hay, delimiter) {
+        out.push(&hay[..i]);
+        hay = &hay[i + delimiter.len()..];
+    }
+    out.push(hay);
+    out
+}
+
+/// The bytes of a file part read by [`merge`] (`None` when the parameter is not an upload).
+pub fn uploaded_bytes(v: &Value) -> Option<Vec<u8>> {
+    let hex = v.get("hex")?.as_str()?;
+    (0..hex.len()).step_by(2).map(|i| u8::from_str_radix(hex.get(i..i + 2)?, 16).ok()).collect()
 }
 
 fn trim_ascii_start(b: &[u8]) -> &[u8] {
@@ -128,6 +176,22 @@ mod tests {
         let v = merge(None, Some("multipart/form-data; boundary=XYZ"), body);
         assert_eq!(get_str(&v, "url").as_deref(), Some("https://h/p"));
         assert_eq!(get_str(&v, "secret_token").as_deref(), Some("abc"));
+    }
+
+    #[test]
+    fn multipart_file_parts_keep_their_bytes() {
+        let mut body = b"--B\r\nContent-Disposition: form-data; name=\"chat_id\"\r\n\r\n-5\r\n--B\r\nContent-Disposition: form-data; name=\"photo\"; filename=\"w.png\"\r\nContent-Type: image/png\r\n\r\n".to_vec();
+        body.extend_from_slice(&[0x89, b'P', 0, 0xff, b'\r', b'\n', 7]);
+        body.extend_from_slice(b"\r\n--B--\r\n");
+        let v = merge(None, Some("multipart/form-data; boundary=B"), &body);
+        assert_eq!(get_str(&v, "chat_id").as_deref(), Some("-5"));
+        assert_eq!(v["photo"]["file_name"], "w.png");
+        assert_eq!(uploaded_bytes(&v["photo"]), Some(vec![0x89, b'P', 0, 0xff, b'\r', b'\n', 7]));
+        // teloxide names the part and refers to it: `photo=attach://<part>`.
+        let body = b"--B\r\nContent-Disposition: form-data; name=\"photo\"\r\n\r\nattach://x1\r\n--B\r\nContent-Disposition: form-data; name=\"x1\"; filename=\"w.png\"\r\n\r\nPNG\r\n--B--\r\n";
+        let v = merge(None, Some("multipart/form-data; boundary=B"), body);
+        assert_eq!(uploaded_bytes(&v["photo"]), Some(b"PNG".to_vec()));
+        assert!(v.get("x1").is_none());
     }
 
     #[test]
