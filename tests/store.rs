@@ -92,6 +92,7 @@ fn item(id: &str, chat: i64, due: DateTime<Utc>) -> OutboxItem {
             text: format!("text {id}"),
             html: true,
             buttons: vec![vec![("👍".into(), "lf:u:x".into())]],
+            ..OutMessage::default()
         },
         lesson: Some("w01-fact-x".into()),
         notice: None,
@@ -484,7 +485,8 @@ async fn people_profiles_checkins_questions_and_forgetting(s: &dyn Store) {
     assert_eq!(mine[0], (day, -60, "bedtime".to_owned()));
     // Questions.
     let t0 = Utc::now();
-    let ask = Ask { id: "q1".into(), chat: -60, parent: 50, parent_name: "小明妈妈".into(), at: t0, answered: false };
+    let ask =
+        Ask { id: "q1".into(), chat: -60, parent: 50, parent_name: "小明妈妈".into(), at: t0, answered: false };
     s.put_ask(&ask).await.unwrap();
     s.link_ask_message(70, 900, -60, "q1").await.unwrap();
     assert_eq!(s.ask_for_message(70, 900).await.unwrap(), Some((-60, "q1".to_owned())));
@@ -497,14 +499,24 @@ async fn people_profiles_checkins_questions_and_forgetting(s: &dyn Store) {
     s.set_pending(50, Some("ask:-60"), Duration::from_secs(60)).await.unwrap();
     assert_eq!(s.pending(50).await.unwrap().as_deref(), Some("ask:-60"));
     // Acknowledgements and a role, then forget the person: nothing of them is left.
-    let notice = Notice { id: "n1".into(), author: "T".into(), author_id: Some(70), title: "t".into(), at: t0, message_id: Some(3) };
+    let notice = Notice {
+        id: "n1".into(),
+        author: "T".into(),
+        author_id: Some(70),
+        title: "t".into(),
+        at: t0,
+        message_id: Some(3),
+    };
     s.put_notice(-60, &notice).await.unwrap();
     s.ack(-60, "n1", 50).await.unwrap();
     s.ack(-60, "n1", 51).await.unwrap();
     s.set_role(-61, 50, Role::Committee).await.unwrap();
     let report = s.forget_user(50).await.unwrap();
     let total = |what: &str| report.iter().find(|(w, _)| *w == what).map(|(_, n)| *n).unwrap_or(0);
-    assert!(total("profile") >= 1 && total("rosters") == 2 && total("acks") == 1 && total("checkins") >= 2, "{report:?}");
+    assert!(
+        total("profile") >= 1 && total("rosters") == 2 && total("acks") == 1 && total("checkins") >= 2,
+        "{report:?}"
+    );
     assert!(total("asks") == 1 && total("roles") >= 1, "{report:?}");
     assert_eq!(s.profile(50).await.unwrap(), None);
     assert!(s.reminding_users().await.unwrap().is_empty());

@@ -21,7 +21,7 @@ use std::collections::HashSet;
 use std::sync::Arc;
 use std::time::Duration;
 use teloxide::prelude::*;
-use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup, ParseMode};
+use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup, MessageId, ParseMode};
 use tokio::sync::{Notify, watch};
 
 /// How long a sender holds an item without renewing: after a crash, another copy (or the restarted
@@ -356,19 +356,48 @@ impl Outbox {
     /// Sends the item; returns the id of the message Telegram created.
     async fn deliver(&self, item: &OutboxItem) -> Result<i32, Failure> {
         let chat = ChatId(item.chat);
-        let keyboard = (!item.message.buttons.is_empty()).then(|| {
-            InlineKeyboardMarkup::new(item.message.buttons.iter().map(|row| {
-                row.iter()
-                    .map(|(label, data)| InlineKeyboardButton::callback(label.clone(), data.clone()))
-                    .collect::<Vec<_>>()
-            }))
-        });
+        let m = &item.message;
+        let keyboard = (!m.buttons.is_empty()).then(|| keyboard(&m.buttons));
+        let parse = m.html.then_some(ParseMode::Html);
         // No inline waiting on 429 here: the item is rescheduled instead, so one busy chat never
         // holds up the others.
+        if let Some((from, id)) = m.copy_of {
+            return send::call_once(|| {
+                let mut req = self.bot.copy_message(chat, ChatId(from), MessageId(id));
+                if let Some(k) = keyboard.clone() {
+                    req = req.reply_markup(k);
+                }
+                req.into_future()
+            })
+            .await
+            .map(|m| m.0);
+        }
+        if let Some(photo) = &m.photo {
+            use base64::Engine;
+            let bytes = base64::engine::general_purpose::STANDARD
+                .decode(photo)
+                .map_err(|e| Failure::Other(format!("the stored picture is not base64: {e}")))?;
+            return send::call_once(|| {
+                let file = teloxide::types::InputFile::memory(bytes.clone()).file_name("weekly.png");
+                let mut req = self.bot.send_photo(chat, file).allow_paid_broadcast(item.paid);
+                if !m.text.is_empty() {
+                    req = req.caption(m.text.clone());
+                }
+                if let Some(p) = parse {
+                    req = req.parse_mode(p);
+                }
+                if let Some(k) = keyboard.clone() {
+                    req = req.reply_markup(k);
+                }
+                req.into_future()
+            })
+            .await
+            .map(|m| m.id.0);
+        }
         send::call_once(|| {
-            let mut req = self.bot.send_message(chat, item.message.text.clone()).allow_paid_broadcast(item.paid);
-            if item.message.html {
-                req = req.parse_mode(ParseMode::Html);
+            let mut req = self.bot.send_message(chat, m.text.clone()).allow_paid_broadcast(item.paid);
+            if let Some(p) = parse {
+                req = req.parse_mode(p);
             }
             if let Some(k) = keyboard.clone() {
                 req = req.reply_markup(k);
@@ -388,8 +417,29 @@ impl Outbox {
                 self.store.put_group(&g).await?;
             }
         } else {
+            // A parent who blocked the bot: no more lessons or reminders, and chasing skips them
+            // until they start it again.
             self.store.set_subscription(chat as u64, None).await?;
+            if let Some(mut p) = self.store.profile(chat as u64).await?
+                && (p.started || !p.reminders.is_empty())
+            {
+                p.started = false;
+                p.reminders.clear();
+                self.store.put_profile(chat as u64, &p).await?;
+            }
         }
         Ok(())
     }
+}
+
+/// An inline keyboard from stored rows: callback buttons, or URL buttons for `https://` data.
+pub fn keyboard(rows: &[Vec<(String, String)>]) -> InlineKeyboardMarkup {
+    InlineKeyboardMarkup::new(rows.iter().map(|row| {
+        row.iter()
+            .map(|(label, data)| match data.starts_with("https://").then(|| url::Url::parse(data).ok()).flatten() {
+                Some(u) => InlineKeyboardButton::url(label.clone(), u),
+                None => InlineKeyboardButton::callback(label.clone(), data.clone()),
+            })
+            .collect::<Vec<_>>()
+    }))
 }

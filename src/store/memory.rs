@@ -394,6 +394,10 @@ impl OutboxStore for MemoryStore {
     async fn queued(&self) -> StoreResult<u64> {
         Ok(self.lock().queue.len() as u64)
     }
+
+    async fn outbox_seen(&self, id: &str) -> StoreResult<bool> {
+        Ok(self.lock().seen.get(id).is_some_and(|exp| *exp > Instant::now()))
+    }
 }
 
 /// Ends `owner`'s hold on the chat of queued item `id`.
@@ -637,7 +641,8 @@ impl PeopleStore for MemoryStore {
 
     async fn reminding_users(&self) -> StoreResult<Vec<UserKey>> {
         let g = self.lock();
-        let mut out: Vec<UserKey> = g.profiles.iter().filter(|(_, p)| !p.reminders.is_empty()).map(|(u, _)| *u).collect();
+        let mut out: Vec<UserKey> =
+            g.profiles.iter().filter(|(_, p)| !p.reminders.is_empty()).map(|(u, _)| *u).collect();
         out.sort_unstable();
         Ok(out)
     }

@@ -134,14 +134,22 @@ pub struct OutboxItem {
     pub paid: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OutMessage {
+    /// The text, or the caption of a photo or copy.
     pub text: String,
     /// Telegram HTML parse mode (the text is already escaped).
     pub html: bool,
-    /// Inline keyboard rows of (label, callback data).
+    /// Inline keyboard rows of (label, callback data); data starting with `https://` makes a URL
+    /// button instead (callback data of the bot never does).
     #[serde(default)]
     pub buttons: Vec<Vec<(String, String)>>,
+    /// A PNG to post with `text` as its caption (base64; the weekly picture).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub photo: Option<String>,
+    /// Copy this message (chat, message id) instead of sending `text` (a notice sent privately).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub copy_of: Option<(ChatKey, i32)>,
 }
 
 /// Where a counter lives: a field of the hash `counters:{scope}`.
@@ -203,6 +211,9 @@ pub trait OutboxStore: Send + Sync {
     /// Ends `owner`'s lease without sending (shutdown): the item is due again at once.
     async fn release(&self, id: &str, owner: &str) -> StoreResult<()>;
     async fn queued(&self) -> StoreResult<u64>;
+    /// Whether an item with this id was enqueued within [`OUTBOX_DEDUP`] (so enqueuing it again is a
+    /// no-op).
+    async fn outbox_seen(&self, id: &str) -> StoreResult<bool>;
 }
 
 /// One-tap feedback on lessons and the log of lessons sent, per chat.
@@ -366,6 +377,9 @@ pub struct Profile {
     /// Private daily reminders: kind → local time.
     #[serde(default)]
     pub reminders: std::collections::BTreeMap<String, crate::model::HhMm>,
+    /// Their child's grade band, for private reminders and lessons.
+    #[serde(default)]
+    pub grade: Option<crate::model::Grade>,
 }
 
 /// A parent's question to a group's teachers (`/ask`). The question itself lives only in the
@@ -399,11 +413,19 @@ pub trait PeopleStore: Send + Sync {
     /// total, or `None` when they had already checked in.
     async fn check_in(&self, chat: ChatKey, user: UserKey, kind: &str, date: NaiveDate) -> StoreResult<Option<u64>>;
     /// How many families checked in, per (date, kind), for dates in `from..=to`.
-    async fn checkin_counts(&self, chat: ChatKey, from: NaiveDate, to: NaiveDate)
-    -> StoreResult<Vec<(NaiveDate, String, u64)>>;
+    async fn checkin_counts(
+        &self,
+        chat: ChatKey,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> StoreResult<Vec<(NaiveDate, String, u64)>>;
     /// `user`'s own check-ins on dates in `from..=to`: (date, chat, kind), sorted.
-    async fn user_checkins(&self, user: UserKey, from: NaiveDate, to: NaiveDate)
-    -> StoreResult<Vec<(NaiveDate, ChatKey, String)>>;
+    async fn user_checkins(
+        &self,
+        user: UserKey,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> StoreResult<Vec<(NaiveDate, ChatKey, String)>>;
     async fn put_ask(&self, ask: &Ask) -> StoreResult<()>;
     async fn ask(&self, chat: ChatKey, id: &str) -> StoreResult<Option<Ask>>;
     /// Remembers which of the bot's private messages to `teacher` carries which question.

@@ -930,6 +930,10 @@ impl OutboxStore for RedisStore {
         let key = self.outbox_key("queue");
         Ok(self.conn().zcard(key).await?)
     }
+
+    async fn outbox_seen(&self, id: &str) -> StoreResult<bool> {
+        Ok(self.conn().exists(self.outbox_key(&format!("seen:{id}"))).await?)
+    }
 }
 
 #[async_trait]
@@ -1257,26 +1261,6 @@ impl Coordination for RedisStore {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn masters_are_read_from_cluster_nodes() {
-        let nodes = "\
-07c3 127.0.0.1:7102@17102 master - 0 1 2 connected 5461-10922
-e7d1 127.0.0.1:7101@17101 myself,master - 0 0 1 connected 0-5460
-aa12 127.0.0.1:7104@17104 slave e7d1 0 1 1 connected
-bb34 127.0.0.1:7105@17105,redis-5 master,fail - 0 1 4 disconnected
-cc56 127.0.0.1:7103@17103 master - 0 1 3 connected 10923-16383
-";
-        assert_eq!(cluster_masters(nodes), vec!["127.0.0.1:7102", "127.0.0.1:7101", "127.0.0.1:7103"]);
-        assert_eq!(cluster_nodes("redis://a:1"), None);
-        assert_eq!(cluster_nodes("redis+cluster://a:1").unwrap(), vec!["redis://a:1"]);
-        assert_eq!(cluster_nodes("redis://a:1, redis://b:2").unwrap(), vec!["redis://a:1", "redis://b:2"]);
-    }
-}
-
 fn date_key(d: NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
 }
@@ -1393,7 +1377,8 @@ impl PeopleStore for RedisStore {
 
     async fn put_ask(&self, ask: &Ask) -> StoreResult<()> {
         let key = self.chat_key(ask.chat, "asks");
-        let (len,): (usize,) = ::redis::pipe().hset(&key, &ask.id, encode(ask)).ignore().hlen(&key).query_async(&mut self.conn()).await?;
+        let (len,): (usize,) =
+            ::redis::pipe().hset(&key, &ask.id, encode(ask)).ignore().hlen(&key).query_async(&mut self.conn()).await?;
         if len > 300 {
             // Keep the newest 200 (ids sort by time).
             let mut ids: Vec<String> = self.conn().hkeys(&key).await?;
@@ -1476,7 +1461,8 @@ impl PeopleStore for RedisStore {
         }
         self.conn().srem::<_, _, ()>(self.key("profiles:reminding"), user).await?;
         let subscription: u64 = self.conn().hdel(self.key("subs"), user).await?;
-        let (mut rosters, mut roles, mut acks, mut checkins, mut asks, mut moderation) = (0u64, 0u64, 0u64, 0u64, 0u64, 0u64);
+        let (mut rosters, mut roles, mut acks, mut checkins, mut asks, mut moderation) =
+            (0u64, 0u64, 0u64, 0u64, 0u64, 0u64);
         for chat in chats {
             if let Some(m) = self.member(chat, user).await?
                 && let Some(u) = &m.username
@@ -1489,7 +1475,8 @@ impl PeopleStore for RedisStore {
             moderation += self.conn().hdel::<_, _, u64>(self.chat_key(chat, "warns"), user).await?;
             let ack_key = self.chat_key(chat, "acks");
             let fields: Vec<String> = self.conn().hkeys(&ack_key).await?;
-            let mine: Vec<&String> = fields.iter().filter(|f| f.rsplit_once('|').is_some_and(|(_, u)| u == user.to_string())).collect();
+            let mine: Vec<&String> =
+                fields.iter().filter(|f| f.rsplit_once('|').is_some_and(|(_, u)| u == user.to_string())).collect();
             if !mine.is_empty() {
                 acks += self.conn().hdel::<_, _, u64>(&ack_key, mine).await?;
             }
@@ -1549,5 +1536,25 @@ impl PeopleStore for RedisStore {
             ("asks", asks),
             ("moderation", moderation),
         ])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn masters_are_read_from_cluster_nodes() {
+        let nodes = "\
+07c3 127.0.0.1:7102@17102 master - 0 1 2 connected 5461-10922
+e7d1 127.0.0.1:7101@17101 myself,master - 0 0 1 connected 0-5460
+aa12 127.0.0.1:7104@17104 slave e7d1 0 1 1 connected
+bb34 127.0.0.1:7105@17105,redis-5 master,fail - 0 1 4 disconnected
+cc56 127.0.0.1:7103@17103 master - 0 1 3 connected 10923-16383
+";
+        assert_eq!(cluster_masters(nodes), vec!["127.0.0.1:7102", "127.0.0.1:7101", "127.0.0.1:7103"]);
+        assert_eq!(cluster_nodes("redis://a:1"), None);
+        assert_eq!(cluster_nodes("redis+cluster://a:1").unwrap(), vec!["redis://a:1"]);
+        assert_eq!(cluster_nodes("redis://a:1, redis://b:2").unwrap(), vec!["redis://a:1", "redis://b:2"]);
     }
 }
