@@ -79,11 +79,23 @@ pub fn acked() {
     counter!("jiaxiao_acks_total").increment(1);
 }
 
+/// A daily check-in was counted.
+pub fn checked_in() {
+    counter!("jiaxiao_checkins_total").increment(1);
+}
+
+/// A parent's question was passed to a teacher.
+pub fn question() {
+    counter!("jiaxiao_questions_total").increment(1);
+}
+
 /// An outbox item was posted; `kind` is the part of its id before the first `:` (`lesson`,
 /// `reminder`, `notice`, `broadcast` …).
 pub fn outbox_sent(id: &str) {
     let kind = match id.split(':').next().unwrap_or_default() {
-        "remind" => "reminder",
+        "remind" | "premind" => "reminder",
+        "chase" => "chase",
+        "weekly" => "weekly",
         "lesson" => "lesson",
         "notice" => "notice",
         "broadcast" => "broadcast",

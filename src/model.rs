@@ -251,6 +251,8 @@ pub struct Settings {
     pub warn_limit: Option<u32>,
     /// Daily reminders set with `/remind`: kind (`exercise`, `screen`, `bedtime`) → local time.
     pub reminders: std::collections::BTreeMap<String, HhMm>,
+    /// The weekly picture on Sunday evening (`/settings weekly on|off`).
+    pub weekly: bool,
 }
 
 impl Grade {
@@ -311,6 +313,7 @@ impl Default for Settings {
             flood: Some(FloodRule::DEFAULT),
             warn_limit: None,
             reminders: Default::default(),
+            weekly: true,
         }
     }
 }

@@ -61,13 +61,14 @@ settings-show =
     • micro-lessons (lessons): { $lessons }
     • flood reminder (flood): { $flood }
     • violations before a one-day mute (warnlimit): { $warnlimit }
+    • weekly picture on Sunday evening (weekly): { $weekly }
     For example: /settings tz Asia/Shanghai, /settings grade junior, /settings quiet 21:30-07:00
 settings-saved =
     Saved.
     { $settings }
 settings-off = off
 settings-missing-value = Please give a value after "{ $key }", for example /settings tz Asia/Shanghai.
-settings-unknown-key = There is no setting "{ $given }". You can change: lang, tz, grade, moderation, quiet, lessons, flood, warnlimit.
+settings-unknown-key = There is no setting "{ $given }". You can change: lang, tz, grade, moderation, quiet, lessons, flood, warnlimit, weekly.
 settings-bad-lang = "{ $given }" is not supported. Languages: zh-CN (Simplified Chinese) or en (English).
 settings-bad-tz = "{ $given }" is not a time zone I know. Use an IANA zone name such as Asia/Shanghai, Asia/Hong_Kong or Europe/London.
 settings-bad-grade = "{ $given }" is not a grade. Choose kindergarten, primary, junior or senior.
@@ -248,3 +249,94 @@ weekly-notices = Notices acknowledged
 weekly-notice-label = Notice { $date }
 weekly-none = No check-ins or notices this week
 weekly-caption = This week: { $checkins } check-ins; { $notices } notices, { $rate }% acknowledged on average. Counts only, no names. Turn off with /settings weekly off.
+checkin-btn = ✅ Done today
+checkin-btn-count = ✅ Done today · { $count } families
+checkin-counted = Counted, thank you! { $count } families did it today.
+checkin-already = You already checked in today.
+checkin-other-day = This reminder was for { $date }; check-ins count on their own day only.
+settings-bad-weekly = "{ $given }" is not on or off. Use /settings weekly on or /settings weekly off.
+settings-on = on
+
+## Notices in private, chasing
+notice-link-btn = 🔔 Get it privately · ask the teacher
+notice-btn-private = ✅ Got it
+link-not-member = This link belongs to a group where I haven't seen you yet. Post a message in the class group first, or ask the teacher to add you.
+chase-btn = 📨 Remind the { $count } parents who haven't acknowledged (notice of { $time }) privately
+chase-done = Private reminders queued for { $reached }; { $before } were reminded before; { $unreachable } have not opened a private chat with the bot.
+chase-report =
+    Notice "{ $title }": these parents have not opened a private chat with the bot, so they could not be reminded:
+    { $names }{ $more ->
+        [0] {""}
+       *[other] and { $more } more
+    }
+    Ask them to press "Get it privately" under the notice, or to open: { $link }
+
+## Questions to the teacher
+cmd-ask = ask the teacher privately (never shown in the group)
+ask-btn = ❓ Ask the teacher
+ask-no-group = I haven't seen you in a class group yet. Post a message in your class group first, then ask.
+ask-choose = Which group's teacher would you like to ask?
+ask-write = Please write your question for the teacher of "{ $group }" (just reply to this message). It goes to the teacher privately, never to the group.
+ask-too-long = That is too long; please keep it under { $max } characters.
+ask-limit = You have asked this group's teachers { $max } times today; please ask again tomorrow. For anything urgent, contact the teacher directly.
+ask-muted = The teacher is not taking questions today; please ask again tomorrow. For anything urgent, contact the teacher directly.
+ask-no-teacher = None of this group's teachers has opened a private chat with the bot yet, so I cannot pass it on. Ask the teacher to send /start to the bot privately.
+ask-sent = Passed privately to { $count } teacher(s). I'll tell you here when they answer.
+ask-to-teacher =
+    ❓ A parent in "{ $group }", { $name }, asks privately:
+
+    { $question }
+
+    Reply to this message to answer; the answer goes to this parent only.
+ask-reply-btn = ↩️ Reply
+ask-mute-btn = 🔕 No more questions from this parent today
+ask-reply-prompt = Please write your answer; I'll pass it to the parent privately.
+ask-answer =
+    The teacher answered your question in "{ $group }":
+
+    { $answer }
+ask-answered = Passed to the parent privately.
+ask-parent-gone = This parent has closed the private chat with the bot; the answer cannot be delivered.
+ask-gone = This question has expired or is not yours.
+ask-muted-done = OK: this parent's questions today will not be passed to you.
+private-hint = To ask the teacher privately, send /ask followed by your question; /help lists everything I can do.
+
+## Parents' own records
+cmd-me = my check-ins this week
+me-none = No check-ins in the last 7 days. When a daily reminder comes, press "✅ Done today" (only counts are shown, never names).
+me-line = { $kind }: { $marks } ({ $days }/7 days)
+me-week =
+    Your week ({ $from } – { $to }):
+    { $lines }
+    Only you can see this.
+cmd-settings-private = my settings: language, time zone, child's grade
+psettings-auto = automatic
+psettings-show =
+    Your settings:
+    • language (lang): { $lang }
+    • time zone (tz): { $tz }
+    • child's grade: { $grade }
+    For example: /settings lang en, /settings tz Asia/Shanghai, /settings grade junior
+psettings-usage = Usage: /settings to show; /settings lang zh-CN|en; /settings tz ZONE; /settings grade kindergarten|primary|junior|senior.
+cmd-remind-private = my own daily reminders (at my time and zone)
+premind-none =
+    You have no private reminders yet. For example:
+    /remind exercise 17:30 (an hour of exercise out of school)
+    /remind screen 19:30 (screen time)
+    /remind bedtime (half an hour before the grade's bedtime)
+premind-list =
+    Your daily reminders (time zone { $tz }):
+    { $lines }
+    To remove one: /remind off name, e.g. /remind off screen
+cmd-forgetme = delete everything the bot keeps about me
+forgetme-done =
+    Deleted what I kept about you:
+    • settings and private reminders: { $profile }
+    • lesson subscription: { $subscription }
+    • group member records: { $rosters } group(s)
+    • roles: { $roles }
+    • notice acknowledgements: { $acks }
+    • check-ins: { $checkins }
+    • questions: { $asks }
+    • moderation records: { $moderation }
+    Groups keep only their anonymous check-in totals. If you post in a group again, I will note your name again to count notice acknowledgements.

@@ -61,13 +61,14 @@ settings-show =
     • 小课堂 lessons：{ $lessons }
     • 刷屏提醒 flood：{ $flood }
     • 违规禁言次数 warnlimit：{ $warnlimit }
+    • 周日晚的本周小结图 weekly：{ $weekly }
     修改示例：/settings tz Asia/Shanghai，/settings grade junior，/settings quiet 21:30-07:00
 settings-saved =
     已保存。
     { $settings }
 settings-off = 关闭
 settings-missing-value = 请在“{ $key }”后面写上新的值，例如 /settings tz Asia/Shanghai。
-settings-unknown-key = 没有“{ $given }”这项设置。可以修改：lang、tz、grade、moderation、quiet、lessons、flood、warnlimit。
+settings-unknown-key = 没有“{ $given }”这项设置。可以修改：lang、tz、grade、moderation、quiet、lessons、flood、warnlimit、weekly。
 settings-bad-lang = 不支持“{ $given }”。语言可选：zh-CN（简体中文）或 en（English）。
 settings-bad-tz = “{ $given }”不是有效的时区。请使用 IANA 时区名称，例如 Asia/Shanghai、Asia/Hong_Kong、Europe/London。
 settings-bad-grade = “{ $given }”不是有效的年级。可选：kindergarten（幼儿园）、primary（小学）、junior（初中）、senior（高中）。
@@ -248,3 +249,94 @@ weekly-notices = 通知确认率
 weekly-notice-label = { $date } 通知
 weekly-none = 本周没有打卡和通知
 weekly-caption = 本周小结：{ $checkins } 次打卡；{ $notices } 条通知，平均 { $rate }% 已确认。只统计数量，不列姓名。可用 /settings weekly off 关闭。
+checkin-btn = ✅ 今天做到了
+checkin-btn-count = ✅ 今天做到了 · { $count } 家
+checkin-counted = 已记下，谢谢！今天共有 { $count } 个家庭做到了。
+checkin-already = 今天已经记过了。
+checkin-other-day = 这是 { $date } 的提醒，只能在当天打卡。
+settings-bad-weekly = “{ $given }”不是 on 或 off。请用 /settings weekly on 或 /settings weekly off。
+settings-on = 开启
+
+## Notices in private, chasing
+notice-link-btn = 🔔 私聊接收 · 向老师提问
+notice-btn-private = ✅ 收到
+link-not-member = 这个链接属于一个我还没见过您的群。请先在班级群里发过言，或请老师把您加入群。
+chase-btn = 📨 私信提醒未确认的 { $count } 位家长（{ $time } 的通知）
+chase-done = 已安排私信提醒 { $reached } 位；此前已提醒过 { $before } 位；{ $unreachable } 位还没有开启与机器人的私聊。
+chase-report =
+    通知“{ $title }”：以下家长还没有开启与机器人的私聊，无法私信提醒：
+    { $names }{ $more ->
+        [0] {""}
+       *[other] 等另外 { $more } 位
+    }
+    可以请他们点通知下方的“私聊接收”按钮，或打开：{ $link }
+
+## Questions to the teacher
+cmd-ask = 私下向老师提问（不会出现在群里）
+ask-btn = ❓ 向老师提问
+ask-no-group = 我还没有在任何班级群里见过您。请先在班级群里发过言，再来提问。
+ask-choose = 想问哪个群的老师？请选择：
+ask-write = 请写下要问“{ $group }”老师的问题（直接回复这条消息即可）。问题只会私下转给老师，不会出现在群里。
+ask-too-long = 问题太长了，请控制在 { $max } 字以内。
+ask-limit = 今天向这个群的老师提问已达 { $max } 次，请明天再问；紧急的事请直接联系老师。
+ask-muted = 老师今天暂不接收提问，请明天再问；紧急的事请直接联系老师。
+ask-no-teacher = 这个群的老师还没有开启与机器人的私聊，暂时无法转达。请在群里请老师私聊机器人发送 /start。
+ask-sent = 已私下转给 { $count } 位老师。老师回复后，我会在这里告诉您。
+ask-to-teacher =
+    ❓ “{ $group }”的家长 { $name } 私下提问：
+
+    { $question }
+
+    回复这条消息即可作答，答案只发给这位家长。
+ask-reply-btn = ↩️ 回复
+ask-mute-btn = 🔕 今天不再接收这位家长的提问
+ask-reply-prompt = 请写下回复，我会私下转给这位家长。
+ask-answer =
+    老师回复了您在“{ $group }”的提问：
+
+    { $answer }
+ask-answered = 已私下转给家长。
+ask-parent-gone = 这位家长已关闭与机器人的私聊，回复无法送达。
+ask-gone = 这个提问已过期或不属于您。
+ask-muted-done = 好的，这位家长今天的提问不再转给您们。
+private-hint = 想私下问老师，请发送 /ask 加上您的问题；查看全部功能请发送 /help。
+
+## Parents' own records
+cmd-me = 我这一周的打卡
+me-none = 最近 7 天还没有打卡。收到每日提醒时，点“✅ 今天做到了”即可（只记数量，不公布姓名）。
+me-line = { $kind }：{ $marks }（{ $days }/7 天）
+me-week =
+    您的一周（{ $from } – { $to }）：
+    { $lines }
+    只有您自己能看到这些记录。
+cmd-settings-private = 我的设置：语言、时区、孩子学段
+psettings-auto = 自动
+psettings-show =
+    您的设置：
+    • 语言 lang：{ $lang }
+    • 时区 tz：{ $tz }
+    • 孩子学段 grade：{ $grade }
+    修改示例：/settings lang en，/settings tz Asia/Shanghai，/settings grade junior
+psettings-usage = 用法：/settings 查看；/settings lang zh-CN|en；/settings tz 时区；/settings grade kindergarten|primary|junior|senior。
+cmd-remind-private = 我自己的每日提醒（按我的时间和时区）
+premind-none =
+    您还没有设置私人提醒。例如：
+    /remind exercise 17:30（校外运动一小时）
+    /remind screen 19:30（控制屏幕时间）
+    /remind bedtime（按学段睡眠时间提前半小时）
+premind-list =
+    您的每日提醒（时区 { $tz }）：
+    { $lines }
+    取消：/remind off 名称，例如 /remind off screen
+cmd-forgetme = 删除机器人保存的关于我的全部信息
+forgetme-done =
+    已删除关于您的信息：
+    • 个人设置与私人提醒：{ $profile } 项
+    • 微课订阅：{ $subscription } 项
+    • 群成员记录：{ $rosters } 个群
+    • 角色：{ $roles } 项
+    • 通知确认：{ $acks } 条
+    • 打卡记录：{ $checkins } 条
+    • 提问记录：{ $asks } 条
+    • 审核记录：{ $moderation } 条
+    各群只保留不含姓名的打卡总数。您以后在群里发言时，我会重新记下您的名字以便统计通知确认。

@@ -55,7 +55,7 @@ pub fn render(i18n: &I18n, lang: Lang, lesson: &Lesson) -> OutMessage {
         (tr!(i18n, lang, "lesson-btn-useful"), format!("{FEEDBACK_PREFIX}u:{}", lesson.id)),
         (tr!(i18n, lang, "lesson-btn-tried"), format!("{FEEDBACK_PREFIX}t:{}", lesson.id)),
     ]];
-    OutMessage { text, html: true, buttons }
+    OutMessage { text, html: true, buttons, ..OutMessage::default() }
 }
 
 /// Who receives lessons: a group, or a parent in a private chat.
@@ -189,11 +189,16 @@ impl Lessons {
         }
         let weekly = Weekly::lessons_default();
         for (user, sub) in self.store.subscriptions().await? {
+            // In the parent's own zone when they set one (private /settings tz).
+            let tz = match self.store.profile(user).await {
+                Ok(p) => p.and_then(|p| p.tz).and_then(|z| crate::model::parse_tz(&z)).unwrap_or(self.default_tz),
+                Err(_) => self.default_tz,
+            };
             let to = Audience::parent(user, sub.lang, sub.grade);
-            if let Err(e) = self.queue_slot(&to, &weekly, self.default_tz, Some(QuietHours::DEFAULT), None, now).await {
+            if let Err(e) = self.queue_slot(&to, &weekly, tz, Some(QuietHours::DEFAULT), None, now).await {
                 tracing::warn!(user, error = %e, "lesson scheduler: could not queue a private lesson");
             }
-            consider(weekly.next_after(self.default_tz, now));
+            consider(weekly.next_after(tz, now));
         }
         Ok(next)
     }

@@ -12,6 +12,7 @@ pub mod limiter;
 pub mod outbox;
 pub mod ratelimit;
 pub mod reminders;
+pub mod weekly;
 
 use crate::clock::Clock;
 use crate::store::StoreResult;

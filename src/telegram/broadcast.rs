@@ -27,7 +27,7 @@ const PAGE_CHARS: usize = 3000;
 const NAME_CHARS: usize = 60;
 
 pub(super) async fn broadcast(bot: Bot, app: Arc<App>, msg: Message, cmd: Cmd) -> HandlerResult {
-    let lang = private_lang(&app, &msg);
+    let lang = private_lang(&app, &msg).await;
     let Some(user) = msg.from.as_ref() else { return Ok(()) };
     let text = cmd.args.trim();
     if text.is_empty() {

@@ -50,6 +50,10 @@ pub struct PrivateCall {
     pub app: Arc<App>,
     pub msg: Message,
     pub cmd: Cmd,
+    /// Who sent it.
+    pub user: teloxide::types::User,
+    /// Their language: chosen with `/settings lang`, else Telegram's.
+    pub lang: Lang,
 }
 
 pub type CommandFuture = futures::future::BoxFuture<'static, HandlerResult>;
@@ -117,19 +121,29 @@ pub const GROUP_COMMANDS: &[CommandSpec<GroupCall>] = &[
     },
 ];
 
-/// Every private-chat command (anyone may send them; `/broadcast` checks the groups it reaches).
+/// Every private-chat command (anyone may send them: each acts only on the sender's own records, and
+/// `/broadcast` checks the groups it reaches).
 pub const PRIVATE_COMMANDS: &[CommandSpec<PrivateCall>] = &[
     CommandSpec {
         name: "start",
         who: Who::Anyone,
         desc: crate::key!("cmd-start"),
-        run: super::help::private_start,
+        run: |c| Box::pin(super::people::start(c)),
+    },
+    CommandSpec { name: "help", who: Who::Anyone, desc: crate::key!("cmd-help"), run: super::help::private_help },
+    CommandSpec { name: "ask", who: Who::Anyone, desc: crate::key!("cmd-ask"), run: |c| Box::pin(super::ask::ask(c)) },
+    CommandSpec { name: "me", who: Who::Anyone, desc: crate::key!("cmd-me"), run: |c| Box::pin(super::people::me(c)) },
+    CommandSpec {
+        name: "remind",
+        who: Who::Anyone,
+        desc: crate::key!("cmd-remind-private"),
+        run: |c| Box::pin(super::people::remind(c)),
     },
     CommandSpec {
-        name: "help",
+        name: "settings",
         who: Who::Anyone,
-        desc: crate::key!("cmd-help"),
-        run: super::help::private_start,
+        desc: crate::key!("cmd-settings-private"),
+        run: |c| Box::pin(super::people::settings(c)),
     },
     CommandSpec {
         name: "lesson",
@@ -154,6 +168,12 @@ pub const PRIVATE_COMMANDS: &[CommandSpec<PrivateCall>] = &[
         who: Who::Anyone,
         desc: crate::key!("cmd-broadcast"),
         run: |c| Box::pin(super::broadcast::broadcast(c.bot, c.app, c.msg, c.cmd)),
+    },
+    CommandSpec {
+        name: "forgetme",
+        who: Who::Anyone,
+        desc: crate::key!("cmd-forgetme"),
+        run: |c| Box::pin(super::people::forget_me(c)),
     },
 ];
 
@@ -182,6 +202,9 @@ pub(super) async fn run_private_command(
     cmd: Cmd,
     spec: &'static CommandSpec<PrivateCall>,
 ) -> HandlerResult {
-    (spec.run)(PrivateCall { bot, app, msg, cmd }).await
+    let Some(user) = msg.from.clone() else { return Ok(()) };
+    // Writing to the bot privately is what allows it to write back (chasing, questions, reminders).
+    let profile = super::people::mark_started(&app, user.id.0).await?;
+    let lang = profile.and_then(|p| p.lang).unwrap_or_else(|| telegram_lang(&app, Some(&user)));
+    (spec.run)(PrivateCall { bot, app, msg, cmd, user, lang }).await
 }
-

@@ -39,10 +39,9 @@ pub(super) fn group_help(c: GroupCall) -> CommandFuture {
     Box::pin(async move { reply(&bot, &app, &msg, text).await })
 }
 
-/// `/start` and `/help` in a private chat.
-pub(super) fn private_start(c: PrivateCall) -> CommandFuture {
-    let PrivateCall { bot, app, msg, .. } = c;
-    let lang = private_lang(&app, &msg);
+/// `/help` in a private chat (and `/start` without a link's payload).
+pub(super) fn private_help(c: PrivateCall) -> CommandFuture {
+    let PrivateCall { bot, app, msg, lang, .. } = c;
     let text =
         tr!(app.i18n, lang, "help-private", commands = command_lines(&app, lang, PRIVATE_COMMANDS, Role::Parent));
     Box::pin(async move { reply(&bot, &app, &msg, text).await })
@@ -50,7 +49,7 @@ pub(super) fn private_start(c: PrivateCall) -> CommandFuture {
 
 /// Any other command in a private chat.
 pub(super) async fn private_unknown(bot: Bot, app: Arc<App>, msg: Message) -> HandlerResult {
-    let lang = private_lang(&app, &msg);
+    let lang = private_lang(&app, &msg).await;
     reply(&bot, &app, &msg, tr!(app.i18n, lang, "unknown-command")).await
 }
 
@@ -61,9 +60,7 @@ pub async fn register_commands(bot: &Bot, i18n: &crate::i18n::I18n) -> anyhow::R
     };
     let group: Vec<_> = GROUP_COMMANDS.iter().map(|c| (c.name, c.desc)).collect();
     let private: Vec<_> = PRIVATE_COMMANDS.iter().map(|c| (c.name, c.desc)).collect();
-    for (scope, specs) in
-        [(BotCommandScope::AllGroupChats, &group), (BotCommandScope::AllPrivateChats, &private)]
-    {
+    for (scope, specs) in [(BotCommandScope::AllGroupChats, &group), (BotCommandScope::AllPrivateChats, &private)] {
         // No language code: everyone whose language has no list of its own, i.e. the zh-CN default.
         for (code, lang) in [(None, Lang::ZhCn), (Some("zh"), Lang::ZhCn), (Some("en"), Lang::En)] {
             let commands = menu(lang, specs);

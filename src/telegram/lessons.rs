@@ -27,7 +27,7 @@ pub(super) async fn group_lesson(bot: Bot, app: Arc<App>, msg: Message, ctx: Gro
 pub(super) async fn private_lesson(bot: Bot, app: Arc<App>, msg: Message, cmd: Cmd) -> HandlerResult {
     let Some(user) = msg.from.as_ref() else { return Ok(()) };
     let sub = app.store.subscription(user.id.0).await?;
-    let lang = private_lang(&app, &msg);
+    let lang = private_lang(&app, &msg).await;
     let grade = sub.map(|s| s.grade).unwrap_or_default();
     let request_id = format!("lesson:{}:cmd:{}", user.id.0, msg.id.0);
     let now = app.clock.now();
@@ -91,7 +91,7 @@ pub(super) async fn group_lessons(bot: Bot, app: Arc<App>, msg: Message, ctx: Gr
 /// `/subscribe [grade]` in a private chat: lessons privately, Monday/Wednesday/Friday.
 pub(super) async fn subscribe(bot: Bot, app: Arc<App>, msg: Message, cmd: Cmd) -> HandlerResult {
     let Some(user) = msg.from.as_ref() else { return Ok(()) };
-    let lang = private_lang(&app, &msg);
+    let lang = private_lang(&app, &msg).await;
     let grade = match cmd.words().as_slice() {
         [] => Grade::default(),
         [g] => match Grade::parse(g) {
@@ -111,7 +111,7 @@ pub(super) async fn subscribe(bot: Bot, app: Arc<App>, msg: Message, cmd: Cmd) -
 
 pub(super) async fn unsubscribe(bot: Bot, app: Arc<App>, msg: Message) -> HandlerResult {
     let Some(user) = msg.from.as_ref() else { return Ok(()) };
-    let lang = private_lang(&app, &msg);
+    let lang = private_lang(&app, &msg).await;
     app.store.set_subscription(user.id.0, None).await?;
     reply(&bot, &app, &msg, tr!(app.i18n, lang, "unsubscribed")).await
 }

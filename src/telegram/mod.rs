@@ -3,6 +3,7 @@
 //! answer every user mistake with a localized reply.
 
 pub mod admins;
+mod ask;
 mod broadcast;
 pub mod command;
 pub mod commands;
@@ -11,7 +12,8 @@ pub mod help;
 mod lessons;
 pub mod llm;
 mod moderation;
-mod notices;
+pub mod notices;
+mod people;
 mod reminders;
 mod roles;
 pub mod send;
@@ -59,6 +61,9 @@ pub struct App {
     pub outbox: Arc<Outbox>,
     pub lessons: Arc<Lessons>,
     pub reminders: Arc<crate::jobs::reminders::Reminders>,
+    pub weekly: Arc<crate::jobs::weekly::WeeklyJob>,
+    /// The bot's username (set once `getMe` answered), for `t.me` links.
+    pub username: std::sync::OnceLock<String>,
     /// Telegram's limits for the whole bot (every copy), shared by replies, edits and the outbox so
     /// that together they stay within them.
     pub limiter: Arc<dyn SendLimiter>,
@@ -114,10 +119,20 @@ impl App {
         let content = Arc::new(content);
         let lessons =
             Arc::new(Lessons::new(content.clone(), store.clone(), clock.clone(), outbox.clone(), i18n.clone(), tz));
-        let reminders =
-            Arc::new(crate::jobs::reminders::Reminders::new(content, store.clone(), clock.clone(), outbox.clone()));
+        let reminders = Arc::new(crate::jobs::reminders::Reminders::new(
+            content,
+            i18n.clone(),
+            (tz, defaults.lang),
+            store.clone(),
+            clock.clone(),
+            outbox.clone(),
+        ));
+        let weekly =
+            Arc::new(crate::jobs::weekly::WeeklyJob::new(i18n.clone(), store.clone(), clock.clone(), outbox.clone()));
         App {
             admins: AdminCache::new(std::time::Duration::from_secs(300), store.clone()),
+            weekly,
+            username: std::sync::OnceLock::new(),
             store,
             i18n,
             clock,
@@ -274,6 +289,14 @@ impl App {
                 Ok(())
             }
         });
+        let (weekly, stop) = (self.weekly.clone(), shutdown.clone());
+        jobs.spawn("weekly", shutdown.clone(), move || {
+            let (weekly, stop) = (weekly.clone(), stop.clone());
+            async move {
+                weekly.run(stop).await;
+                Ok(())
+            }
+        });
         let (app, stop) = (self.clone(), shutdown.clone());
         jobs.spawn("changes", shutdown.clone(), move || app.clone().watch_changes(stop.clone()));
         let app = self.clone();
@@ -354,9 +377,24 @@ impl GroupCtx {
     }
 }
 
-/// The language of a private chat: the user's Telegram language, else the operator default.
-pub fn private_lang(app: &App, msg: &Message) -> Lang {
-    Lang::from_telegram(msg.from.as_ref().and_then(|u| u.language_code.as_deref())).unwrap_or(app.defaults.lang)
+/// The language of a person: the one they chose with the private `/settings`, else their Telegram
+/// language, else the operator default.
+pub async fn user_lang(app: &App, user: &teloxide::types::User) -> Lang {
+    let chosen = app.store.profile(user.id.0).await.ok().flatten().and_then(|p| p.lang);
+    chosen.unwrap_or_else(|| telegram_lang(app, Some(user)))
+}
+
+/// The user's Telegram language, else the operator default (when the store cannot be asked).
+pub fn telegram_lang(app: &App, user: Option<&teloxide::types::User>) -> Lang {
+    Lang::from_telegram(user.and_then(|u| u.language_code.as_deref())).unwrap_or(app.defaults.lang)
+}
+
+/// The language of a private chat: see [`user_lang`].
+pub async fn private_lang(app: &App, msg: &Message) -> Lang {
+    match msg.from.as_ref() {
+        Some(u) => user_lang(app, u).await,
+        None => app.defaults.lang,
+    }
 }
 
 /// Telegram's longest message text, in UTF-16 code units.
@@ -473,7 +511,7 @@ async fn answer_failure(bot: &Bot, app: &App, update: &Update) {
         }
         UpdateKind::Message(msg) if msg.text().is_some_and(|t| t.trim_start().starts_with('/')) => {
             let lang = if msg.chat.is_private() {
-                private_lang(app, msg)
+                telegram_lang(app, msg.from.as_ref())
             } else {
                 app.cached_group(msg.chat.id.0).map(|g| g.settings.lang).unwrap_or(app.defaults.lang)
             };
@@ -502,10 +540,16 @@ pub fn schema() -> UpdateHandler<anyhow::Error> {
                 .endpoint(commands::run_private_command),
         )
         .endpoint(help::private_unknown);
+    // Plain text in private: a parent's question, a teacher's answer (`ask`); commands go to the table.
+    let private = dptree::entry()
+        .branch(
+            dptree::filter(|msg: Message| msg.text().is_some_and(|t| !t.starts_with('/'))).endpoint(ask::private_text),
+        )
+        .branch(private_commands);
 
     let messages = Update::filter_message()
         .branch(dptree::filter_map(|msg: Message| msg.migrate_to_chat_id().copied()).endpoint(groups::migrated))
-        .branch(dptree::filter(|msg: Message| msg.chat.is_private()).branch(private_commands))
+        .branch(dptree::filter(|msg: Message| msg.chat.is_private()).branch(private))
         .branch(
             dptree::filter(|msg: Message| msg.chat.is_group() || msg.chat.is_supergroup())
                 .filter_map_async(groups::learn_from_message)
@@ -526,26 +570,22 @@ pub fn schema() -> UpdateHandler<anyhow::Error> {
         .branch(edits)
         .branch(
             Update::filter_callback_query()
-                .branch(
-                    dptree::filter(|q: CallbackQuery| {
-                        q.data.as_deref().is_some_and(|d| d.starts_with(moderation::PREFIX))
-                    })
-                    .endpoint(moderation::decide),
-                )
-                .branch(
-                    dptree::filter(|q: CallbackQuery| {
-                        q.data.as_deref().is_some_and(|d| d.starts_with(notices::PREFIX))
-                    })
-                    .endpoint(notices::pressed),
-                )
-                .branch(
-                    dptree::filter(|q: CallbackQuery| {
-                        q.data.as_deref().is_some_and(|d| d.starts_with(broadcast::PREFIX))
-                    })
-                    .endpoint(broadcast::decide),
-                )
+                .branch(callback(moderation::PREFIX).endpoint(moderation::decide))
+                .branch(callback(notices::PREFIX).endpoint(notices::pressed))
+                .branch(callback(notices::CHASE).endpoint(notices::chase))
+                .branch(callback(broadcast::PREFIX).endpoint(broadcast::decide))
+                .branch(callback(crate::jobs::reminders::CHECKIN_PREFIX).endpoint(people::checkin))
+                .branch(callback(people::PRIVATE_ACK).endpoint(people::private_ack))
+                .branch(callback(ask::ASK_GROUP).endpoint(ask::choose_group))
+                .branch(callback(ask::ASK_REPLY).endpoint(ask::reply_pressed))
+                .branch(callback(ask::ASK_MUTE).endpoint(ask::mute_pressed))
                 .endpoint(lessons::feedback),
         )
+}
+
+/// Button presses whose data starts with `prefix`.
+fn callback(prefix: &'static str) -> UpdateHandler<anyhow::Error> {
+    dptree::filter(move |q: CallbackQuery| q.data.as_deref().is_some_and(|d| d.starts_with(prefix)))
 }
 
 /// The update kinds [`schema`] handles, for `setWebhook` (long polling asks for the same, computed
@@ -559,6 +599,9 @@ pub fn allowed_updates() -> Vec<teloxide::types::AllowedUpdate> {
 /// A dispatcher over [`schema`] with the app and the bot's identity injected. It is stopped through
 /// its shutdown token ([`crate::run::Running::stop`], on SIGTERM or SIGINT).
 pub fn dispatcher(bot: Bot, app: Arc<App>, me: Me) -> Dispatcher<Bot, anyhow::Error, DefaultKey> {
+    if let Some(name) = me.username.clone() {
+        let _ = app.username.set(name);
+    }
     Dispatcher::builder(bot, schema())
         .dependencies(dptree::deps![app, me])
         .default_handler(|_| async {})

@@ -27,11 +27,18 @@ pub struct NoticeState {
     edits: std::sync::Mutex<HashMap<(ChatKey, String), (Instant, bool)>>,
 }
 
-fn keyboard(app: &App, lang: Lang, id: &str, count: usize) -> InlineKeyboardMarkup {
-    InlineKeyboardMarkup::new([[InlineKeyboardButton::callback(
-        tr!(app.i18n, lang, "notice-btn", count = count as i64),
-        format!("{PREFIX}{id}"),
-    )]])
+/// The rows under a notice: acknowledge (with the count), and a `t.me` link that opens the private
+/// chat and delivers the notice there (for parents who want reminders privately or to ask the teacher).
+fn rows(app: &App, lang: Lang, chat: ChatKey, id: &str, count: usize) -> Vec<Vec<(String, String)>> {
+    let mut rows = vec![vec![(tr!(app.i18n, lang, "notice-btn", count = count as i64), format!("{PREFIX}{id}"))]];
+    if let Some(link) = super::people::notice_link(app, chat, id) {
+        rows.push(vec![(tr!(app.i18n, lang, "notice-link-btn"), link)]);
+    }
+    rows
+}
+
+fn keyboard(app: &App, lang: Lang, chat: ChatKey, id: &str, count: usize) -> InlineKeyboardMarkup {
+    crate::jobs::outbox::keyboard(&rows(app, lang, chat, id, count))
 }
 
 /// `/notice <text>`.
@@ -101,13 +108,13 @@ pub(super) async fn queue(
     let lang = group.settings.lang;
     let due = crate::schedule::after_quiet(group.settings.zone(), group.settings.quiet, app.clock.now());
     let body = tr!(app.i18n, lang, "notice-post", author = n.author.to_owned(), text = n.text.to_owned());
-    let button = (tr!(app.i18n, lang, "notice-btn", count = 0), format!("{PREFIX}{}", n.id));
+    let buttons = rows(app, lang, chat, &n.id, 0);
     let item = OutboxItem {
         id: outbox_id,
         chat,
         due,
         attempts: 0,
-        message: OutMessage { text: body, html: false, buttons: vec![vec![button]] },
+        message: OutMessage { text: body, buttons, ..OutMessage::default() },
         lesson: None,
         notice: Some(n.id),
         paid: n.paid,
@@ -169,13 +176,45 @@ pub(super) async fn acked_by_reply(
     }
 }
 
-/// Updates the count on the notice's button, at most every [`EDIT_EVERY`] per copy; presses in
-/// between are folded into one later edit. Edits take slots in the group's sending budget (Telegram
-/// counts them), and each edit is checked against the store afterwards: when another copy counted
-/// presses meanwhile (or edited with an older count), the button is edited again, so the count shown
-/// always ends at the stored total.
+/// Updates the count on the notice's button; see [`refresh_markup`].
+pub(super) fn refresh(bot: &Bot, app: &Arc<App>, chat: ChatKey, lang: Lang, id: &str) {
+    refresh_count(bot, app, chat, lang, id)
+}
+
 fn refresh_count(bot: &Bot, app: &Arc<App>, chat: ChatKey, lang: Lang, id: &str) {
-    let key = (chat, id.to_owned());
+    let id = id.to_owned();
+    refresh_markup(
+        bot,
+        app,
+        chat,
+        id.clone(),
+        Arc::new(move |app: Arc<App>| {
+            let id = id.clone();
+            Box::pin(async move {
+                let Some(notice) = app.store.notice(chat, &id).await? else { return Ok(None) };
+                let Some(message) = notice.message_id else { return Ok(None) };
+                let count = app.store.acks(chat, &id).await?.len();
+                Ok(Some((message, count, keyboard(&app, lang, chat, &id, count))))
+            })
+        }),
+    );
+}
+
+/// Reads what a counted button should show: (message id, count, keyboard); `None` when the message
+/// is gone.
+pub(super) type LoadMarkup = Arc<
+    dyn Fn(Arc<App>) -> futures::future::BoxFuture<'static, anyhow::Result<Option<(i32, usize, InlineKeyboardMarkup)>>>
+        + Send
+        + Sync,
+>;
+
+/// Updates a counted button (a notice's acknowledgements, a reminder's check-ins), at most every
+/// [`EDIT_EVERY`] per message and copy; presses in between are folded into one later edit. Edits take
+/// slots in the group's sending budget (Telegram counts them), and each edit is checked against the
+/// store afterwards: when another copy counted presses meanwhile (or edited with an older count),
+/// the button is edited again, so the count shown always ends at the stored total.
+pub(super) fn refresh_markup(bot: &Bot, app: &Arc<App>, chat: ChatKey, key: String, load: LoadMarkup) {
+    let key = (chat, key);
     let delay = {
         let mut edits = app.notices.edits.lock().unwrap_or_else(|e| e.into_inner());
         match edits.get(&key).copied() {
@@ -193,20 +232,17 @@ fn refresh_count(bot: &Bot, app: &Arc<App>, chat: ChatKey, lang: Lang, id: &str)
             }
         }
     };
-    let (bot, app, id) = (bot.clone(), app.clone(), id.to_owned());
+    let (bot, app) = (bot.clone(), app.clone());
     tokio::spawn(async move {
         tokio::time::sleep(delay).await;
         app.notices.edits.lock().unwrap_or_else(|e| e.into_inner()).insert(key, (Instant::now(), false));
         let result: anyhow::Result<()> = async {
-            let Some(notice) = app.store.notice(chat, &id).await? else { return Ok(()) };
-            let Some(message) = notice.message_id else { return Ok(()) };
             let mut shown = None;
             for _ in 0..5 {
-                let count = app.store.acks(chat, &id).await?.len();
+                let Some((message, count, markup)) = load(app.clone()).await? else { return Ok(()) };
                 if shown == Some(count) {
                     return Ok(());
                 }
-                let markup = keyboard(&app, lang, &id, count);
                 match app
                     .call(Some(chat), || {
                         bot.edit_message_reply_markup(ChatId(chat), MessageId(message))
@@ -224,12 +260,13 @@ fn refresh_count(bot: &Bot, app: &Arc<App>, chat: ChatKey, lang: Lang, id: &str)
         }
         .await;
         if let Err(e) = result {
-            tracing::warn!(chat, error = %e, "could not update a notice's count");
+            tracing::warn!(chat, error = %e, "could not update a button's count");
         }
     });
 }
 
-/// `/status`: the latest notices, how many acknowledged, and which known members have not yet.
+/// `/status`: the latest notices, how many acknowledged, and which known members have not yet; under
+/// it, one "remind privately" button per notice someone has not acknowledged.
 pub(super) async fn status(bot: Bot, app: Arc<App>, msg: Message, ctx: GroupCtx) -> HandlerResult {
     let lang = ctx.lang();
     let chat = ctx.group.chat_id;
@@ -238,15 +275,14 @@ pub(super) async fn status(bot: Bot, app: Arc<App>, msg: Message, ctx: GroupCtx)
         return reply(&bot, &app, &msg, tr!(app.i18n, lang, "status-none")).await;
     }
     // The audience: members the bot has seen, less admins, teachers and the committee.
-    let mut staff: std::collections::HashSet<UserKey> =
-        app.store.roles(chat).await?.into_iter().map(|(u, _)| u).collect();
+    let mut members = crate::jobs::weekly::audience(&app.store, chat).await?;
     if let Ok(admins) = app.call(None, || bot.get_chat_administrators(ChatId(chat)).into_future()).await {
-        staff.extend(admins.iter().map(|a| a.user.id.0));
+        let staff: std::collections::HashSet<UserKey> = admins.iter().map(|a| a.user.id.0).collect();
+        members.retain(|m| !staff.contains(&m.user_id));
     }
-    let members: Vec<Member> =
-        app.store.members(chat).await?.into_iter().filter(|m| !staff.contains(&m.user_id)).collect();
     let tz = ctx.group.settings.zone();
     let mut lines = Vec::new();
+    let mut buttons = Vec::new();
     for n in &notices {
         let acks: std::collections::HashSet<UserKey> = app.store.acks(chat, &n.id).await?.into_iter().collect();
         let missing: Vec<&str> = members
@@ -256,7 +292,7 @@ pub(super) async fn status(bot: Bot, app: Arc<App>, msg: Message, ctx: GroupCtx)
             .collect();
         let when = n.at.with_timezone(&tz).format("%m-%d %H:%M").to_string();
         let mut line =
-            tr!(app.i18n, lang, "status-line", title = n.title.clone(), time = when, acked = acks.len() as i64);
+            tr!(app.i18n, lang, "status-line", title = n.title.clone(), time = when.clone(), acked = acks.len() as i64);
         line.push('\n');
         let sep = tr!(app.i18n, lang, "list-separator");
         let first: Vec<String> = missing.iter().take(15).map(|n| truncate(n, 40)).collect();
@@ -270,8 +306,124 @@ pub(super) async fn status(bot: Bot, app: Arc<App>, msg: Message, ctx: GroupCtx)
             tr!(app.i18n, lang, "status-missing-more", names = shown, more = more as i64)
         });
         lines.push(line);
+        if !missing.is_empty() && n.message_id.is_some() {
+            let label = tr!(app.i18n, lang, "chase-btn", time = when, count = missing.len() as i64);
+            buttons.push([InlineKeyboardButton::callback(label, format!("{CHASE}{}", n.id))]);
+        }
     }
-    reply(&bot, &app, &msg, tr!(app.i18n, lang, "status", lines = lines.join("\n\n"))).await
+    let text = fit_message(tr!(app.i18n, lang, "status", lines = lines.join("\n\n")));
+    let to = msg.chat.id;
+    let markup = InlineKeyboardMarkup::new(buttons);
+    let params = teloxide::types::ReplyParameters::new(msg.id).allow_sending_without_reply();
+    app.call(Some(chat), || {
+        bot.send_message(to, text.clone()).reply_parameters(params.clone()).reply_markup(markup.clone()).into_future()
+    })
+    .await
+    .map_err(|e| anyhow::anyhow!("sendMessage failed: {e:?}"))?;
+    Ok(())
+}
+
+/// Callback data of "remind privately those who have not acknowledged": `nc:<notice>`.
+pub const CHASE: &str = "nc:";
+
+/// "Remind privately": each member of the audience who has not acknowledged and has started the
+/// bot gets one private copy of the notice with its button (once per notice and person, whoever
+/// presses and however often; held past the group's quiet hours). The presser learns how many were
+/// reached and who could not be (privately when possible).
+pub(super) async fn chase(bot: Bot, app: Arc<App>, q: CallbackQuery) -> HandlerResult {
+    let Some(message) = q.message.as_ref() else { return super::people::answer(&bot, &app, &q, String::new()).await };
+    let chat = message.chat().id.0;
+    let Some(group) = app.group(chat).await? else { return super::people::answer(&bot, &app, &q, String::new()).await };
+    let lang = group.settings.lang;
+    if !app.role_of_user(&bot, chat, q.from.id.0).await?.moderates() {
+        let who = super::help::role_name(&app, lang, Role::Committee);
+        return super::people::answer(&bot, &app, &q, tr!(app.i18n, lang, "refused", command = "/status", who = who))
+            .await;
+    }
+    let id = q.data.as_deref().unwrap_or_default().trim_start_matches(CHASE).to_owned();
+    let Some(notice) = app.store.notice(chat, &id).await? else {
+        return super::people::answer(&bot, &app, &q, tr!(app.i18n, lang, "notice-expired")).await;
+    };
+    let Some(message_id) = notice.message_id else {
+        return super::people::answer(&bot, &app, &q, tr!(app.i18n, lang, "notice-expired")).await;
+    };
+    let outcome = chase_notice(&app, &group, &notice, message_id).await?;
+    let toast = tr!(
+        app.i18n,
+        lang,
+        "chase-done",
+        reached = outcome.queued as i64,
+        before = outcome.before as i64,
+        unreachable = outcome.unreachable.len() as i64
+    );
+    super::people::answer(&bot, &app, &q, toast).await?;
+    if !outcome.unreachable.is_empty() {
+        // Who could not be reached goes to the presser only, never into the group.
+        let plang = user_lang(&app, &q.from).await;
+        let sep = tr!(app.i18n, plang, "list-separator");
+        let first: Vec<String> = outcome.unreachable.iter().take(30).map(|n| truncate(n, 40)).collect();
+        let (names, cut) = join_bounded(&first, &sep, 1500);
+        let more = cut + outcome.unreachable.len().saturating_sub(30);
+        let link = super::people::notice_link(&app, chat, &id).unwrap_or_default();
+        let text = tr!(
+            app.i18n,
+            plang,
+            "chase-report",
+            title = notice.title.clone(),
+            names = names,
+            more = more as i64,
+            link = link
+        );
+        let to = ChatId(q.from.id.0 as i64);
+        let _ = app.call(Some(to.0), || bot.send_message(to, text.clone()).into_future()).await;
+    }
+    Ok(())
+}
+
+/// What a chase did.
+pub struct Chased {
+    /// Private copies queued now.
+    pub queued: usize,
+    /// Members already reminded of this notice before.
+    pub before: usize,
+    /// Names of members who have not started the bot.
+    pub unreachable: Vec<String>,
+}
+
+/// Queues the private reminders of a notice (see [`chase`]); also used by the dashboard.
+pub async fn chase_notice(app: &App, group: &Group, notice: &Notice, message_id: i32) -> anyhow::Result<Chased> {
+    let chat = group.chat_id;
+    let acks: std::collections::HashSet<UserKey> = app.store.acks(chat, &notice.id).await?.into_iter().collect();
+    let audience = crate::jobs::weekly::audience(&app.store, chat).await?;
+    let due = crate::schedule::after_quiet(group.settings.zone(), group.settings.quiet, app.clock.now());
+    let mut out = Chased { queued: 0, before: 0, unreachable: Vec::new() };
+    for m in audience.iter().filter(|m| !acks.contains(&m.user_id) && Some(m.user_id) != notice.author_id) {
+        let profile = app.store.profile(m.user_id).await?;
+        let Some(profile) = profile.filter(|p| p.started) else {
+            out.unreachable.push(m.name.clone());
+            continue;
+        };
+        let plang = profile.lang.unwrap_or(group.settings.lang);
+        let item = OutboxItem {
+            id: format!("chase:{chat}:{}:{}", notice.id, m.user_id),
+            chat: m.user_id as i64,
+            due,
+            attempts: 0,
+            message: OutMessage {
+                copy_of: Some((chat, message_id)),
+                buttons: super::people::private_notice_buttons(app, plang, chat, &notice.id, false),
+                ..OutMessage::default()
+            },
+            lesson: None,
+            notice: None,
+            paid: false,
+        };
+        match app.outbox.push(&item, None).await? {
+            crate::store::Enqueued::New => out.queued += 1,
+            _ => out.before += 1,
+        }
+    }
+    Ok(out)
 }
 
 #[cfg(test)]

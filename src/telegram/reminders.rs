@@ -15,19 +15,56 @@ fn kind_name(app: &App, lang: Lang, k: ReminderKind) -> String {
     app.i18n.get(lang, key, None)
 }
 
-fn list(app: &App, g: &Group) -> String {
-    let lang = g.settings.lang;
-    let lines: Vec<String> = ReminderKind::ALL
+/// One line per reminder set: "• name (kind) — HH:MM".
+pub(super) fn lines(app: &App, lang: Lang, reminders: &std::collections::BTreeMap<String, HhMm>) -> Vec<String> {
+    ReminderKind::ALL
         .into_iter()
         .filter_map(|k| {
-            let at = g.settings.reminders.get(k.as_str())?;
+            let at = reminders.get(k.as_str())?;
             Some(format!("• {} ({}) — {at}", kind_name(app, lang, k), k.as_str()))
         })
-        .collect();
+        .collect()
+}
+
+fn list(app: &App, g: &Group) -> String {
+    let lang = g.settings.lang;
+    let lines = lines(app, lang, &g.settings.reminders);
     if lines.is_empty() {
         tr!(app.i18n, lang, "remind-none")
     } else {
         tr!(app.i18n, lang, "remind-list", lines = lines.join("\n"), tz = g.settings.tz.clone())
+    }
+}
+
+/// What `/remind …` asks for (in a group or in private).
+pub(super) enum RemindArgs {
+    List,
+    /// Set (or, with `None`, remove) one reminder.
+    Set(ReminderKind, Option<HhMm>),
+    /// A mistake, with the localized answer.
+    Invalid(String),
+}
+
+pub(super) fn parse_remind(app: &App, lang: Lang, words: &[&str], grade: crate::model::Grade) -> RemindArgs {
+    let kind_of = |w: &str| ReminderKind::parse(w).ok_or_else(|| truncate(w, 24));
+    let bad_kind = |given: String| RemindArgs::Invalid(tr!(app.i18n, lang, "remind-bad-kind", given = given));
+    match words {
+        [] => RemindArgs::List,
+        [off, k] if off.eq_ignore_ascii_case("off") => match kind_of(k) {
+            Ok(k) => RemindArgs::Set(k, None),
+            Err(e) => bad_kind(e),
+        },
+        [k] => match kind_of(k) {
+            Ok(ReminderKind::Bedtime) => RemindArgs::Set(ReminderKind::Bedtime, Some(grade.default_bedtime_reminder())),
+            Ok(_) => RemindArgs::Invalid(tr!(app.i18n, lang, "remind-needs-time", kind = k.to_string())),
+            Err(e) => bad_kind(e),
+        },
+        [k, t] => match (kind_of(k), t.parse::<HhMm>()) {
+            (Ok(k), Ok(t)) => RemindArgs::Set(k, Some(t)),
+            (Err(e), _) => bad_kind(e),
+            (Ok(_), Err(())) => RemindArgs::Invalid(tr!(app.i18n, lang, "remind-bad-time", given = truncate(t, 24))),
+        },
+        _ => RemindArgs::Invalid(tr!(app.i18n, lang, "remind-usage")),
     }
 }
 
@@ -37,32 +74,10 @@ pub(super) async fn remind(bot: Bot, app: Arc<App>, msg: Message, ctx: GroupCtx,
         return reply(&bot, &app, &msg, tr!(app.i18n, lang, "args-too-long", max = command::MAX_ARGS)).await;
     }
     let mut group = app.store.group(ctx.group.chat_id).await?.unwrap_or(ctx.group);
-    let words = cmd.words();
-    let kind_of = |w: &str| ReminderKind::parse(w).ok_or_else(|| truncate(w, 24));
-    let change: Result<(ReminderKind, Option<HhMm>), String> = match words.as_slice() {
-        [] => return reply(&bot, &app, &msg, list(&app, &group)).await,
-        [off, k] if off.eq_ignore_ascii_case("off") => kind_of(k).map(|k| (k, None)),
-        [k] => match kind_of(k) {
-            Ok(ReminderKind::Bedtime) => {
-                Ok((ReminderKind::Bedtime, Some(group.settings.grade.default_bedtime_reminder())))
-            }
-            Ok(_) => {
-                return reply(&bot, &app, &msg, tr!(app.i18n, lang, "remind-needs-time", kind = k.to_string())).await;
-            }
-            Err(e) => Err(e),
-        },
-        [k, t] => match (kind_of(k), t.parse::<HhMm>()) {
-            (Ok(k), Ok(t)) => Ok((k, Some(t))),
-            (Err(e), _) => Err(e),
-            (Ok(_), Err(())) => {
-                return reply(&bot, &app, &msg, tr!(app.i18n, lang, "remind-bad-time", given = truncate(t, 24))).await;
-            }
-        },
-        _ => return reply(&bot, &app, &msg, tr!(app.i18n, lang, "remind-usage")).await,
-    };
-    let (kind, at) = match change {
-        Ok(c) => c,
-        Err(given) => return reply(&bot, &app, &msg, tr!(app.i18n, lang, "remind-bad-kind", given = given)).await,
+    let (kind, at) = match parse_remind(&app, lang, &cmd.words(), group.settings.grade) {
+        RemindArgs::List => return reply(&bot, &app, &msg, list(&app, &group)).await,
+        RemindArgs::Invalid(answer) => return reply(&bot, &app, &msg, answer).await,
+        RemindArgs::Set(kind, at) => (kind, at),
     };
     match at {
         Some(t) => group.settings.reminders.insert(kind.as_str().to_owned(), t),

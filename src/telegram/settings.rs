@@ -15,6 +15,7 @@ enum Change {
     Lessons(Option<Weekly>),
     Flood(Option<FloodRule>),
     WarnLimit(Option<u32>),
+    Weekly(bool),
 }
 
 /// A user mistake, answered with the locale key that explains what was expected.
@@ -58,6 +59,11 @@ fn parse_change(key: &str, value: &str) -> Result<Change, Invalid> {
             Ok(n) if (1..=50).contains(&n) => Ok(Change::WarnLimit(Some(n))),
             _ => Err(Invalid(crate::key!("settings-bad-warnlimit"), shown)),
         },
+        "weekly" => match value.to_ascii_lowercase().as_str() {
+            "on" => Ok(Change::Weekly(true)),
+            "off" => Ok(Change::Weekly(false)),
+            _ => Err(Invalid(crate::key!("settings-bad-weekly"), shown)),
+        },
         _ => Err(Invalid(crate::key!("settings-unknown-key"), truncate(key, 24))),
     }
 }
@@ -72,6 +78,7 @@ fn apply(settings: &mut Settings, change: Change) {
         Change::Lessons(l) => settings.lessons = l,
         Change::Flood(f) => settings.flood = f,
         Change::WarnLimit(w) => settings.warn_limit = w,
+        Change::Weekly(w) => settings.weekly = w,
     }
 }
 
@@ -100,6 +107,7 @@ pub(super) async fn settings(bot: Bot, app: Arc<App>, msg: Message, ctx: GroupCt
     apply(&mut group.settings, change);
     app.save_group(&group).await?;
     app.lessons.changed.notify_one();
+    app.weekly.changed.notify_one();
     tracing::info!(chat = group.chat_id, setting = key, "settings changed");
     let text = tr!(app.i18n, group.settings.lang, "settings-saved", settings = show(&app, &group.settings));
     reply(&bot, &app, &msg, text).await
@@ -172,6 +180,7 @@ fn show(app: &App, s: &Settings) -> String {
         lessons = lessons,
         flood = flood,
         warnlimit = warnlimit,
+        weekly = if s.weekly { tr!(app.i18n, lang, "settings-on") } else { off() },
         lang = lang.code(),
         tz = s.tz.clone(),
         grade = format!("{} ({})", s.grade.as_str(), grade_name(app, lang, s.grade)),

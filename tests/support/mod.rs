@@ -1,6 +1,8 @@
 //! Shared helpers for the integration tests.
 #![allow(dead_code)]
 
+pub mod chat;
+
 use jiaxiao::store::RedisStore;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
