@@ -101,16 +101,15 @@ fn describe(ev: &Event, bot_id: i64) -> Option<String> {
             let to = if private { " (privately)" } else { "" };
             match call.method.as_str() {
                 "sendMessage" => {
-                    let buttons: Vec<String> = p["reply_markup"]["inline_keyboard"]
-                        .as_array()
-                        .into_iter()
-                        .flatten()
-                        .flat_map(|row| row.as_array().cloned().unwrap_or_default())
-                        .filter_map(|b| b["text"].as_str().map(|t| format!("[{t}]")))
-                        .collect();
-                    let buttons =
-                        if buttons.is_empty() { String::new() } else { format!("\n        {}", buttons.join(" ")) };
-                    Some(format!("🤖 Jiaxiao{to}: {}{buttons}", indent(p["text"].as_str().unwrap_or(""))))
+                    Some(format!("🤖 Jiaxiao{to}: {}{}", indent(p["text"].as_str().unwrap_or("")), buttons_of(p)))
+                }
+                "copyMessage" => Some(format!(
+                    "🤖 Jiaxiao{to}: (a copy of the notice, message #{} of the group){}",
+                    p["message_id"],
+                    buttons_of(p)
+                )),
+                "sendPhoto" => {
+                    Some(format!("🤖 Jiaxiao posts a picture: {}", indent(p["caption"].as_str().unwrap_or(""))))
                 }
                 "editMessageText" => {
                     Some(format!("🤖 Jiaxiao (edits its message): {}", indent(p["text"].as_str().unwrap_or(""))))
@@ -126,6 +125,51 @@ fn describe(ev: &Event, bot_id: i64) -> Option<String> {
             }
         }
     }
+}
+
+/// The buttons of a call's inline keyboard, on their own line.
+fn buttons_of(p: &Value) -> String {
+    let buttons: Vec<String> = p["reply_markup"]["inline_keyboard"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|row| row.as_array().cloned().unwrap_or_default())
+        .filter_map(|b| b["text"].as_str().map(|t| format!("[{t}]")))
+        .collect();
+    if buttons.is_empty() { String::new() } else { format!("\n        {}", buttons.join(" ")) }
+}
+
+/// The latest bot message in `chat` with a button whose data starts with `prefix`: its message id
+/// and that button's data.
+fn button_in(standin: &StandIn, chat: i64, prefix: &str) -> Option<(i32, String)> {
+    standin.calls_to("sendMessage").into_iter().rev().find_map(|c| {
+        if c.params["chat_id"].as_i64() != Some(chat) {
+            return None;
+        }
+        let data = c.params["reply_markup"]["inline_keyboard"]
+            .as_array()?
+            .iter()
+            .flat_map(|row| row.as_array().cloned().unwrap_or_default())
+            .filter_map(|b| b["callback_data"].as_str().map(str::to_owned))
+            .find(|d| d.starts_with(prefix))?;
+        Some((c.response["result"]["message_id"].as_i64().unwrap_or_default() as i32, data))
+    })
+}
+
+/// The latest private copy of a notice sent to `user`, with its button starting with `prefix`.
+fn private_button(standin: &StandIn, user: i64, prefix: &str) -> Option<(i32, String)> {
+    standin.calls_to("copyMessage").into_iter().rev().find_map(|c| {
+        if c.params["chat_id"].as_i64() != Some(user) {
+            return None;
+        }
+        let data = c.params["reply_markup"]["inline_keyboard"]
+            .as_array()?
+            .iter()
+            .flat_map(|row| row.as_array().cloned().unwrap_or_default())
+            .filter_map(|b| b["callback_data"].as_str().map(str::to_owned))
+            .find(|d| d.starts_with(prefix))?;
+        Some((c.response["result"]["message_id"].as_i64().unwrap_or_default() as i32, data))
+    })
 }
 
 /// The latest notice: its message id and its button's data.
@@ -149,7 +193,12 @@ fn card_for(standin: &StandIn, chat: i64, message_id: i32) -> Option<(i32, Strin
 
 /// Local time on the demo's Monday.
 fn at(h: u32, m: u32) -> DateTime<Utc> {
-    Shanghai.with_ymd_and_hms(2026, 9, 7, h, m, 0).single().expect("valid demo time").with_timezone(&Utc)
+    on_day(0, h, m)
+}
+
+/// Local time `day` days after the demo's Monday.
+fn on_day(day: u32, h: u32, m: u32) -> DateTime<Utc> {
+    Shanghai.with_ymd_and_hms(2026, 9, 7 + day, h, m, 0).single().expect("valid demo time").with_timezone(&Utc)
 }
 
 pub async fn run() -> ExitCode {
@@ -169,7 +218,16 @@ async fn scenes() -> anyhow::Result<()> {
     let store = Arc::new(MemoryStore::new());
     let sim = SimBot::start(
         standin.clone(),
-        SimOptions { store, clock: clock.clone(), limits: Limits::default(), jobs: true, webhook: None, llm: None },
+        // The day is simulated in a few seconds: Telegram's 20 posts a minute per group would hold
+        // the afternoon's posts back for real minutes, so the demo allows more.
+        SimOptions {
+            store,
+            clock: clock.clone(),
+            limits: Limits { group_per_min: 600, ..Limits::default() },
+            jobs: true,
+            webhook: None,
+            llm: None,
+        },
     )
     .await?;
     let printer = spawn_printer(&standin, clock.clone(), standin.bot_user().id);
@@ -182,6 +240,7 @@ async fn scenes() -> anyhow::Result<()> {
     let teacher = TgUser::new(1001, "王老师").username("wang_laoshi").lang("zh-hans");
     let mum = TgUser::new(1002, "李妈妈").username("li_mama").lang("zh-hans");
     let dad = TgUser::new(1003, "张爸爸").lang("zh-hans");
+    let grandma = TgUser::new(1005, "陈奶奶").lang("zh-hans");
     let class = TgChat::supergroup(-1001234567890, "三年二班 家长群");
     standin.set_member_status(&class, &teacher, MemberStatus::Creator, false);
 
@@ -210,6 +269,15 @@ async fn scenes() -> anyhow::Result<()> {
     set_time(7, 36);
     standin.send_text(&class, &dad, "/help");
     sim.settle(quiet).await;
+    set_time(7, 40);
+    standin.send_text(&class, &grandma, "老师好，我是陈小雨的奶奶，平时我来接送。");
+    sim.settle(quiet).await;
+    // The teacher and two parents open the private chat with the bot (so it may write to them).
+    for who in [&teacher, &mum, &grandma] {
+        standin.user_started_bot(who, true);
+        standin.send_text(&TgChat::private(who), who, "/start");
+        sim.settle(quiet).await;
+    }
 
     println!("\n— Mid-morning: a notice, acknowledged with one tap instead of a flood of 收到 —");
     set_time(9, 0);
@@ -225,6 +293,17 @@ async fn scenes() -> anyhow::Result<()> {
         set_time(9, 10);
         standin.send_text(&class, &teacher, "/status");
         sim.settle(quiet).await;
+        if let Some((status, chase)) = button_in(&standin, class.id, "nc:") {
+            println!("\n— The teacher reminds those who have not acknowledged, privately —");
+            set_time(9, 11);
+            standin.press_button(&class, &teacher, status, &chase);
+            sim.settle(Duration::from_millis(300)).await;
+            if let Some((copy, ack)) = private_button(&standin, grandma.id, "pa:") {
+                set_time(9, 15);
+                standin.press_button(&TgChat::private(&grandma), &grandma, copy, &ack);
+                sim.settle(Duration::from_millis(1_200)).await;
+            }
+        }
     }
 
     println!("\n— Noon: a fee request, a warning about fees, an ad, a warning that hides a fee request, and a");
@@ -276,9 +355,33 @@ async fn scenes() -> anyhow::Result<()> {
     standin.send_text(&class, &mum, "/modlog");
     sim.settle(quiet).await;
 
-    println!("\n— Afternoon and evening: reminders and Monday's micro-lesson, on schedule —");
+    println!("\n— Afternoon and evening: reminders with a check-in, and Monday's micro-lesson, on schedule —");
     set_time(17, 30);
     sim.settle(Duration::from_millis(300)).await;
+    if let Some((reminder, data)) = button_in(&standin, class.id, "ck:") {
+        set_time(18, 40);
+        standin.press_button(&class, &mum, reminder, &data);
+        sim.settle(Duration::from_millis(300)).await;
+        set_time(18, 45);
+        standin.press_button(&class, &grandma, reminder, &data);
+        sim.settle(Duration::from_millis(2_200)).await;
+        standin.press_button(&class, &grandma, reminder, &data);
+        sim.settle(quiet).await;
+    }
+    println!("\n— A question to the teacher, in private: nothing appears in the group —");
+    set_time(19, 0);
+    standin.send_text(&TgChat::private(&mum), &mum, "/ask 孩子最近作业写到很晚，是不是作业太多？想私下和您聊聊。");
+    sim.settle(Duration::from_millis(300)).await;
+    if let Some((question, _)) = button_in(&standin, teacher.id, "ar:") {
+        set_time(19, 20);
+        standin.send_reply(
+            &TgChat::private(&teacher),
+            &teacher,
+            "李妈妈您好，书面作业按规定在一小时内。明天放学后我们当面聊聊孩子的时间安排。",
+            question,
+        );
+        sim.settle(Duration::from_millis(1_200)).await;
+    }
     set_time(19, 59);
     sim.settle(quiet).await;
     set_time(20, 0);
@@ -315,6 +418,39 @@ async fn scenes() -> anyhow::Result<()> {
         "/broadcast 明天下午有雷雨，放学时间提前到15:30，请家长按时接孩子。",
     );
     sim.settle(Duration::from_millis(300)).await;
+
+    println!("\n— Wednesday and Friday afternoons, in brief —");
+    for (day, who) in [(2, vec![&mum, &dad, &grandma]), (4, vec![&mum, &grandma])] {
+        let t = on_day(day, 17, 30);
+        clock.set(t);
+        standin.set_clock(Some(t.timestamp()));
+        sim.settle(Duration::from_millis(300)).await;
+        if let Some((reminder, data)) = button_in(&standin, class.id, "ck:") {
+            for parent in who {
+                standin.press_button(&class, parent, reminder, &data);
+                sim.settle(quiet).await;
+            }
+            sim.settle(Duration::from_millis(2_200)).await;
+        }
+    }
+
+    println!("\n— Sunday 19:00: the week in one picture (counts only, no names) —");
+    let sunday = on_day(6, 19, 0);
+    clock.set(sunday);
+    standin.set_clock(Some(sunday.timestamp()));
+    let mut photos = Vec::new();
+    for _ in 0..100 {
+        photos = standin.uploaded_photos(class.id);
+        if !photos.is_empty() {
+            break;
+        }
+        sim.settle(Duration::from_millis(50)).await;
+    }
+    if let Some((png, _)) = photos.pop() {
+        let file = std::env::temp_dir().join("jiaxiao-demo-weekly.png");
+        std::fs::write(&file, png)?;
+        println!("        (the picture, {} bytes, is saved to {})", std::fs::metadata(&file)?.len(), file.display());
+    }
 
     sim.stop().await;
     tokio::time::sleep(Duration::from_millis(50)).await;

@@ -169,7 +169,9 @@ async fn chasing_reaches_started_parents_once_after_quiet_hours_and_reports_the_
     let hello = s.send_text(&class(), &committee(), "我是家委会");
     s.send_reply(&class(), &teacher(), "/role committee", hello);
     reply_containing(s, class().id, "赵家委").await;
-    for u in [teacher(), mum()] {
+    let grandpa = TgUser::new(2006, "孙爷爷").lang("zh-hans");
+    s.send_text(&class(), &grandpa, "老师好");
+    for u in [teacher(), mum(), grandpa.clone()] {
         s.user_started_bot(&u, true);
         s.send_text(&dm(&u), &u, "/start");
         reply_containing(s, u.id, "").await;
@@ -195,7 +197,7 @@ async fn chasing_reaches_started_parents_once_after_quiet_hours_and_reports_the_
     let mark = last_seq(s);
     let q = s.press_button(&class(), &committee(), card_id(&status), &chase);
     let toast = callback_answer(s, &q).await;
-    assert!(toast.contains("1 位") && toast.contains("还没有开启"), "{toast}");
+    assert!(toast.contains("提醒 2 位") && toast.contains("1 位还没有开启"), "{toast}");
     // 赵家委 has not started the bot: the names go nowhere (never into the group).
     sim.settle(Duration::from_millis(100)).await;
     assert!(s.calls_to("copyMessage").is_empty(), "held by quiet hours");
@@ -203,20 +205,27 @@ async fn chasing_reaches_started_parents_once_after_quiet_hours_and_reports_the_
 
     let q = s.press_button(&class(), &teacher(), card_id(&status), &chase);
     let toast = callback_answer(s, &q).await;
-    assert!(toast.contains("0 位") && toast.contains("此前已提醒过 1 位"), "once per notice and person: {toast}");
+    assert!(toast.contains("0 位") && toast.contains("此前已提醒过 2 位"), "once per notice and person: {toast}");
     let report = reply_containing(s, teacher().id, "无法私信").await;
     assert!(report.contains("张爸爸") && !report.contains("李妈妈") && !report.contains("陈奶奶"), "{report}");
 
+    // 孙爷爷 acknowledges in the group meanwhile: his private reminder is not sent.
+    let q = s.press_button(&class(), &grandpa, nid, &data_in(&notice.params["reply_markup"], "nt:").unwrap());
+    callback_answer(s, &q).await;
     clock.set(at(0, 9, 0));
     let copy = next_call(s, "copyMessage", mark, |c| to_chat(c, mum().id)).await;
     assert_eq!(copy.params["from_chat_id"].as_i64(), Some(class().id));
-    assert_eq!(s.calls_to("copyMessage").len(), 1, "only 李妈妈 was reachable");
+    sim.settle(Duration::from_millis(150)).await;
+    assert_eq!(s.calls_to("copyMessage").len(), 1, "only 李妈妈: 孙爷爷 acknowledged, 张爸爸 never started the bot");
     // Her button in private counts in the group.
     let pa = data_in(&copy.params["reply_markup"], "pa:").unwrap();
     let private_id = copy.response["result"]["message_id"].as_i64().unwrap() as i32;
     let q = s.press_button(&dm(&mum()), &mum(), private_id, &pa);
     assert!(callback_answer(s, &q).await.contains("已确认"));
-    wait_label(s, class().id, nid, "✅ 收到（2）").await;
+    wait_label(s, class().id, nid, "✅ 收到（3）").await;
+    // Her private button pressed against the group's notice (a forged press) does nothing.
+    let q = s.press_button(&class(), &dad(), nid, &pa);
+    assert_eq!(callback_answer(s, &q).await, "");
 
     // 张爸爸 follows the link: he starts the bot and gets the notice privately.
     s.user_started_bot(&dad(), true);
@@ -230,6 +239,12 @@ async fn chasing_reaches_started_parents_once_after_quiet_hours_and_reports_the_
     s.send_text(&dm(&stranger), &stranger, &format!("/start {payload}"));
     reply_containing(s, stranger.id, "还没见过").await;
     assert!(!s.calls_to("copyMessage").iter().any(|c| to_chat(c, stranger.id)));
+    // Nor does someone who has left the group.
+    s.set_member_status(&class(), &dad(), MemberStatus::Left, true);
+    sim.settle(Duration::from_millis(100)).await;
+    s.send_text(&dm(&dad()), &dad(), &format!("/start {payload}"));
+    reply_containing(s, dad().id, "还没见过").await;
+    assert_eq!(s.calls_to("copyMessage").iter().filter(|c| to_chat(c, dad().id)).count(), 1);
     sim.stop().await;
 }
 
@@ -256,6 +271,10 @@ async fn check_in_once_per_person_and_day(store: DynStore, restart_store: impl F
     let (rid, data) = (card_id(&r), data_in(&r.params["reply_markup"], "ck:").unwrap());
     assert_eq!(data, "ck:exercise:2026-09-07");
 
+    // A check-in pressed against another of the bot's messages (a forged press) counts nothing.
+    let other = next_call(s, "sendMessage", 0, |c| to_chat(c, class().id) && text_of(c).contains("17:30")).await;
+    let q = s.press_button(&class(), &dad(), card_id(&other), &data);
+    assert_eq!(callback_answer(s, &q).await, "");
     let q = s.press_button(&class(), &mum(), rid, &data);
     assert!(callback_answer(s, &q).await.contains("今天共有 1 个家庭"));
     wait_label(s, class().id, rid, "✅ 今天做到了 · 1 家").await;
@@ -340,7 +359,7 @@ async fn the_weekly_picture_comes_once_on_sunday_evening_in_the_groups_language_
     clock.set(at(6, 19, 0));
     let photo = next_call(s, "sendPhoto", mark, |c| to_chat(c, class().id)).await;
     let caption = photo.params["caption"].as_str().unwrap_or_default().to_owned();
-    assert!(caption.contains("6 check-ins") && caption.contains("1 notices") && caption.contains("33%"), "{caption}");
+    assert!(caption.contains("6 check-ins") && caption.contains("1 notice,") && caption.contains("33%"), "{caption}");
     assert!(!caption.contains("李妈妈"), "no names");
     let (png, _) = s.uploaded_photos(class().id).pop().unwrap();
     assert!(png.starts_with(b"\x89PNG"));

@@ -97,6 +97,7 @@ fn item(id: &str, chat: i64, due: DateTime<Utc>) -> OutboxItem {
         lesson: Some("w01-fact-x".into()),
         notice: None,
         paid: false,
+        unless_acked: None,
     }
 }
 

@@ -248,10 +248,22 @@ weekly-checkins = Daily check-ins: families who did it
 weekly-notices = Notices acknowledged
 weekly-notice-label = Notice { $date }
 weekly-none = No check-ins or notices this week
-weekly-caption = This week: { $checkins } check-ins; { $notices } notices, { $rate }% acknowledged on average. Counts only, no names. Turn off with /settings weekly off.
+weekly-caption = This week: { $checkins ->
+        [one] 1 check-in
+       *[other] { $checkins } check-ins
+    }; { $notices ->
+        [one] 1 notice
+       *[other] { $notices } notices
+    }, { $rate }% acknowledged on average. Counts only, no names. Turn off with /settings weekly off.
 checkin-btn = ✅ Done today
-checkin-btn-count = ✅ Done today · { $count } families
-checkin-counted = Counted, thank you! { $count } families did it today.
+checkin-btn-count = ✅ Done today · { $count ->
+        [one] 1 family
+       *[other] { $count } families
+    }
+checkin-counted = Counted, thank you! { $count ->
+        [one] 1 family has
+       *[other] { $count } families have
+    } done it today.
 checkin-already = You already checked in today.
 checkin-other-day = This reminder was for { $date }; check-ins count on their own day only.
 settings-bad-weekly = "{ $given }" is not on or off. Use /settings weekly on or /settings weekly off.
@@ -340,3 +352,4 @@ forgetme-done =
     • questions: { $asks }
     • moderation records: { $moderation }
     Groups keep only their anonymous check-in totals. If you post in a group again, I will note your name again to count notice acknowledgements.
+chase-start-bot = Send /start to the bot privately to receive the list.

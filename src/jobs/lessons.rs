@@ -130,6 +130,7 @@ impl Lessons {
                 lesson: Some(lesson.id.clone()),
                 notice: None,
                 paid: false,
+                unless_acked: None,
             };
             match self.outbox.push(&item, Some((&to.counter, done))).await? {
                 Enqueued::New => return Ok(Some(lesson)),
@@ -158,6 +159,7 @@ impl Lessons {
             lesson: Some(lesson.id.clone()),
             notice: None,
             paid: false,
+            unless_acked: None,
         };
         self.outbox.push(&item, None).await?;
         Ok(())

@@ -230,6 +230,13 @@ impl Outbox {
             tracing::warn!(id = %item.id, "outbox: the lease was lost before sending; left to its holder");
             return Ok(Outcome::Skipped);
         }
+        // A notice's private reminder to someone who acknowledged it meanwhile is not sent.
+        if let Some((group, notice)) = &item.unless_acked
+            && self.store.acks(*group, notice).await?.contains(&(item.chat as u64))
+        {
+            self.complete(&item.id).await?;
+            return Ok(Outcome::Handled);
+        }
         match self.deliver(&item).await {
             Ok(message_id) => {
                 crate::metrics::sent("ok");
@@ -342,8 +349,10 @@ impl Outbox {
         if failed {
             item.attempts += 1;
         }
-        if item.chat < 0
-            && let Some(g) = self.store.group(item.chat).await?
+        // A group's post, or a notice's private reminder: held by that group's quiet hours.
+        let quiet_of = if item.chat < 0 { Some(item.chat) } else { item.unless_acked.as_ref().map(|(g, _)| *g) };
+        if let Some(chat) = quiet_of
+            && let Some(g) = self.store.group(chat).await?
         {
             item.due = crate::schedule::after_quiet(g.settings.zone(), g.settings.quiet, item.due);
         }
@@ -417,14 +426,13 @@ impl Outbox {
                 self.store.put_group(&g).await?;
             }
         } else {
-            // A parent who blocked the bot: no more lessons or reminders, and chasing skips them
-            // until they start it again.
+            // A parent who blocked the bot: no more lessons; their private reminders and chasing
+            // pause until they start it again (their reminder times are kept).
             self.store.set_subscription(chat as u64, None).await?;
             if let Some(mut p) = self.store.profile(chat as u64).await?
-                && (p.started || !p.reminders.is_empty())
+                && p.started
             {
                 p.started = false;
-                p.reminders.clear();
                 self.store.put_profile(chat as u64, &p).await?;
             }
         }

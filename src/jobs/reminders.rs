@@ -171,5 +171,5 @@ impl Reminders {
 }
 
 fn item(id: String, chat: i64, due: DateTime<Utc>, message: OutMessage) -> OutboxItem {
-    OutboxItem { id, chat, due, attempts: 0, message, lesson: None, notice: None, paid: false }
+    OutboxItem { id, chat, due, attempts: 0, message, lesson: None, notice: None, paid: false, unless_acked: None }
 }

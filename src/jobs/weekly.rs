@@ -197,8 +197,17 @@ impl WeeklyJob {
         let monday = sunday - chrono::Days::new(sunday.weekday().num_days_from_monday() as u64);
         let message = message(&self.i18n, &self.store, group, monday).await?;
         let due = schedule::after_quiet(tz, group.settings.quiet, slot.max(now));
-        let item =
-            OutboxItem { id, chat: group.chat_id, due, attempts: 0, message, lesson: None, notice: None, paid: false };
+        let item = OutboxItem {
+            id,
+            chat: group.chat_id,
+            due,
+            attempts: 0,
+            message,
+            lesson: None,
+            notice: None,
+            paid: false,
+            unless_acked: None,
+        };
         self.outbox.push(&item, None).await?;
         Ok(())
     }

@@ -20,6 +20,7 @@ struct Inner {
     admins: HashMap<ChatKey, std::collections::BTreeSet<UserKey>>,
     profiles: HashMap<UserKey, Profile>,
     checkins: HashMap<(ChatKey, chrono::NaiveDate, String), std::collections::BTreeSet<UserKey>>,
+    checkin_totals: HashMap<(ChatKey, chrono::NaiveDate, String), u64>,
     asks: HashMap<(ChatKey, String), Ask>,
     ask_messages: HashMap<(UserKey, i32), (ChatKey, String)>,
     ask_counts: HashMap<(ChatKey, UserKey, chrono::NaiveDate), u64>,
@@ -179,6 +180,7 @@ impl GroupStore for MemoryStore {
         g.warns.retain(|(c, _), _| *c != chat);
         g.queue.retain(|_, i| i.chat != chat);
         g.checkins.retain(|(c, _, _), _| *c != chat);
+        g.checkin_totals.retain(|(c, _, _), _| *c != chat);
         g.asks.retain(|(c, _), _| *c != chat);
         n += (before - (g.flags.len() + g.excerpts.len() + g.warns.len() + g.queue.len())) as u64;
         drop(g);
@@ -253,6 +255,13 @@ impl RosterStore for MemoryStore {
             }
         }
         roster.insert(member.user_id, member.clone());
+        Ok(())
+    }
+
+    async fn forget_member(&self, chat: ChatKey, user: UserKey) -> StoreResult<()> {
+        if let Some(r) = self.lock().roster.get_mut(&chat) {
+            r.remove(&user);
+        }
         Ok(())
     }
 
@@ -662,8 +671,14 @@ impl PeopleStore for MemoryStore {
         date: chrono::NaiveDate,
     ) -> StoreResult<Option<u64>> {
         let mut g = self.lock();
-        let set = g.checkins.entry((chat, date, kind.to_owned())).or_default();
-        Ok(set.insert(user).then_some(set.len() as u64))
+        let key = (chat, date, kind.to_owned());
+        if !g.checkins.entry(key.clone()).or_default().insert(user) {
+            return Ok(None);
+        }
+        // The anonymous total is kept apart from who (as in Redis): forgetting a person keeps it.
+        let n = g.checkin_totals.entry(key).or_default();
+        *n += 1;
+        Ok(Some(*n))
     }
 
     async fn checkin_counts(
@@ -674,10 +689,10 @@ impl PeopleStore for MemoryStore {
     ) -> StoreResult<Vec<(chrono::NaiveDate, String, u64)>> {
         let g = self.lock();
         let mut out: Vec<_> = g
-            .checkins
+            .checkin_totals
             .iter()
             .filter(|((c, d, _), _)| *c == chat && (from..=to).contains(d))
-            .map(|((_, d, k), users)| (*d, k.clone(), users.len() as u64))
+            .map(|((_, d, k), n)| (*d, k.clone(), *n))
             .collect();
         out.sort();
         Ok(out)
@@ -776,6 +791,11 @@ impl PeopleStore for MemoryStore {
         for c in g.checkins.values_mut() {
             checkins += c.remove(&user) as u64;
         }
+        // Their private chat: private check-in totals and anything queued for them.
+        let own = user as ChatKey;
+        g.checkins.retain(|(c, _, _), _| *c != own);
+        g.checkin_totals.retain(|(c, _, _), _| *c != own);
+        g.queue.retain(|_, i| i.chat != own);
         let before = g.asks.len();
         g.asks.retain(|_, a| a.parent != user);
         let asks = (before - g.asks.len()) as u64;

@@ -95,6 +95,8 @@ pub trait RoleStore: Send + Sync {
 #[async_trait]
 pub trait RosterStore: Send + Sync {
     async fn remember(&self, chat: ChatKey, member: &Member) -> StoreResult<()>;
+    /// Someone left or was removed: they are no longer on the group's roster (nor in their index).
+    async fn forget_member(&self, chat: ChatKey, user: UserKey) -> StoreResult<()>;
     async fn member(&self, chat: ChatKey, user: UserKey) -> StoreResult<Option<Member>>;
     /// Looks a member up by `@username` (case-insensitive, with or without the `@`).
     async fn member_by_username(&self, chat: ChatKey, username: &str) -> StoreResult<Option<Member>>;
@@ -132,6 +134,10 @@ pub struct OutboxItem {
     /// Sent as a paid broadcast (`allow_paid_broadcast`, within the paid overall budget).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub paid: bool,
+    /// A notice's private reminder to one person, (group, notice): not sent when they acknowledged
+    /// it meanwhile, and held by that group's quiet hours when retried.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unless_acked: Option<(ChatKey, String)>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -444,6 +444,11 @@ impl GroupStore for RedisStore {
             self.conn().srem::<_, _, ()>(self.user_key(user, "admin"), from).await?;
             self.conn().sadd::<_, _, ()>(self.user_key(user, "admin"), to).await?;
         }
+        let members: Vec<UserKey> = self.conn().hkeys(self.chat_key(to, "roster")).await?;
+        for user in members {
+            self.conn().srem::<_, _, ()>(self.user_key(user, "groups"), from).await?;
+            self.conn().sadd::<_, _, ()>(self.user_key(user, "groups"), to).await?;
+        }
         self.publish_change(&format!("m:{from}")).await?;
         self.publish_change(&format!("m:{to}")).await
     }
@@ -597,6 +602,17 @@ impl RosterStore for RedisStore {
         pipe.query_async::<()>(&mut self.conn()).await?;
         // The person's own index of groups (another slot: a second step, repaired by the next message).
         self.conn().sadd::<_, _, ()>(self.user_key(member.user_id, "groups"), chat).await?;
+        Ok(())
+    }
+
+    async fn forget_member(&self, chat: ChatKey, user: UserKey) -> StoreResult<()> {
+        if let Some(m) = self.member(chat, user).await?
+            && let Some(u) = &m.username
+        {
+            self.conn().hdel::<_, _, ()>(self.chat_key(chat, "unames"), normalise_username(u)).await?;
+        }
+        self.conn().hdel::<_, _, ()>(self.chat_key(chat, "roster"), user).await?;
+        self.conn().srem::<_, _, ()>(self.user_key(user, "groups"), chat).await?;
         Ok(())
     }
 
@@ -1412,9 +1428,10 @@ impl PeopleStore for RedisStore {
     }
 
     async fn count_ask(&self, chat: ChatKey, parent: UserKey, date: NaiveDate) -> StoreResult<u64> {
-        let key = self.chat_key(chat, "askn");
+        // One small hash per day, gone two days later.
+        let key = self.chat_key(chat, format!("askn:{}", date_key(date)));
         let (n,): (u64,) = ::redis::pipe()
-            .hincr(&key, format!("{}|{parent}", date_key(date)), 1)
+            .hincr(&key, parent, 1)
             .expire(&key, 2 * 24 * 3600)
             .ignore()
             .query_async(&mut self.conn())
@@ -1451,6 +1468,20 @@ impl PeopleStore for RedisStore {
 
     async fn forget_user(&self, user: UserKey) -> StoreResult<Vec<(&'static str, u64)>> {
         let mut chats: std::collections::BTreeSet<ChatKey> = self.member_groups(user).await?.into_iter().collect();
+        // The index may miss groups (rosters written before it existed): look in every roster too.
+        let pattern = format!("{}{{c*}}:roster", escape_glob(&self.prefix));
+        for server in self.servers().await? {
+            for key in self.scan_keys(&server, &pattern).await? {
+                if self.conn().hexists(&key, user).await? {
+                    let tag = key.strip_prefix(&self.prefix).unwrap_or_default();
+                    if let Some(chat) =
+                        tag.strip_prefix("{c").and_then(|t| t.split('}').next()).and_then(|c| c.parse().ok())
+                    {
+                        chats.insert(chat);
+                    }
+                }
+            }
+        }
         let teaches: Vec<ChatKey> = self.conn().smembers(self.user_key(user, "teaches")).await?;
         let admin: Vec<ChatKey> = self.conn().smembers(self.user_key(user, "admin")).await?;
         chats.extend(teaches);
@@ -1488,6 +1519,12 @@ impl PeopleStore for RedisStore {
                 }
             }
             self.conn().hdel::<_, _, ()>(self.chat_key(chat, "askmute"), user).await?;
+            // Question counts live two days (in any zone, a day within [today-2, today+1] in UTC).
+            let today = Utc::now().date_naive();
+            for back in -1..=2i64 {
+                let day = date_key(today - chrono::Duration::days(back));
+                self.conn().hdel::<_, _, ()>(self.chat_key(chat, format!("askn:{day}")), user).await?;
+            }
             let log_key = self.chat_key(chat, "modlog");
             let log: Vec<(String, String)> = self.conn().hgetall(&log_key).await?;
             for (field, raw) in log {
@@ -1526,6 +1563,9 @@ impl PeopleStore for RedisStore {
                 self.conn().del::<_, ()>(&key).await?;
             }
         }
+        // Their private chat: private check-in totals and anything queued for them (private
+        // reminders, chased notices, lessons).
+        profile += self.forget_group(user as ChatKey).await?;
         Ok(vec![
             ("profile", profile),
             ("subscription", subscription),

@@ -69,7 +69,7 @@ pub(super) async fn begin(
     chat: ChatKey,
 ) -> HandlerResult {
     let to = ChatId(user.id.0 as i64);
-    if !belongs(app, chat, user.id.0).await? {
+    if !belongs(app, bot, chat, user.id.0).await? {
         let text = tr!(app.i18n, lang, "link-not-member");
         let _ = app.call(Some(to.0), || bot.send_message(to, text.clone()).into_future()).await;
         return Ok(());
@@ -113,7 +113,7 @@ async fn submit(
         let _ = app.call(Some(to.0), || bot.send_message(to, text.clone()).into_future()).await;
         Ok(())
     };
-    if !belongs(app, chat, parent.id.0).await? {
+    if !belongs(app, bot, chat, parent.id.0).await? {
         return say(tr!(app.i18n, lang, "link-not-member")).await;
     }
     let now = app.clock.now();
@@ -125,24 +125,29 @@ async fn submit(
     if app.store.count_ask(chat, parent.id.0, today).await? > MAX_PER_DAY {
         return say(tr!(app.i18n, lang, "ask-limit", max = MAX_PER_DAY as i64)).await;
     }
-    // Teachers of this group and its administrators; never anyone else.
+    // This group's teachers (set with /role teacher) and its creator (usually the class teacher who
+    // set the group up); never other administrators, who in parent groups are often parents.
     let mut teachers: Vec<UserKey> =
         app.store.roles(chat).await?.into_iter().filter(|(_, r)| *r == Role::Teacher).map(|(u, _)| u).collect();
-    teachers.extend(app.store.admins(chat).await?);
     if let Ok(admins) = app.call(None, || bot.get_chat_administrators(ChatId(chat)).into_future()).await {
-        teachers.extend(admins.iter().filter(|a| !a.user.is_bot).map(|a| a.user.id.0));
+        teachers.extend(admins.iter().filter(|a| a.kind.is_owner() && !a.user.is_bot).map(|a| a.user.id.0));
     }
     teachers.sort_unstable();
     teachers.dedup();
     teachers.retain(|t| *t != parent.id.0 && *t != GROUP_ANONYMOUS_BOT);
     let name = app.store.member(chat, parent.id.0).await?.map(|m| m.name).unwrap_or_else(|| parent.full_name());
-    let id = format!("{}{}", parent.id.0 % 100_000, now.timestamp_millis() % 100_000_000);
+    // Sorts by time (the store keeps the newest); the random tail keeps two parents apart.
+    let id = format!("{:013}{:04}", now.timestamp_millis(), crate::jobs::limiter::rand_u64() % 10_000);
     let mut reached = 0;
-    for teacher in teachers.iter().take(10) {
-        let tlang = match app.store.profile(*teacher).await? {
+    for teacher in teachers {
+        if reached >= 10 {
+            break;
+        }
+        let tlang = match app.store.profile(teacher).await? {
             Some(p) if p.started => p.lang.unwrap_or(group.settings.lang),
             _ => continue, // never opened the private chat: Telegram would refuse
         };
+        let teacher = &teacher;
         let text = tr!(
             app.i18n,
             tlang,
@@ -215,6 +220,9 @@ pub(super) async fn mute_pressed(bot: Bot, app: Arc<App>, q: CallbackQuery) -> H
     let Some(ask) = app.store.ask(chat, &id).await? else {
         return answer(&bot, &app, &q, tr!(app.i18n, lang, "ask-gone")).await;
     };
+    if !app.role_of_user(&bot, chat, q.from.id.0).await?.manages() {
+        return answer(&bot, &app, &q, tr!(app.i18n, lang, "ask-gone")).await;
+    }
     let until = app.clock.now() + chrono::Duration::days(1);
     app.store.mute_asks(chat, ask.parent, Some(until)).await?;
     answer(&bot, &app, &q, tr!(app.i18n, lang, "ask-muted-done")).await

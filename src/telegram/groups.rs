@@ -137,6 +137,8 @@ pub(super) async fn member_status_changed(app: Arc<App>, upd: ChatMemberUpdated)
     app.admins.record(upd.chat.id.0, user.id.0, kind.is_owner() || kind.is_administrator()).await;
     if kind.is_present() && !user.is_bot {
         app.remember_member(upd.chat.id.0, member_of(user)).await?;
+    } else if !kind.is_present() {
+        app.member_left(upd.chat.id.0, user.id.0).await?;
     }
     Ok(())
 }

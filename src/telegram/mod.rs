@@ -340,6 +340,14 @@ impl App {
         Ok(())
     }
 
+    /// Someone left or was removed from a group: off its roster, so that nothing of the group reaches
+    /// them privately any more (notices, chasing, questions).
+    pub async fn member_left(&self, chat: ChatKey, user: UserKey) -> anyhow::Result<()> {
+        self.seen.invalidate(&(chat, user));
+        self.store.forget_member(chat, user).await?;
+        Ok(())
+    }
+
     pub fn forget_seen_chat(&self, chat: ChatKey) {
         let _ = self.seen.invalidate_entries_if(move |(c, _), _| *c == chat);
     }

@@ -118,6 +118,7 @@ pub(super) async fn queue(
         lesson: None,
         notice: Some(n.id),
         paid: n.paid,
+        unless_acked: None,
     };
     app.outbox.push(&item, None).await?;
     Ok(due)
@@ -348,7 +349,7 @@ pub(super) async fn chase(bot: Bot, app: Arc<App>, q: CallbackQuery) -> HandlerR
         return super::people::answer(&bot, &app, &q, tr!(app.i18n, lang, "notice-expired")).await;
     };
     let outcome = chase_notice(&app, &group, &notice, message_id).await?;
-    let toast = tr!(
+    let mut toast = tr!(
         app.i18n,
         lang,
         "chase-done",
@@ -356,7 +357,6 @@ pub(super) async fn chase(bot: Bot, app: Arc<App>, q: CallbackQuery) -> HandlerR
         before = outcome.before as i64,
         unreachable = outcome.unreachable.len() as i64
     );
-    super::people::answer(&bot, &app, &q, toast).await?;
     if !outcome.unreachable.is_empty() {
         // Who could not be reached goes to the presser only, never into the group.
         let plang = user_lang(&app, &q.from).await;
@@ -375,9 +375,12 @@ pub(super) async fn chase(bot: Bot, app: Arc<App>, q: CallbackQuery) -> HandlerR
             link = link
         );
         let to = ChatId(q.from.id.0 as i64);
-        let _ = app.call(Some(to.0), || bot.send_message(to, text.clone()).into_future()).await;
+        if app.call(Some(to.0), || bot.send_message(to, text.clone()).into_future()).await.is_err() {
+            toast.push(' ');
+            toast.push_str(&tr!(app.i18n, lang, "chase-start-bot"));
+        }
     }
-    Ok(())
+    super::people::answer(&bot, &app, &q, toast).await
 }
 
 /// What a chase did.
@@ -417,6 +420,7 @@ pub async fn chase_notice(app: &App, group: &Group, notice: &Notice, message_id:
             lesson: None,
             notice: None,
             paid: false,
+            unless_acked: Some((chat, notice.id.clone())),
         };
         match app.outbox.push(&item, None).await? {
             crate::store::Enqueued::New => out.queued += 1,

@@ -48,6 +48,9 @@ pub(super) async fn checkin(bot: Bot, app: Arc<App>, q: CallbackQuery) -> Handle
     let (Some(message), Some((kind, date))) = (q.message.as_ref(), parsed) else {
         return answer(&bot, &app, &q, String::new()).await;
     };
+    if !button_is_on_message(&q) {
+        return answer(&bot, &app, &q, String::new()).await;
+    }
     let chat = message.chat().id.0;
     let (tz, lang) = chat_zone_lang(&app, chat, &q.from).await?;
     let today = crate::schedule::local_date(tz, app.clock.now());
@@ -159,9 +162,39 @@ pub(super) async fn start(c: PrivateCall) -> HandlerResult {
     (super::help::private_help)(c).await
 }
 
-/// Whether `user` belongs to group `chat` as far as the bot knows (seen there, or given a role).
-pub(super) async fn belongs(app: &App, chat: ChatKey, user: UserKey) -> anyhow::Result<bool> {
-    Ok(chat < 0 && (app.store.member(chat, user).await?.is_some() || app.store.role(chat, user).await?.is_some()))
+/// Whether `user` belongs to group `chat`: seen there (or given a role), and still a member as
+/// Telegram answers now (someone who left must not keep reading the group's notices privately).
+/// When Telegram cannot be asked, the roster decides.
+pub(super) async fn belongs(app: &App, bot: &Bot, chat: ChatKey, user: UserKey) -> anyhow::Result<bool> {
+    if chat >= 0 || (app.store.member(chat, user).await?.is_none() && app.store.role(chat, user).await?.is_none()) {
+        return Ok(false);
+    }
+    let asked = app.call(None, || bot.get_chat_member(ChatId(chat), teloxide::types::UserId(user)).into_future()).await;
+    match asked {
+        Ok(m) if m.kind.is_present() => Ok(true),
+        Ok(_) => {
+            app.member_left(chat, user).await?;
+            Ok(false)
+        }
+        Err(send::Failure::Forbidden) => Ok(false),
+        Err(e) => {
+            tracing::debug!(chat, error = ?e, "getChatMember failed; the roster decides");
+            Ok(true)
+        }
+    }
+}
+
+/// Whether a pressed button is really on the message it came from (a modified client can send any
+/// callback data against any of the bot's messages).
+pub(super) fn button_is_on_message(q: &CallbackQuery) -> bool {
+    let Some(data) = q.data.as_deref() else { return false };
+    let Some(markup) = q.message.as_ref().and_then(|m| m.regular_message()).and_then(|m| m.reply_markup()) else {
+        return false;
+    };
+    markup.inline_keyboard.iter().flatten().any(|b| match &b.kind {
+        teloxide::types::InlineKeyboardButtonKind::CallbackData(d) => d == data,
+        _ => false,
+    })
 }
 
 /// Sends a group's notice to a member privately (a copy of the group's post) with its acknowledge
@@ -172,7 +205,7 @@ async fn send_notice(bot: &Bot, app: &App, user: UserKey, lang: Lang, chat: Chat
         let _ = app.call(Some(to.0), || bot.send_message(to, text.clone()).into_future()).await;
         Ok(())
     };
-    if !belongs(app, chat, user).await? {
+    if !belongs(app, bot, chat, user).await? {
         return say(tr!(app.i18n, lang, "link-not-member")).await;
     }
     let Some(notice) = app.store.notice(chat, id).await? else {
@@ -220,7 +253,11 @@ pub(super) async fn private_ack(bot: Bot, app: Arc<App>, q: CallbackQuery) -> Ha
         return answer(&bot, &app, &q, String::new()).await;
     };
     let user = q.from.id.0;
-    if !belongs(&app, chat, user).await? {
+    let private = q.message.as_ref().is_some_and(|m| m.chat().is_private());
+    if !private || !button_is_on_message(&q) {
+        return answer(&bot, &app, &q, String::new()).await;
+    }
+    if !belongs(&app, &bot, chat, user).await? {
         return answer(&bot, &app, &q, tr!(app.i18n, lang, "link-not-member")).await;
     }
     let text = match app.store.notice(chat, &id).await? {
