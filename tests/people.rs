@@ -573,3 +573,48 @@ async fn every_group_command_by_every_role_is_allowed_or_refused_as_the_spec_say
     }
     sim.stop().await;
 }
+
+#[tokio::test]
+async fn with_redis_a_notice_is_chased_once_per_person_across_a_restart() {
+    let prefix = support::unique_prefix("chase");
+    let connect = |p: String| async move {
+        RedisStore::connect(&support::redis_url(), &p, Duration::from_secs(5)).await.expect("Redis answers")
+    };
+    let clock = ManualClock::new(at(0, 8, 0));
+    let standin = StandIn::start().await.unwrap();
+    let s = &standin;
+    let sim = start_on(s, Arc::new(connect(prefix.clone()).await), &clock).await;
+    join(s, &class(), &teacher(), &[mum(), dad()]).await;
+    s.user_started_bot(&mum(), true);
+    s.send_text(&dm(&mum()), &mum(), "/start");
+    reply_containing(s, mum().id, "").await;
+    s.send_text(&class(), &teacher(), "/settings quiet 08:00-09:00");
+    reply_containing(s, class().id, "08:00-09:00").await;
+    s.send_text(&class(), &teacher(), "/notice 明天带水彩笔");
+    clock.set(at(0, 9, 0));
+    let notice = next_call(s, "sendMessage", 0, |c| to_chat(c, class().id) && keyboard_text(c).contains("nt:")).await;
+    assert!(text_of(&notice).contains("水彩笔"));
+    s.send_text(&class(), &teacher(), "/settings quiet 09:00-10:00");
+    reply_containing(s, class().id, "09:00-10:00").await;
+    let status_of =
+        |after: u64| next_call(s, "sendMessage", after, |c| to_chat(c, class().id) && keyboard_text(c).contains("nc:"));
+    s.send_text(&class(), &teacher(), "/status");
+    let status = status_of(0).await;
+    let chase = data_in(&status.params["reply_markup"], "nc:").unwrap();
+    let q = s.press_button(&class(), &teacher(), card_id(&status), &chase);
+    assert!(callback_answer(s, &q).await.contains("提醒 1 位"));
+    // A restart while the reminder waits for the quiet hours to end: pressing again queues nothing new.
+    sim.stop().await;
+    let sim = start_on(s, Arc::new(connect(prefix.clone()).await), &clock).await;
+    let mark = last_seq(s);
+    s.send_text(&class(), &teacher(), "/status");
+    let status = status_of(mark).await;
+    let q = s.press_button(&class(), &teacher(), card_id(&status), &chase);
+    assert!(callback_answer(s, &q).await.contains("此前已提醒过 1 位"));
+    clock.set(at(0, 10, 0));
+    next_call(s, "copyMessage", 0, |c| to_chat(c, mum().id)).await;
+    sim.settle(Duration::from_millis(200)).await;
+    assert_eq!(s.calls_to("copyMessage").len(), 1, "once per notice and person");
+    sim.stop().await;
+    connect(prefix).await.delete_prefix().await.unwrap();
+}
