@@ -232,6 +232,9 @@ async fn serve(config: Config) -> anyhow::Result<()> {
         paid_broadcasts: config.paid_broadcasts,
     };
     let app = Arc::new(App::new(parts, bot.clone()));
+    if let Some(u) = config.public_url.clone() {
+        let _ = app.public_url.set(u);
+    }
     if let Err(e) = telegram::register_commands(&bot, &app.i18n).await {
         tracing::warn!(error = %e, "could not register the command menu");
     }

@@ -21,6 +21,8 @@ pub struct Config {
     pub http_listen: Option<std::net::SocketAddr>,
     /// Broadcasts go out as paid broadcasts (`JIAXIAO_PAID_BROADCAST=on`).
     pub paid_broadcasts: bool,
+    /// Where Telegram opens the dashboard (`JIAXIAO_PUBLIC_URL`, https, reaching the bot's `/app`).
+    pub public_url: Option<url::Url>,
 }
 
 /// `WEBHOOK_URL` (what Telegram calls), `WEBHOOK_LISTEN` (where we listen), `WEBHOOK_SECRET` (the
@@ -86,6 +88,8 @@ pub enum ConfigError {
     BadHttpListen(String),
     #[error("JIAXIAO_PAID_BROADCAST must be on or off, got {0:?}")]
     BadPaidBroadcast(String),
+    #[error("JIAXIAO_PUBLIC_URL must be an https URL (it is where Telegram opens the dashboard), not {0:?}")]
+    BadPublicUrl(String),
     #[error("LLM_URL must be an http(s) URL of an OpenAI-compatible API (e.g. https://api.example/v1), got {0:?}")]
     BadLlmUrl(String),
     #[error("LLM_MODEL must be set when LLM_URL is")]
@@ -177,7 +181,15 @@ impl Config {
             Some(v) if matches!(v.as_str(), "off" | "false" | "0" | "no") => false,
             Some(v) => return Err(ConfigError::BadPaidBroadcast(v)),
         };
+        let public_url = match nonempty("JIAXIAO_PUBLIC_URL") {
+            None => None,
+            Some(v) => match url::Url::parse(&v) {
+                Ok(u) if u.scheme() == "https" && u.host().is_some() => Some(u),
+                _ => return Err(ConfigError::BadPublicUrl(v)),
+            },
+        };
         Ok(Config {
+            public_url,
             http_listen,
             paid_broadcasts,
             token,
@@ -273,6 +285,9 @@ mod tests {
         assert!(matches!(cfg(&[t, ("JIAXIAO_HTTP_LISTEN", "nowhere")]), Err(ConfigError::BadHttpListen(_))));
         assert!(cfg(&[t, ("JIAXIAO_PAID_BROADCAST", "on")]).unwrap().paid_broadcasts);
         assert!(matches!(cfg(&[t, ("JIAXIAO_PAID_BROADCAST", "maybe")]), Err(ConfigError::BadPaidBroadcast(_))));
+        assert!(matches!(cfg(&[t, ("JIAXIAO_PUBLIC_URL", "http://x.example/app")]), Err(ConfigError::BadPublicUrl(_))));
+        let dash = cfg(&[t, ("JIAXIAO_PUBLIC_URL", "https://bot.example.edu.cn/app")]).unwrap();
+        assert_eq!(dash.public_url.unwrap().as_str(), "https://bot.example.edu.cn/app");
     }
 
     #[test]

@@ -34,6 +34,7 @@ pub mod schedule;
 pub mod sim;
 pub mod store;
 pub mod telegram;
+pub mod webapp;
 pub mod weekly;
 
 /// The policy engine, its own crate (`crates/policy`): no Telegram, no Redis.

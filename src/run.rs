@@ -74,7 +74,11 @@ pub async fn start(bot: Bot, app: Arc<App>, me: Me, opts: RunOptions) -> anyhow:
 
     let mut http_addr = None;
     let mut webhook_addr = None;
-    let admin = opts.http_listen.map(|addr| (addr, http::router(health.clone())));
+    // Health, metrics and the dashboard (`/app`, `/api`) share the listener; a reverse proxy exposes
+    // only the dashboard's paths.
+    let admin = opts
+        .http_listen
+        .map(|addr| (addr, http::router(health.clone()).merge(crate::webapp::router(app.clone(), bot.clone()))));
     let dispatcher = match opts.updates {
         Updates::Polling { timeout } => {
             if let Some((addr, router)) = admin {

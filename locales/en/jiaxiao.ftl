@@ -353,3 +353,39 @@ forgetme-done =
     • moderation records: { $moderation }
     Groups keep only their anonymous check-in totals. If you post in a group again, I will note your name again to count notice acknowledgements.
 chase-start-bot = Send /start to the bot privately to receive the list.
+
+## The dashboard (Mini App)
+dash-title = Jiaxiao · class dashboard
+dash-tab-groups = Groups
+dash-tab-notices = Notices
+dash-tab-moderation = Moderation
+dash-tab-week = This week
+dash-no-groups = You are not a teacher, administrator or committee member of any group yet.
+dash-members = Members known
+dash-moderation-mode = Moderation
+dash-reminders = Daily reminders
+dash-next-lesson = Next micro-lesson
+dash-none = none
+dash-acked = Acknowledged
+dash-missing = Not yet
+dash-all-acked = Every parent the bot knows has acknowledged 👍
+dash-remind = 📨 Remind those who haven't, privately
+dash-reminded = Private reminders queued for {"{"}queued{"}"}; {"{"}before{"}"} reminded before; {"{"}unreachable{"}"} have not opened a private chat with the bot
+dash-no-notices = No notices yet.
+dash-open-flags = Waiting for a decision
+dash-no-flags = Nothing waiting.
+dash-delete = 🗑 Delete
+dash-allow = ✅ Not a violation
+dash-log = Latest decisions
+dash-source = Source
+dash-checkins = Daily check-ins (families who did it)
+dash-rates = Notices acknowledged
+dash-error = Something went wrong; please try again
+dash-language = Language
+dash-role-admin = admin
+dash-role-teacher = teacher
+dash-role-committee = committee
+cmd-dashboard = open the class dashboard (notices, moderation, this week)
+dashboard-open = Press the button to open the class dashboard:
+dashboard-btn = 📊 Open the dashboard
+dashboard-not-configured = The dashboard is not enabled yet: whoever runs the bot sets JIAXIAO_PUBLIC_URL (an https address that reaches the bot's /app page).

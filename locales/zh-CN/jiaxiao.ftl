@@ -341,3 +341,39 @@ forgetme-done =
     • 审核记录：{ $moderation } 条
     各群只保留不含姓名的打卡总数。您以后在群里发言时，我会重新记下您的名字以便统计通知确认。
 chase-start-bot = 私聊机器人发送 /start，即可收到名单。
+
+## The dashboard (Mini App)
+dash-title = 家校 · 班级看板
+dash-tab-groups = 班级
+dash-tab-notices = 通知
+dash-tab-moderation = 消息管理
+dash-tab-week = 本周
+dash-no-groups = 您还不是任何群的老师、管理员或家委会成员。
+dash-members = 已知成员
+dash-moderation-mode = 违规消息处理
+dash-reminders = 每日提醒
+dash-next-lesson = 下一节小课堂
+dash-none = 无
+dash-acked = 已确认
+dash-missing = 未确认
+dash-all-acked = 已知的家长都已确认 👍
+dash-remind = 📨 私信提醒未确认的家长
+dash-reminded = 已安排私信提醒 {"{"}queued{"}"} 位；此前已提醒过 {"{"}before{"}"} 位；{"{"}unreachable{"}"} 位还没有开启与机器人的私聊
+dash-no-notices = 还没有通知。
+dash-open-flags = 待处理的消息
+dash-no-flags = 没有待处理的消息。
+dash-delete = 🗑 删除
+dash-allow = ✅ 不违规
+dash-log = 最近的处理记录
+dash-source = 依据
+dash-checkins = 每日打卡（完成的家庭数）
+dash-rates = 通知确认率
+dash-error = 出错了，请稍后再试
+dash-language = 语言
+dash-role-admin = 管理员
+dash-role-teacher = 老师
+dash-role-committee = 家委会
+cmd-dashboard = 打开班级看板（通知、消息管理、本周数据）
+dashboard-open = 点下面的按钮打开班级看板：
+dashboard-btn = 📊 打开看板
+dashboard-not-configured = 看板还没有启用：部署者需要设置 JIAXIAO_PUBLIC_URL（一个 https 地址，指向机器人的 /app 页面）。

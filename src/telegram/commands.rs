@@ -170,6 +170,12 @@ pub const PRIVATE_COMMANDS: &[CommandSpec<PrivateCall>] = &[
         run: |c| Box::pin(super::broadcast::broadcast(c.bot, c.app, c.msg, c.cmd)),
     },
     CommandSpec {
+        name: "dashboard",
+        who: Who::Anyone,
+        desc: crate::key!("cmd-dashboard"),
+        run: |c| Box::pin(super::people::dashboard(c)),
+    },
+    CommandSpec {
         name: "forgetme",
         who: Who::Anyone,
         desc: crate::key!("cmd-forgetme"),

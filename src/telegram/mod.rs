@@ -11,7 +11,7 @@ mod groups;
 pub mod help;
 mod lessons;
 pub mod llm;
-mod moderation;
+pub mod moderation;
 pub mod notices;
 mod people;
 mod reminders;
@@ -64,6 +64,8 @@ pub struct App {
     pub weekly: Arc<crate::jobs::weekly::WeeklyJob>,
     /// The bot's username (set once `getMe` answered), for `t.me` links.
     pub username: std::sync::OnceLock<String>,
+    /// Where Telegram opens the dashboard (`JIAXIAO_PUBLIC_URL`); unset: `/dashboard` says so.
+    pub public_url: std::sync::OnceLock<url::Url>,
     /// Telegram's limits for the whole bot (every copy), shared by replies, edits and the outbox so
     /// that together they stay within them.
     pub limiter: Arc<dyn SendLimiter>,
@@ -133,6 +135,7 @@ impl App {
             admins: AdminCache::new(std::time::Duration::from_secs(300), store.clone()),
             weekly,
             username: std::sync::OnceLock::new(),
+            public_url: std::sync::OnceLock::new(),
             store,
             i18n,
             clock,

@@ -128,7 +128,7 @@ async fn knowledge(app: &App, chat: ChatKey) -> Arc<Knowledge> {
     }
 }
 
-fn category_name(app: &App, lang: Lang, c: Category) -> String {
+pub fn category_name(app: &App, lang: Lang, c: Category) -> String {
     let key = match c {
         Category::FeeCollection => crate::key!("mod-cat-fee-collection"),
         Category::OffCampusTraining => crate::key!("mod-cat-off-campus-training"),
@@ -496,64 +496,80 @@ async fn log(
 
 /// A press on a card's button.
 pub(super) async fn decide(bot: Bot, app: Arc<App>, q: CallbackQuery) -> HandlerResult {
-    let answer = |text: String| {
-        let bot = bot.clone();
-        let app = app.clone();
-        let id = q.id.clone();
-        async move {
-            let _ = app.call(None, || bot.answer_callback_query(id.clone()).text(text.clone()).into_future()).await;
-        }
-    };
     let Some(message) = q.message.as_ref() else { return Ok(()) };
     let chat = message.chat().id.0;
+    let lang = app.group(chat).await?.map(|g| g.settings.lang).unwrap_or(app.defaults.lang);
+    let data = q.data.as_deref().unwrap_or_default().strip_prefix(PREFIX).unwrap_or_default();
+    let decided = match data.split_once(':').and_then(|(a, id)| Some((a, id.parse::<i32>().ok()?))) {
+        Some(("d", target)) => apply_decision(&bot, &app, chat, target, true, &q.from).await?,
+        Some(("n", target)) => apply_decision(&bot, &app, chat, target, false, &q.from).await?,
+        _ => Decided::Expired,
+    };
+    let text = decided.answer(&app, lang);
+    let _ = app.call(None, || bot.answer_callback_query(q.id.clone()).text(text.clone()).into_future()).await;
+    Ok(())
+}
+
+/// What a moderator's decision came to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Decided {
+    Done,
+    NotAllowed,
+    Expired,
+    Already,
+    NeedsRights,
+}
+
+impl Decided {
+    pub fn answer(self, app: &App, lang: Lang) -> String {
+        match self {
+            Decided::Done => tr!(app.i18n, lang, "mod-done"),
+            Decided::NotAllowed => tr!(app.i18n, lang, "mod-not-allowed"),
+            Decided::Expired => tr!(app.i18n, lang, "mod-expired"),
+            Decided::Already => tr!(app.i18n, lang, "mod-already"),
+            Decided::NeedsRights => tr!(app.i18n, lang, "mod-needs-rights"),
+        }
+    }
+}
+
+/// "Delete" or "not a violation" on the flag of message `target`, by `who` — from a card's button or
+/// from the dashboard, with the same effects: the message removed (or the allow-list taught), the
+/// group's memory taught, the log written, the card edited to say who decided, warnings counted.
+pub async fn apply_decision(
+    bot: &Bot,
+    app: &App,
+    chat: ChatKey,
+    target: i32,
+    delete: bool,
+    who: &teloxide::types::User,
+) -> anyhow::Result<Decided> {
     let group = app.group(chat).await?;
     let lang = group.as_ref().map(|g| g.settings.lang).unwrap_or(app.defaults.lang);
-    let data = q.data.as_deref().unwrap_or_default().strip_prefix(PREFIX).unwrap_or_default();
-    let Some((action, target)) = data.split_once(':').and_then(|(a, id)| Some((a, id.parse::<i32>().ok()?))) else {
-        answer(tr!(app.i18n, lang, "mod-expired")).await;
-        return Ok(());
-    };
-    let role = app.role_of_user(&bot, chat, q.from.id.0).await?;
-    if !role.moderates() {
-        answer(tr!(app.i18n, lang, "mod-not-allowed")).await;
-        return Ok(());
+    if !app.role_of_user(bot, chat, who.id.0).await?.moderates() {
+        return Ok(Decided::NotAllowed);
     }
-    let Some(mut flag) = app.store.flag(chat, target).await? else {
-        answer(tr!(app.i18n, lang, "mod-expired")).await;
-        return Ok(());
-    };
+    let Some(mut flag) = app.store.flag(chat, target).await? else { return Ok(Decided::Expired) };
     if flag.resolved {
-        answer(tr!(app.i18n, lang, "mod-already")).await;
-        return Ok(());
+        return Ok(Decided::Already);
     }
-    let by = q.from.full_name();
-    let category = Category::parse(&flag.category).map(|c| category_name(&app, lang, c)).unwrap_or_default();
-    let (card_text, action_name) = match action {
-        "d" => {
-            match app.call(None, || bot.delete_message(ChatId(chat), MessageId(target)).into_future()).await {
-                Ok(_) | Err(send::Failure::MessageGone) => {}
-                Err(send::Failure::NoRights) => {
-                    answer(tr!(app.i18n, lang, "mod-needs-rights")).await;
-                    return Ok(());
-                }
-                Err(e) => return Err(anyhow::anyhow!("deleteMessage failed: {e:?}")),
-            }
-            learn(&app, chat, &flag, false).await?;
-            (tr!(app.i18n, lang, "mod-card-deleted", by = by.clone(), category = category), "deleted")
+    let by = who.full_name();
+    let category = Category::parse(&flag.category).map(|c| category_name(app, lang, c)).unwrap_or_default();
+    let (card_text, action_name) = if delete {
+        match app.call(None, || bot.delete_message(ChatId(chat), MessageId(target)).into_future()).await {
+            Ok(_) | Err(send::Failure::MessageGone) => {}
+            Err(send::Failure::NoRights) => return Ok(Decided::NeedsRights),
+            Err(e) => return Err(anyhow::anyhow!("deleteMessage failed: {e:?}")),
         }
-        "n" => {
-            app.store.allow(chat, flag.fingerprint).await?;
-            learn(&app, chat, &flag, true).await?;
-            (tr!(app.i18n, lang, "mod-card-allowed", by = by.clone()), "allowed")
-        }
-        _ => {
-            answer(tr!(app.i18n, lang, "mod-expired")).await;
-            return Ok(());
-        }
+        learn(app, chat, &flag, false).await?;
+        (tr!(app.i18n, lang, "mod-card-deleted", by = by.clone(), category = category), "deleted")
+    } else {
+        app.store.allow(chat, flag.fingerprint).await?;
+        learn(app, chat, &flag, true).await?;
+        (tr!(app.i18n, lang, "mod-card-allowed", by = by.clone()), "allowed")
     };
     flag.resolved = true;
     app.store.put_flag(chat, &flag).await?;
-    log(&app, chat, &flag, action_name, Some(by), false).await?;
+    log(app, chat, &flag, action_name, Some(by), false).await?;
     if let Some(card) = flag.card {
         // The edit drops the buttons; a card someone deleted meanwhile is fine to ignore.
         match app
@@ -564,13 +580,12 @@ pub(super) async fn decide(bot: Bot, app: Arc<App>, q: CallbackQuery) -> Handler
             Err(e) => tracing::warn!(chat, error = ?e, "could not update the moderation card"),
         }
     }
-    answer(tr!(app.i18n, lang, "mod-done")).await;
     if action_name == "deleted"
         && let (Some(user), Some(limit)) = (flag.sender, group.and_then(|g| g.settings.warn_limit))
     {
-        warn(&bot, &app, chat, lang, user, &flag.sender_name, limit).await?;
+        warn(bot, app, chat, lang, user, &flag.sender_name, limit).await?;
     }
-    Ok(())
+    Ok(Decided::Done)
 }
 
 /// A moderator's decision becomes a sample of the group's memory (no text: the flag's n-gram buckets).

@@ -408,3 +408,20 @@ pub(super) async fn mark_started(app: &App, user: UserKey) -> anyhow::Result<Opt
     }
     Ok(profile)
 }
+
+/// `/dashboard`: a button that opens the Mini App (`JIAXIAO_PUBLIC_URL`), or what to set.
+pub(super) async fn dashboard(c: PrivateCall) -> HandlerResult {
+    let PrivateCall { bot, app, msg, lang, .. } = c;
+    let Some(url) = app.public_url.get().cloned() else {
+        return reply(&bot, &app, &msg, tr!(app.i18n, lang, "dashboard-not-configured")).await;
+    };
+    let markup = InlineKeyboardMarkup::new([[InlineKeyboardButton::web_app(
+        tr!(app.i18n, lang, "dashboard-btn"),
+        teloxide::types::WebAppInfo { url },
+    )]]);
+    let (to, text) = (msg.chat.id, tr!(app.i18n, lang, "dashboard-open"));
+    app.call(Some(to.0), || bot.send_message(to, text.clone()).reply_markup(markup.clone()).into_future())
+        .await
+        .map_err(|e| anyhow::anyhow!("sendMessage failed: {e:?}"))?;
+    Ok(())
+}
