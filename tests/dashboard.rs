@@ -165,6 +165,43 @@ async fn the_api_checks_init_data_and_shows_each_person_only_their_groups() {
         .await
         .unwrap();
     assert!(r.status().is_client_error(), "{}", r.status());
+
+    // Schedules: set in place, validated; a parent cannot.
+    let post = |path: String, init: String, body: Value| async move {
+        let r = reqwest::Client::new()
+            .post(path)
+            .header("Authorization", format!("tma {init}"))
+            .json(&body)
+            .send()
+            .await
+            .unwrap();
+        (r.status().as_u16(), r.json::<Value>().await.unwrap_or(Value::Null))
+    };
+    let sched = format!("{}/api/groups/{}/schedules", w.base, a.id);
+    let teacher_init = init_data(&teacher());
+    let (status, saved) = post(sched.clone(), teacher_init.clone(), json!({"kind": "exercise", "time": "17:30"})).await;
+    assert_eq!(status, 200, "{saved}");
+    assert_eq!(saved["reminders"]["exercise"], "17:30");
+    let (status, _) = post(sched.clone(), teacher_init.clone(), json!({"kind": "exercise", "time": "25:61"})).await;
+    assert_eq!(status, 400);
+    let (status, saved) =
+        post(sched.clone(), teacher_init.clone(), json!({"kind": "lessons", "time": "19:30", "days": "tue,thu"})).await;
+    assert_eq!((status, saved["lessons"]["days"].as_str()), (200, Some("tue,thu")), "{saved}");
+    let (status, _) = post(sched.clone(), init_data(&dad()), json!({"kind": "exercise", "time": null})).await;
+    assert_eq!(status, 403);
+    let group = w.sim.app.store.group(a.id).await.unwrap().unwrap();
+    assert_eq!(group.settings.reminders.get("exercise").map(|t| t.to_string()).as_deref(), Some("17:30"));
+    assert_eq!(group.settings.lessons.unwrap().at().to_string(), "19:30");
+
+    // At most 120 requests a minute per person.
+    let mut last = 0;
+    for _ in 0..130 {
+        last = get(&format!("{}/api/me", w.base), Some(&init_data(&grandma()))).await.0;
+        if last == 429 {
+            break;
+        }
+    }
+    assert_eq!(last, 429);
     w.sim.stop().await;
 }
 
@@ -324,6 +361,19 @@ async fn in_a_browser_a_teacher_reminds_privately_clears_a_flag_and_switches_to_
     d.find("#week-title").await;
     println!("{}", d.screenshot("week-en").await.display());
 
+    // Schedules are edited in place.
+    d.click("#tab-schedules").await;
+    d.find("#time-exercise").await;
+    d.cmd("execute/sync", json!({"script": "document.getElementById('time-exercise').value = '17:45'", "args": []}))
+        .await;
+    d.click("#save-exercise").await;
+    d.find("#saved-exercise[data-saved='17:45']").await;
+    let g = w.sim.app.store.group(class.id).await.unwrap().unwrap();
+    assert_eq!(g.settings.reminders.get("exercise").map(|t| t.to_string()).as_deref(), Some("17:45"));
+    // A desktop window too.
+    d.cmd("window/rect", json!({"width": 1280, "height": 800})).await;
+    println!("{}", d.screenshot("schedules-desktop").await.display());
+
     // The committee member sees moderation only.
     d.open(&app_url(&w.base, &init_data(&committee()))).await;
     d.find("#modlog").await;
@@ -333,5 +383,10 @@ async fn in_a_browser_a_teacher_reminds_privately_clears_a_flag_and_switches_to_
         .await;
     assert_eq!(hidden, Value::Bool(true));
     println!("{}", d.screenshot("committee").await.display());
+
+    // A parent sees only their own week.
+    d.open(&app_url(&w.base, &init_data(&grandma()))).await;
+    d.find("#my-week").await;
+    assert_eq!(d.count(".notice").await + d.count(".flag").await, 0);
     w.sim.stop().await;
 }

@@ -18,6 +18,11 @@
 //! | GET | `/api/groups/{chat}/flags` | moderators | open flags (excerpt, category, rule, source) and the log |
 //! | POST | `/api/groups/{chat}/flags/{message}` `{"action":"delete"\|"allow"}` | moderators | the same as the card's buttons |
 //! | GET | `/api/groups/{chat}/week` | teacher, admin | this week's check-ins per day and acknowledgement rates |
+//! | GET | `/api/groups/{chat}/schedules` | teacher, admin | reminder and lesson times, recent lessons with feedback |
+//! | POST | `/api/groups/{chat}/schedules` `{"kind":"exercise"\|"screen"\|"bedtime"\|"lessons","time":"HH:MM"\|null,"days":"mon,wed,fri"}` | teacher, admin | the same as `/remind` and `/settings lessons` |
+//!
+//! `/api/me` also carries the user's own check-ins of the last seven days (what `/me` shows), so a
+//! parent who opens the page sees their own week.
 
 // Handlers return the HTTP answer itself as the error (401, 403, 429…), as axum handlers do.
 #![allow(clippy::result_large_err)]
@@ -63,6 +68,7 @@ pub fn router(app: Arc<App>, bot: Bot) -> Router {
         .route("/api/groups/{chat}/flags", get(flags))
         .route("/api/groups/{chat}/flags/{message}", post(decide))
         .route("/api/groups/{chat}/week", get(week))
+        .route("/api/groups/{chat}/schedules", get(schedules).post(set_schedule))
         .with_state(dash)
 }
 
@@ -168,6 +174,17 @@ fn texts(dash: &Dash, lang: Lang) -> Value {
         crate::key!("dash-role-admin"),
         crate::key!("dash-role-teacher"),
         crate::key!("dash-role-committee"),
+        crate::key!("dash-tab-schedules"),
+        crate::key!("dash-lessons"),
+        crate::key!("dash-off"),
+        crate::key!("dash-save"),
+        crate::key!("dash-saved"),
+        crate::key!("dash-bad-time"),
+        crate::key!("dash-feedback"),
+        crate::key!("dash-my-week"),
+        crate::key!("reminder-kind-exercise"),
+        crate::key!("reminder-kind-screen"),
+        crate::key!("reminder-kind-bedtime"),
     ];
     let mut out = serde_json::Map::new();
     for k in keys {
@@ -204,11 +221,23 @@ async fn me(State(dash): State<Arc<Dash>>, headers: HeaderMap) -> Response {
             json!({"chat": chat.to_string(), "title": g.title, "role": role_name(role), "manages": role.manages()}),
         );
     }
+    // Their own check-ins of the last seven days (in the operator's zone, as `/me` without a zone).
+    let tz = crate::model::parse_tz(&dash.app.defaults.tz).unwrap_or(chrono_tz::Asia::Shanghai);
+    let today = crate::schedule::local_date(tz, dash.app.clock.now());
+    let from = today - chrono::Days::new(6);
+    let mine: Vec<Value> = store
+        .user_checkins(user.id, from, today)
+        .await
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(d, _, kind)| json!({"date": d.format("%m-%d").to_string(), "kind": kind}))
+        .collect();
     axum::Json(json!({
         "user": {"id": user.id, "name": user.first_name},
         "lang": lang.code(),
         "texts": texts(&dash, lang),
         "groups": groups,
+        "my_checkins": mine,
     }))
     .into_response()
 }
@@ -416,6 +445,98 @@ async fn week(State(dash): State<Arc<Dash>>, headers: HeaderMap, Path(chat): Pat
         let notices: Vec<Value> =
             stats.notices.iter().map(|n| json!({"label": n.label, "acked": n.acked, "audience": n.audience})).collect();
         Ok(json!({"title": labels.title, "days": labels.days, "checkins": checkins, "notices": notices}))
+    }
+    .await;
+    respond(result)
+}
+
+/// `GET /api/groups/{chat}/schedules`.
+async fn schedules(State(dash): State<Arc<Dash>>, headers: HeaderMap, Path(chat): Path<String>) -> Response {
+    let result: Result<Value, Response> = async {
+        let user = signed_in(&dash, &headers)?;
+        let chat = parse_chat(&chat)?;
+        role_in(&dash, chat, &user, Role::manages).await?;
+        let lang = lang_of(&dash, &user, &headers);
+        let g =
+            dash.app.group(chat).await.map_err(store_error)?.ok_or_else(|| error(StatusCode::NOT_FOUND, "no group"))?;
+        Ok(schedule_json(&dash, &g, lang).await.map_err(store_error)?)
+    }
+    .await;
+    respond(result)
+}
+
+async fn schedule_json(dash: &Dash, g: &crate::model::Group, lang: Lang) -> anyhow::Result<Value> {
+    let store = &dash.app.store;
+    let mut lessons = Vec::new();
+    for (id, _) in store.lesson_log(g.chat_id, 6).await? {
+        let title = dash.app.lessons.content.lesson(lang, &id).map(|l| l.title.clone()).unwrap_or_else(|| id.clone());
+        let useful = store.feedback_count(g.chat_id, &id, "useful").await?;
+        let tried = store.feedback_count(g.chat_id, &id, "tried").await?;
+        lessons.push(json!({"title": title, "useful": useful, "tried": tried}));
+    }
+    let reminders: serde_json::Map<String, Value> =
+        g.settings.reminders.iter().map(|(k, v)| (k.clone(), Value::String(v.to_string()))).collect();
+    let days: Option<String> = g
+        .settings
+        .lessons
+        .as_ref()
+        .map(|w| w.days().iter().map(|d| d.to_string().to_ascii_lowercase()).collect::<Vec<_>>().join(","));
+    Ok(json!({
+        "tz": g.settings.tz,
+        "reminders": reminders,
+        "lessons": g.settings.lessons.as_ref().map(|w| json!({"days": days, "time": w.at().to_string()})),
+        "recent": lessons,
+    }))
+}
+
+/// `POST /api/groups/{chat}/schedules`: one reminder or the lesson schedule, set or switched off.
+async fn set_schedule(
+    State(dash): State<Arc<Dash>>,
+    headers: HeaderMap,
+    Path(chat): Path<String>,
+    body: Option<axum::Json<Value>>,
+) -> Response {
+    let result: Result<Value, Response> = async {
+        let user = signed_in(&dash, &headers)?;
+        let chat = parse_chat(&chat)?;
+        role_in(&dash, chat, &user, Role::manages).await?;
+        let lang = lang_of(&dash, &user, &headers);
+        let body = body.map(|b| b.0).unwrap_or(Value::Null);
+        let bad =
+            || error(StatusCode::BAD_REQUEST, "kind must be exercise, screen, bedtime or lessons; time HH:MM or null");
+        let kind = body["kind"].as_str().ok_or_else(bad)?;
+        let time: Option<crate::model::HhMm> = match &body["time"] {
+            Value::Null => None,
+            Value::String(t) => Some(t.parse().map_err(|_| bad())?),
+            _ => return Err(bad()),
+        };
+        let mut g = dash
+            .app
+            .store
+            .group(chat)
+            .await
+            .map_err(|e| store_error(e.into()))?
+            .ok_or_else(|| error(StatusCode::NOT_FOUND, "no group"))?;
+        if kind == "lessons" {
+            g.settings.lessons = match time {
+                None => None,
+                Some(t) => {
+                    let days = body["days"].as_str().unwrap_or("mon,wed,fri");
+                    Some(crate::schedule::Weekly::parse(days, &t.to_string()).ok_or_else(bad)?)
+                }
+            };
+        } else {
+            let kind = crate::content::ReminderKind::parse(kind).ok_or_else(bad)?;
+            match time {
+                Some(t) => g.settings.reminders.insert(kind.as_str().to_owned(), t),
+                None => g.settings.reminders.remove(kind.as_str()),
+            };
+        }
+        dash.app.save_group(&g).await.map_err(store_error)?;
+        dash.app.reminders.changed.notify_one();
+        dash.app.lessons.changed.notify_one();
+        tracing::info!(chat, kind, "schedule changed from the dashboard");
+        Ok(schedule_json(&dash, &g, lang).await.map_err(store_error)?)
     }
     .await;
     respond(result)
