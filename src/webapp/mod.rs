@@ -459,7 +459,7 @@ async fn schedules(State(dash): State<Arc<Dash>>, headers: HeaderMap, Path(chat)
         let lang = lang_of(&dash, &user, &headers);
         let g =
             dash.app.group(chat).await.map_err(store_error)?.ok_or_else(|| error(StatusCode::NOT_FOUND, "no group"))?;
-        Ok(schedule_json(&dash, &g, lang).await.map_err(store_error)?)
+        schedule_json(&dash, &g, lang).await.map_err(store_error)
     }
     .await;
     respond(result)
@@ -536,7 +536,7 @@ async fn set_schedule(
         dash.app.reminders.changed.notify_one();
         dash.app.lessons.changed.notify_one();
         tracing::info!(chat, kind, "schedule changed from the dashboard");
-        Ok(schedule_json(&dash, &g, lang).await.map_err(store_error)?)
+        schedule_json(&dash, &g, lang).await.map_err(store_error)
     }
     .await;
     respond(result)
