@@ -28,7 +28,12 @@ pub enum Command {
     Run,
     /// Run the real bot against a built-in Telegram stand-in and print the transcript of a simulated
     /// school day. Needs no token, no network and no Redis.
-    Demo,
+    Demo {
+        /// After the transcript, keep the demo's bot running and print a local address where the
+        /// class dashboard opens over the demo's state (a sign-in that exists only in the demo).
+        #[arg(long)]
+        serve: bool,
+    },
     /// Classify messages from stdin (one per line, or JSON objects with --jsonl) and print one JSON
     /// verdict per line.
     Classify {
@@ -114,7 +119,7 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Run => with_runtime(run()),
-        Command::Demo => with_runtime(crate::demo::run()),
+        Command::Demo { serve } => with_runtime(crate::demo::run(serve)),
         Command::Classify { jsonl } => crate::policy::cli::classify_command("jiaxiao", jsonl),
         Command::Lessons { command: LessonsCommand::Check { dir } } => crate::content::check_command(dir.as_deref()),
         Command::Webhook { command } => with_runtime(webhook_command(command)),
@@ -237,6 +242,19 @@ async fn serve(config: Config) -> anyhow::Result<()> {
     }
     if let Err(e) = telegram::register_commands(&bot, &app.i18n).await {
         tracing::warn!(error = %e, "could not register the command menu");
+    }
+    // The menu button opens the dashboard (in the default language; a chat's own language is the
+    // page's business).
+    if let Some(url) = app.public_url.get().cloned() {
+        let button = teloxide::types::MenuButton::WebApp {
+            text: app.i18n.get(app.defaults.lang, crate::key!("dashboard-btn"), None),
+            web_app: teloxide::types::WebAppInfo { url },
+        };
+        if let Err(e) =
+            telegram::send::call(|| bot.set_chat_menu_button().menu_button(button.clone()).into_future()).await
+        {
+            tracing::warn!(error = ?e, "could not set the menu button to the dashboard");
+        }
     }
     let updates = match &config.webhook {
         Some(w) => {

@@ -201,8 +201,8 @@ fn on_day(day: u32, h: u32, m: u32) -> DateTime<Utc> {
     Shanghai.with_ymd_and_hms(2026, 9, 7 + day, h, m, 0).single().expect("valid demo time").with_timezone(&Utc)
 }
 
-pub async fn run() -> ExitCode {
-    match scenes().await {
+pub async fn run(serve: bool) -> ExitCode {
+    match scenes(serve).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("jiaxiao demo failed: {e:#}");
@@ -211,12 +211,17 @@ pub async fn run() -> ExitCode {
     }
 }
 
-async fn scenes() -> anyhow::Result<()> {
+async fn scenes(serve: bool) -> anyhow::Result<()> {
     let standin = StandIn::start().await?;
     let clock = ManualClock::new(at(7, 30));
     standin.set_clock(Some(clock.now().timestamp()));
     let store = Arc::new(MemoryStore::new());
-    let sim = SimBot::start(
+    // With --serve, the dashboard is served on a local port (the HTTP listener of `run`).
+    let extras = crate::sim::SimExtras {
+        http_listen: serve.then(|| std::net::SocketAddr::from(([127, 0, 0, 1], 0))),
+        ..Default::default()
+    };
+    let sim = SimBot::start_with(
         standin.clone(),
         // The day is simulated in a few seconds: Telegram's 20 posts a minute per group would hold
         // the afternoon's posts back for real minutes, so the demo allows more.
@@ -228,6 +233,7 @@ async fn scenes() -> anyhow::Result<()> {
             webhook: None,
             llm: None,
         },
+        extras,
     )
     .await?;
     let printer = spawn_printer(&standin, clock.clone(), standin.bot_user().id);
@@ -452,6 +458,19 @@ async fn scenes() -> anyhow::Result<()> {
         println!("        (the picture, {} bytes, is saved to {})", std::fs::metadata(&file)?.len(), file.display());
     }
 
+    if let Some(addr) = sim.http_addr.filter(|_| serve) {
+        // The demo's own sign-in: initData signed with the stand-in's token, which only the demo
+        // knows; `run` has no such thing (Telegram signs with the real token).
+        let key = crate::webapp::auth::secret_key(StandIn::TOKEN);
+        let user = serde_json::json!({"id": teacher.id, "first_name": teacher.first_name, "language_code": "zh-hans"});
+        let init = crate::webapp::auth::sign(&key, &user.to_string(), clock.now().timestamp());
+        let fragment = url::form_urlencoded::Serializer::new(String::new()).append_pair("tgWebAppData", &init).finish();
+        println!("\n— The class dashboard over the demo's state, signed in as 王老师 —");
+        println!("        open http://{addr}/app#{fragment}");
+        println!("        (Ctrl-C to stop; the sign-in is valid for a day of the demo's clock)");
+        printer.abort();
+        let _ = tokio::signal::ctrl_c().await;
+    }
     sim.stop().await;
     tokio::time::sleep(Duration::from_millis(50)).await;
     printer.abort();

@@ -193,6 +193,29 @@ async fn the_api_checks_init_data_and_shows_each_person_only_their_groups() {
     assert_eq!(group.settings.reminders.get("exercise").map(|t| t.to_string()).as_deref(), Some("17:30"));
     assert_eq!(group.settings.lessons.unwrap().at().to_string(), "19:30");
 
+    // /dashboard in private: the web_app button to JIAXIAO_PUBLIC_URL (here set directly).
+    let s = &w.sim.standin;
+    s.user_started_bot(&teacher(), true);
+    s.send_text(&TgChat::private(&teacher()), &teacher(), "/dashboard");
+    assert!(reply_containing(s, teacher().id, "JIAXIAO_PUBLIC_URL").await.contains("https"));
+    w.sim.app.public_url.set(url::Url::parse("https://bot.example.edu.cn/app").unwrap()).unwrap();
+    s.send_text(&TgChat::private(&teacher()), &teacher(), "/dashboard");
+    let tid = teacher().id;
+    let opened = s
+        .wait_for(
+            "sendMessage",
+            move |c| {
+                c.params["chat_id"].as_i64() == Some(tid) && c.params["reply_markup"].to_string().contains("web_app")
+            },
+            WAIT,
+        )
+        .await
+        .expect("a web_app button");
+    assert_eq!(
+        opened.params["reply_markup"]["inline_keyboard"][0][0]["web_app"]["url"],
+        "https://bot.example.edu.cn/app"
+    );
+
     // At most 120 requests a minute per person.
     let mut last = 0;
     for _ in 0..130 {
