@@ -151,9 +151,22 @@ async fn the_api_checks_init_data_and_shows_each_person_only_their_groups() {
     assert_eq!(status, 200);
     assert_eq!(flags["open"][0]["message"].as_i64(), Some(w.flagged as i64), "{flags}");
     assert_eq!(get(&format!("{}/api/groups/{}/flags", w.base, b.id), Some(&committee)).await.0, 403);
-    // A parent sees no group and can read none.
+    // A parent sees no group and can read none; only their own questions (no text: where, when, answered).
+    let ask = jiaxiao::store::Ask {
+        id: "q1".into(),
+        chat: a.id,
+        parent: dad().id as u64,
+        parent_name: "张爸爸".into(),
+        at: now(),
+        answered: true,
+    };
+    w.sim.app.store.put_ask(&ask).await.unwrap();
     let (_, me, _) = get(&format!("{}/api/me", w.base), Some(&init_data(&dad()))).await;
     assert!(me["groups"].as_array().unwrap().is_empty());
+    assert_eq!(me["my_questions"].as_array().unwrap().len(), 1, "{me}");
+    assert_eq!(me["my_questions"][0]["answered"], true);
+    let (_, other, _) = get(&format!("{}/api/me", w.base), Some(&init_data(&grandma()))).await;
+    assert!(other["my_questions"].as_array().unwrap().is_empty(), "never someone else's");
     assert_eq!(get(&format!("{}/api/groups/{}/flags", w.base, a.id), Some(&init_data(&dad()))).await.0, 403);
     assert_eq!(get(&format!("{}/api/groups/abc/flags", w.base), Some(&init_data(&dad()))).await.0, 400);
     // Changes need JSON: a form post from another site is refused.

@@ -493,6 +493,8 @@ async fn people_profiles_checkins_questions_and_forgetting(s: &dyn Store) {
     assert_eq!(s.ask_for_message(70, 900).await.unwrap(), Some((-60, "q1".to_owned())));
     assert_eq!(s.ask_for_message(71, 900).await.unwrap(), None, "only that teacher's message");
     assert_eq!(s.ask(-60, "q1").await.unwrap(), Some(ask.clone()));
+    assert_eq!(s.asks_by(-60, 50).await.unwrap(), vec![ask.clone()]);
+    assert!(s.asks_by(-60, 51).await.unwrap().is_empty(), "only one's own");
     assert_eq!(s.count_ask(-60, 50, day).await.unwrap(), 1);
     assert_eq!(s.count_ask(-60, 50, day).await.unwrap(), 2);
     s.mute_asks(-60, 50, Some(t0 + Days::days(1))).await.unwrap();

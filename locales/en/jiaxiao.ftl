@@ -397,3 +397,6 @@ dash-saved = Saved
 dash-bad-time = That time or day list is not valid (e.g. 17:30; mon,wed,fri)
 dash-feedback = Recent lessons and parents' feedback
 dash-my-week = My check-ins this week
+dash-my-questions = My questions to the teacher
+dash-answered = answered
+dash-waiting = waiting for an answer

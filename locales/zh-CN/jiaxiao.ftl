@@ -385,3 +385,6 @@ dash-saved = 已保存
 dash-bad-time = 时间或日期格式不对（例如 17:30；mon,wed,fri）
 dash-feedback = 最近的小课堂和家长反馈
 dash-my-week = 我这一周的打卡
+dash-my-questions = 我向老师的提问
+dash-answered = 老师已回复
+dash-waiting = 等待回复

@@ -724,6 +724,13 @@ impl PeopleStore for MemoryStore {
         Ok(self.lock().asks.get(&(chat, id.to_owned())).cloned())
     }
 
+    async fn asks_by(&self, chat: ChatKey, parent: UserKey) -> StoreResult<Vec<Ask>> {
+        let mut out: Vec<Ask> =
+            self.lock().asks.values().filter(|a| a.chat == chat && a.parent == parent).cloned().collect();
+        out.sort_by_key(|a| a.at);
+        Ok(out)
+    }
+
     async fn link_ask_message(&self, teacher: UserKey, message_id: i32, chat: ChatKey, id: &str) -> StoreResult<()> {
         self.lock().ask_messages.insert((teacher, message_id), (chat, id.to_owned()));
         Ok(())

@@ -434,6 +434,8 @@ pub trait PeopleStore: Send + Sync {
     ) -> StoreResult<Vec<(NaiveDate, ChatKey, String)>>;
     async fn put_ask(&self, ask: &Ask) -> StoreResult<()>;
     async fn ask(&self, chat: ChatKey, id: &str) -> StoreResult<Option<Ask>>;
+    /// One parent's questions to a group (within [`ASK_TTL`]), oldest first.
+    async fn asks_by(&self, chat: ChatKey, parent: UserKey) -> StoreResult<Vec<Ask>>;
     /// Remembers which of the bot's private messages to `teacher` carries which question.
     async fn link_ask_message(&self, teacher: UserKey, message_id: i32, chat: ChatKey, id: &str) -> StoreResult<()>;
     async fn ask_for_message(&self, teacher: UserKey, message_id: i32) -> StoreResult<Option<(ChatKey, String)>>;

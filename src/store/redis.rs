@@ -1411,6 +1411,18 @@ impl PeopleStore for RedisStore {
         Ok(ask.filter(|a| (Utc::now() - a.at).to_std().is_ok_and(|age| age < ASK_TTL)))
     }
 
+    async fn asks_by(&self, chat: ChatKey, parent: UserKey) -> StoreResult<Vec<Ask>> {
+        let key = self.chat_key(chat, "asks");
+        let all: Vec<(String, String)> = self.conn().hgetall(&key).await?;
+        let mut out: Vec<Ask> = all
+            .into_iter()
+            .filter_map(|(_, raw)| decode::<Ask>(&key, &raw).ok())
+            .filter(|a| a.parent == parent && (Utc::now() - a.at).to_std().is_ok_and(|age| age < ASK_TTL))
+            .collect();
+        out.sort_by_key(|a| a.at);
+        Ok(out)
+    }
+
     async fn link_ask_message(&self, teacher: UserKey, message_id: i32, chat: ChatKey, id: &str) -> StoreResult<()> {
         let key = self.user_key(teacher, "askmsg");
         let mut pipe = ::redis::pipe();

@@ -182,6 +182,9 @@ fn texts(dash: &Dash, lang: Lang) -> Value {
         crate::key!("dash-bad-time"),
         crate::key!("dash-feedback"),
         crate::key!("dash-my-week"),
+        crate::key!("dash-my-questions"),
+        crate::key!("dash-answered"),
+        crate::key!("dash-waiting"),
         crate::key!("reminder-kind-exercise"),
         crate::key!("reminder-kind-screen"),
         crate::key!("reminder-kind-bedtime"),
@@ -232,12 +235,23 @@ async fn me(State(dash): State<Arc<Dash>>, headers: HeaderMap) -> Response {
         .into_iter()
         .map(|(d, _, kind)| json!({"date": d.format("%m-%d").to_string(), "kind": kind}))
         .collect();
+    // Their own questions to teachers (who asked where and whether answered; the text is not kept).
+    let mut questions = Vec::new();
+    for chat in store.member_groups(user.id).await.unwrap_or_default().into_iter().take(20) {
+        let Ok(asks) = store.asks_by(chat, user.id).await else { continue };
+        let title = dash.app.group(chat).await.ok().flatten().map(|g| g.title).unwrap_or_default();
+        for a in asks {
+            let at = a.at.with_timezone(&tz).format("%m-%d %H:%M").to_string();
+            questions.push(json!({"group": title, "at": at, "answered": a.answered}));
+        }
+    }
     axum::Json(json!({
         "user": {"id": user.id, "name": user.first_name},
         "lang": lang.code(),
         "texts": texts(&dash, lang),
         "groups": groups,
         "my_checkins": mine,
+        "my_questions": questions,
     }))
     .into_response()
 }
