@@ -229,6 +229,19 @@ async fn the_api_checks_init_data_and_shows_each_person_only_their_groups() {
         "https://bot.example.edu.cn/app"
     );
 
+    // Someone who leaves the group loses its dashboard with their role.
+    s.set_member_status(&a, &self::committee(), MemberStatus::Left, true);
+    let cid = self::committee().id as u64;
+    for _ in 0..100 {
+        if w.sim.app.store.role(a.id, cid).await.unwrap().is_none() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    assert_eq!(get(&format!("{}/api/groups/{}/flags", w.base, a.id), Some(&committee)).await.0, 403);
+    let (_, me, _) = get(&format!("{}/api/me", w.base), Some(&committee)).await;
+    assert!(me["groups"].as_array().unwrap().is_empty(), "{me}");
+
     // At most 120 requests a minute per person.
     let mut last = 0;
     for _ in 0..130 {
@@ -424,5 +437,12 @@ async fn in_a_browser_a_teacher_reminds_privately_clears_a_flag_and_switches_to_
     d.open(&app_url(&w.base, &init_data(&grandma()))).await;
     d.find("#my-week").await;
     assert_eq!(d.count(".notice").await + d.count(".flag").await, 0);
+    let tabs = d
+        .cmd(
+            "execute/sync",
+            json!({"script": "return getComputedStyle(document.getElementById('tabs')).display", "args": []}),
+        )
+        .await;
+    assert_eq!(tabs, "none", "a parent sees no tabs");
     w.sim.stop().await;
 }

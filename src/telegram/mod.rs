@@ -348,6 +348,10 @@ impl App {
     pub async fn member_left(&self, chat: ChatKey, user: UserKey) -> anyhow::Result<()> {
         self.seen.invalidate(&(chat, user));
         self.store.forget_member(chat, user).await?;
+        // A teacher or committee member who left keeps no role there (nor the dashboard's view).
+        if self.store.role(chat, user).await?.is_some() {
+            self.store.set_role(chat, user, Role::Parent).await?;
+        }
         Ok(())
     }
 

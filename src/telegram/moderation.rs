@@ -552,6 +552,30 @@ pub async fn apply_decision(
     if flag.resolved {
         return Ok(Decided::Already);
     }
+    // Two moderators deciding at once (a card's button and the dashboard, say): one wins.
+    let claim = format!("decide:{chat}:{target}");
+    if !app.store.claim_once(&claim, std::time::Duration::from_secs(60)).await? {
+        return Ok(Decided::Already);
+    }
+    let decided = decide_claimed(bot, app, chat, target, delete, who, &mut flag, group, lang).await;
+    if !matches!(decided, Ok(Decided::Done)) {
+        app.store.release_once(&claim).await?;
+    }
+    decided
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn decide_claimed(
+    bot: &Bot,
+    app: &App,
+    chat: ChatKey,
+    target: i32,
+    delete: bool,
+    who: &teloxide::types::User,
+    flag: &mut crate::store::Flag,
+    group: Option<Group>,
+    lang: Lang,
+) -> anyhow::Result<Decided> {
     let by = who.full_name();
     let category = Category::parse(&flag.category).map(|c| category_name(app, lang, c)).unwrap_or_default();
     let (card_text, action_name) = if delete {
@@ -560,16 +584,16 @@ pub async fn apply_decision(
             Err(send::Failure::NoRights) => return Ok(Decided::NeedsRights),
             Err(e) => return Err(anyhow::anyhow!("deleteMessage failed: {e:?}")),
         }
-        learn(app, chat, &flag, false).await?;
+        learn(app, chat, flag, false).await?;
         (tr!(app.i18n, lang, "mod-card-deleted", by = by.clone(), category = category), "deleted")
     } else {
         app.store.allow(chat, flag.fingerprint).await?;
-        learn(app, chat, &flag, true).await?;
+        learn(app, chat, flag, true).await?;
         (tr!(app.i18n, lang, "mod-card-allowed", by = by.clone()), "allowed")
     };
     flag.resolved = true;
-    app.store.put_flag(chat, &flag).await?;
-    log(app, chat, &flag, action_name, Some(by), false).await?;
+    app.store.put_flag(chat, flag).await?;
+    log(app, chat, flag, action_name, Some(by), false).await?;
     if let Some(card) = flag.card {
         // The edit drops the buttons; a card someone deleted meanwhile is fine to ignore.
         match app

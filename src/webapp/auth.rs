@@ -51,6 +51,14 @@ pub fn verify(init_data: &str, key: &hmac::Key, now: DateTime<Utc>) -> Result<We
     let mut hash = None;
     let mut fields: Vec<(String, String)> = Vec::new();
     for (k, v) in url::form_urlencoded::parse(init_data.as_bytes()) {
+        // One reading only: no repeated keys, nothing that could split the data-check string.
+        if k.contains(['=', '\n'])
+            || v.contains('\n')
+            || k == "hash" && hash.is_some()
+            || fields.iter().any(|(f, _)| *f == k)
+        {
+            return Err(AuthError::Malformed);
+        }
         if k == "hash" {
             hash = Some(v.into_owned());
         } else {
@@ -92,7 +100,7 @@ pub fn sign(key: &hmac::Key, user_json: &str, auth_date: i64) -> String {
 }
 
 fn hex_decode(s: &str) -> Option<Vec<u8>> {
-    if s.len() != 64 || !s.is_ascii() {
+    if s.len() != 64 || !s.bytes().all(|b| b.is_ascii_hexdigit()) {
         return None;
     }
     (0..s.len()).step_by(2).map(|i| u8::from_str_radix(&s[i..i + 2], 16).ok()).collect()
@@ -133,6 +141,11 @@ mod tests {
         assert_eq!(verify("", &key, now), Err(AuthError::Missing));
         assert_eq!(verify("auth_date=1&hash=zz", &key, now), Err(AuthError::Malformed));
         assert_eq!(verify("user=%7B%7D", &key, now), Err(AuthError::Malformed));
+        // A repeated key or a second hash is refused, whatever comes first.
+        assert_eq!(verify(&format!("{INIT_DATA}&auth_date=1"), &key, now), Err(AuthError::Malformed));
+        assert_eq!(verify(&format!("{INIT_DATA}&hash=00"), &key, now), Err(AuthError::Malformed));
+        let plus = INIT_DATA.replace("hash=9f", "hash=+f");
+        assert_eq!(verify(&plus, &key, now), Err(AuthError::Malformed));
     }
 
     #[test]

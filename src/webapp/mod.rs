@@ -32,7 +32,7 @@ pub mod auth;
 use crate::model::{ChatKey, Lang, Role, UserKey};
 use crate::telegram::App;
 use axum::Router;
-use axum::extract::{Path, State};
+use axum::extract::{Extension, Path, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -59,8 +59,7 @@ pub fn router(app: Arc<App>, bot: Bot) -> Router {
     let counts =
         moka::sync::Cache::builder().max_capacity(100_000).time_to_live(std::time::Duration::from_secs(60)).build();
     let dash = Arc::new(Dash { app, bot, key, counts });
-    Router::new()
-        .route("/app", get(page))
+    let api = Router::new()
         .route("/api/me", get(me))
         .route("/api/groups/{chat}", get(group))
         .route("/api/groups/{chat}/notices", get(notices))
@@ -69,7 +68,27 @@ pub fn router(app: Arc<App>, bot: Bot) -> Router {
         .route("/api/groups/{chat}/flags/{message}", post(decide))
         .route("/api/groups/{chat}/week", get(week))
         .route("/api/groups/{chat}/schedules", get(schedules).post(set_schedule))
-        .with_state(dash)
+        // Sign-in and the rate limit come before anything of the request is read.
+        .route_layer(axum::middleware::from_fn_with_state(dash.clone(), gate))
+        .layer(axum::extract::DefaultBodyLimit::max(4096));
+    Router::new().route("/app", get(page)).merge(api).with_state(dash)
+}
+
+/// Every `/api` request: a valid `initData` (401), within [`PER_MINUTE`] (429); the user is handed
+/// to the handler; answers are never cached.
+async fn gate(
+    State(dash): State<Arc<Dash>>,
+    mut req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let user = match signed_in(&dash, req.headers()) {
+        Ok(u) => u,
+        Err(r) => return r,
+    };
+    req.extensions_mut().insert(user);
+    let mut res = next.run(req).await;
+    res.headers_mut().insert(header::CACHE_CONTROL, axum::http::HeaderValue::from_static("no-store"));
+    res
 }
 
 async fn page() -> Response {
@@ -127,9 +146,12 @@ async fn role_in(
     user: &auth::WebAppUser,
     need: fn(Role) -> bool,
 ) -> Result<Role, Response> {
-    let known = dash.app.group(chat).await.map_err(store_error)?.is_some();
+    // An unknown group is refused before Telegram is asked anything.
+    if dash.app.group(chat).await.map_err(store_error)?.is_none() {
+        return Err(error(StatusCode::FORBIDDEN, "forbidden"));
+    }
     let role = dash.app.role_of_user(&dash.bot, chat, user.id).await.map_err(store_error)?;
-    if known && need(role) { Ok(role) } else { Err(error(StatusCode::FORBIDDEN, "forbidden")) }
+    if need(role) { Ok(role) } else { Err(error(StatusCode::FORBIDDEN, "forbidden")) }
 }
 
 fn store_error(e: anyhow::Error) -> Response {
@@ -197,11 +219,11 @@ fn texts(dash: &Dash, lang: Lang) -> Value {
 }
 
 /// `GET /api/me`: who, in which language, and the groups they can see here.
-async fn me(State(dash): State<Arc<Dash>>, headers: HeaderMap) -> Response {
-    let user = match signed_in(&dash, &headers) {
-        Ok(u) => u,
-        Err(r) => return r,
-    };
+async fn me(
+    State(dash): State<Arc<Dash>>,
+    Extension(user): Extension<auth::WebAppUser>,
+    headers: HeaderMap,
+) -> Response {
     let lang = lang_of(&dash, &user, &headers);
     let store = &dash.app.store;
     let mut chats: Vec<ChatKey> = match store.managed_groups(user.id).await {
@@ -214,7 +236,7 @@ async fn me(State(dash): State<Arc<Dash>>, headers: HeaderMap) -> Response {
     chats.sort_unstable();
     chats.dedup();
     let mut groups = Vec::new();
-    for chat in chats.into_iter().take(50) {
+    for chat in chats.into_iter().take(20) {
         let Ok(Some(g)) = dash.app.group(chat).await else { continue };
         let Ok(role) = dash.app.role_of_user(&dash.bot, chat, user.id).await else { continue };
         if !role.moderates() {
@@ -261,9 +283,12 @@ fn parse_chat(raw: &str) -> Result<ChatKey, Response> {
 }
 
 /// `GET /api/groups/{chat}`: the group at a glance.
-async fn group(State(dash): State<Arc<Dash>>, headers: HeaderMap, Path(chat): Path<String>) -> Response {
+async fn group(
+    State(dash): State<Arc<Dash>>,
+    Extension(user): Extension<auth::WebAppUser>,
+    Path(chat): Path<String>,
+) -> Response {
     let result: Result<Value, Response> = async {
-        let user = signed_in(&dash, &headers)?;
         let chat = parse_chat(&chat)?;
         role_in(&dash, chat, &user, Role::manages).await?;
         let g =
@@ -299,9 +324,12 @@ fn respond(result: Result<Value, Response>) -> Response {
 }
 
 /// `GET /api/groups/{chat}/notices`.
-async fn notices(State(dash): State<Arc<Dash>>, headers: HeaderMap, Path(chat): Path<String>) -> Response {
+async fn notices(
+    State(dash): State<Arc<Dash>>,
+    Extension(user): Extension<auth::WebAppUser>,
+    Path(chat): Path<String>,
+) -> Response {
     let result: Result<Value, Response> = async {
-        let user = signed_in(&dash, &headers)?;
         let chat = parse_chat(&chat)?;
         role_in(&dash, chat, &user, Role::manages).await?;
         let store = &dash.app.store;
@@ -335,11 +363,10 @@ async fn notices(State(dash): State<Arc<Dash>>, headers: HeaderMap, Path(chat): 
 /// `POST /api/groups/{chat}/notices/{id}/remind`: "remind privately", as from `/status`.
 async fn remind(
     State(dash): State<Arc<Dash>>,
-    headers: HeaderMap,
+    Extension(user): Extension<auth::WebAppUser>,
     Path((chat, id)): Path<(String, String)>,
 ) -> Response {
     let result: Result<Value, Response> = async {
-        let user = signed_in(&dash, &headers)?;
         let chat = parse_chat(&chat)?;
         role_in(&dash, chat, &user, Role::manages).await?;
         let store = &dash.app.store;
@@ -358,9 +385,13 @@ async fn remind(
 }
 
 /// `GET /api/groups/{chat}/flags`: open flags and the latest decisions.
-async fn flags(State(dash): State<Arc<Dash>>, headers: HeaderMap, Path(chat): Path<String>) -> Response {
+async fn flags(
+    State(dash): State<Arc<Dash>>,
+    headers: HeaderMap,
+    Extension(user): Extension<auth::WebAppUser>,
+    Path(chat): Path<String>,
+) -> Response {
     let result: Result<Value, Response> = async {
-        let user = signed_in(&dash, &headers)?;
         let chat = parse_chat(&chat)?;
         role_in(&dash, chat, &user, Role::moderates).await?;
         let lang = lang_of(&dash, &user, &headers);
@@ -405,11 +436,11 @@ async fn flags(State(dash): State<Arc<Dash>>, headers: HeaderMap, Path(chat): Pa
 async fn decide(
     State(dash): State<Arc<Dash>>,
     headers: HeaderMap,
+    Extension(user): Extension<auth::WebAppUser>,
     Path((chat, message)): Path<(String, String)>,
     body: Option<axum::Json<Value>>,
 ) -> Response {
     let result: Result<Value, Response> = async {
-        let user = signed_in(&dash, &headers)?;
         let chat = parse_chat(&chat)?;
         role_in(&dash, chat, &user, Role::moderates).await?;
         let message: i32 = message.parse().map_err(|_| error(StatusCode::BAD_REQUEST, "bad message id"))?;
@@ -439,10 +470,14 @@ async fn decide(
 }
 
 /// `GET /api/groups/{chat}/week`: the numbers of the weekly picture, for this week so far.
-async fn week(State(dash): State<Arc<Dash>>, headers: HeaderMap, Path(chat): Path<String>) -> Response {
+async fn week(
+    State(dash): State<Arc<Dash>>,
+    headers: HeaderMap,
+    Extension(user): Extension<auth::WebAppUser>,
+    Path(chat): Path<String>,
+) -> Response {
     use chrono::Datelike;
     let result: Result<Value, Response> = async {
-        let user = signed_in(&dash, &headers)?;
         let chat = parse_chat(&chat)?;
         role_in(&dash, chat, &user, Role::manages).await?;
         let mut g =
@@ -465,9 +500,13 @@ async fn week(State(dash): State<Arc<Dash>>, headers: HeaderMap, Path(chat): Pat
 }
 
 /// `GET /api/groups/{chat}/schedules`.
-async fn schedules(State(dash): State<Arc<Dash>>, headers: HeaderMap, Path(chat): Path<String>) -> Response {
+async fn schedules(
+    State(dash): State<Arc<Dash>>,
+    headers: HeaderMap,
+    Extension(user): Extension<auth::WebAppUser>,
+    Path(chat): Path<String>,
+) -> Response {
     let result: Result<Value, Response> = async {
-        let user = signed_in(&dash, &headers)?;
         let chat = parse_chat(&chat)?;
         role_in(&dash, chat, &user, Role::manages).await?;
         let lang = lang_of(&dash, &user, &headers);
@@ -507,11 +546,11 @@ async fn schedule_json(dash: &Dash, g: &crate::model::Group, lang: Lang) -> anyh
 async fn set_schedule(
     State(dash): State<Arc<Dash>>,
     headers: HeaderMap,
+    Extension(user): Extension<auth::WebAppUser>,
     Path(chat): Path<String>,
     body: Option<axum::Json<Value>>,
 ) -> Response {
     let result: Result<Value, Response> = async {
-        let user = signed_in(&dash, &headers)?;
         let chat = parse_chat(&chat)?;
         role_in(&dash, chat, &user, Role::manages).await?;
         let lang = lang_of(&dash, &user, &headers);
