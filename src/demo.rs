@@ -139,10 +139,10 @@ fn buttons_of(p: &Value) -> String {
     if buttons.is_empty() { String::new() } else { format!("\n        {}", buttons.join(" ")) }
 }
 
-/// The latest bot message in `chat` with a button whose data starts with `prefix`: its message id
-/// and that button's data.
-fn button_in(standin: &StandIn, chat: i64, prefix: &str) -> Option<(i32, String)> {
-    standin.calls_to("sendMessage").into_iter().rev().find_map(|c| {
+/// The latest bot message of `method` to `chat` with a button whose data starts with `prefix`: its
+/// message id and that button's data.
+fn latest_button(standin: &StandIn, method: &str, chat: i64, prefix: &str) -> Option<(i32, String)> {
+    standin.calls_to(method).into_iter().rev().find_map(|c| {
         if c.params["chat_id"].as_i64() != Some(chat) {
             return None;
         }
@@ -156,20 +156,13 @@ fn button_in(standin: &StandIn, chat: i64, prefix: &str) -> Option<(i32, String)
     })
 }
 
+fn button_in(standin: &StandIn, chat: i64, prefix: &str) -> Option<(i32, String)> {
+    latest_button(standin, "sendMessage", chat, prefix)
+}
+
 /// The latest private copy of a notice sent to `user`, with its button starting with `prefix`.
 fn private_button(standin: &StandIn, user: i64, prefix: &str) -> Option<(i32, String)> {
-    standin.calls_to("copyMessage").into_iter().rev().find_map(|c| {
-        if c.params["chat_id"].as_i64() != Some(user) {
-            return None;
-        }
-        let data = c.params["reply_markup"]["inline_keyboard"]
-            .as_array()?
-            .iter()
-            .flat_map(|row| row.as_array().cloned().unwrap_or_default())
-            .filter_map(|b| b["callback_data"].as_str().map(str::to_owned))
-            .find(|d| d.starts_with(prefix))?;
-        Some((c.response["result"]["message_id"].as_i64().unwrap_or_default() as i32, data))
-    })
+    latest_button(standin, "copyMessage", user, prefix)
 }
 
 /// The latest notice: its message id and its button's data.
@@ -457,6 +450,13 @@ async fn scenes(serve: bool) -> anyhow::Result<()> {
         std::fs::write(&file, png)?;
         println!("        (the picture, {} bytes, is saved to {})", std::fs::metadata(&file)?.len(), file.display());
     }
+
+    println!("\n— A parent in private: her own week, then she asks the bot to forget her —");
+    let private = TgChat::private(&mum);
+    standin.send_text(&private, &mum, "/me");
+    sim.settle(Duration::from_millis(1_200)).await;
+    standin.send_text(&private, &mum, "/forgetme");
+    sim.settle(Duration::from_millis(1_200)).await;
 
     if let Some(addr) = sim.http_addr.filter(|_| serve) {
         // The demo's own sign-in: initData signed with the stand-in's token, which only the demo

@@ -24,6 +24,15 @@ impl ReminderKind {
     pub fn parse(s: &str) -> Option<ReminderKind> {
         ReminderKind::ALL.into_iter().find(|k| k.as_str().eq_ignore_ascii_case(s.trim()))
     }
+
+    /// The locale key of its name ("校外运动一小时" / "an hour of exercise out of school").
+    pub fn name_key(self) -> &'static str {
+        match self {
+            ReminderKind::Exercise => crate::key!("reminder-kind-exercise"),
+            ReminderKind::Screen => crate::key!("reminder-kind-screen"),
+            ReminderKind::Bedtime => crate::key!("reminder-kind-bedtime"),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -63,7 +63,7 @@ pub async fn week_stats(
                 per_day[i] = (*n).min(u32::MAX as u64) as u32;
             }
         }
-        let label = i18n.get(lang, kind_key(kind), None);
+        let label = i18n.get(lang, kind.name_key(), None);
         checkins.push(CheckinSeries { label, per_day });
     }
     let tz = group.settings.zone();
@@ -107,14 +107,6 @@ pub async fn week_stats(
         ],
     };
     Ok((WeekStats { checkins, notices }, labels))
-}
-
-fn kind_key(kind: ReminderKind) -> &'static str {
-    match kind {
-        ReminderKind::Exercise => crate::key!("reminder-kind-exercise"),
-        ReminderKind::Screen => crate::key!("reminder-kind-screen"),
-        ReminderKind::Bedtime => crate::key!("reminder-kind-bedtime"),
-    }
 }
 
 /// The caption under the picture: totals only.

@@ -178,11 +178,7 @@ pub(super) async fn acked_by_reply(
 }
 
 /// Updates the count on the notice's button; see [`refresh_markup`].
-pub(super) fn refresh(bot: &Bot, app: &Arc<App>, chat: ChatKey, lang: Lang, id: &str) {
-    refresh_count(bot, app, chat, lang, id)
-}
-
-fn refresh_count(bot: &Bot, app: &Arc<App>, chat: ChatKey, lang: Lang, id: &str) {
+pub(super) fn refresh_count(bot: &Bot, app: &Arc<App>, chat: ChatKey, lang: Lang, id: &str) {
     let id = id.to_owned();
     refresh_markup(
         bot,

@@ -60,7 +60,7 @@ pub(super) async fn checkin(bot: Bot, app: Arc<App>, q: CallbackQuery) -> Handle
         match app.store.check_in(chat, q.from.id.0, kind.as_str(), date).await? {
             Some(n) => {
                 let message_id = message.id().0;
-                refresh_markup(
+                notices::refresh_markup(
                     &bot,
                     &app,
                     chat,
@@ -83,10 +83,6 @@ pub(super) async fn checkin(bot: Bot, app: Arc<App>, q: CallbackQuery) -> Handle
         }
     };
     answer(&bot, &app, &q, text).await
-}
-
-fn refresh_markup(bot: &Bot, app: &Arc<App>, chat: ChatKey, key: String, load: notices::LoadMarkup) {
-    notices::refresh_markup(bot, app, chat, key, load)
 }
 
 /// Answers a button press (a toast only the presser sees).
@@ -121,7 +117,7 @@ pub(super) async fn me(c: PrivateCall) -> HandlerResult {
             continue;
         }
         let marks: String = from.iter_days().take(7).map(|d| if days.contains(&d) { '✅' } else { '·' }).collect();
-        let name = app.i18n.get(lang, kind_key(kind), None);
+        let name = app.i18n.get(lang, kind.name_key(), None);
         lines.push(tr!(app.i18n, lang, "me-line", kind = name, marks = marks, days = days.len() as i64));
     }
     let text = tr!(
@@ -133,14 +129,6 @@ pub(super) async fn me(c: PrivateCall) -> HandlerResult {
         lines = lines.join("\n")
     );
     reply(&bot, &app, &msg, text).await
-}
-
-fn kind_key(kind: ReminderKind) -> &'static str {
-    match kind {
-        ReminderKind::Exercise => crate::key!("reminder-kind-exercise"),
-        ReminderKind::Screen => crate::key!("reminder-kind-screen"),
-        ReminderKind::Bedtime => crate::key!("reminder-kind-bedtime"),
-    }
 }
 
 /// `/start [payload]` in private: records that the person opened the chat (done for every private
@@ -265,7 +253,7 @@ pub(super) async fn private_ack(bot: Bot, app: Arc<App>, q: CallbackQuery) -> Ha
         Some(_) if app.store.ack(chat, &id, user).await? => {
             crate::metrics::acked();
             let glang = app.group(chat).await?.map(|g| g.settings.lang).unwrap_or(app.defaults.lang);
-            notices::refresh(&bot, &app, chat, glang, &id);
+            notices::refresh_count(&bot, &app, chat, glang, &id);
             // The button goes; "ask the teacher" stays.
             if let Some(m) = q.message.as_ref() {
                 let markup = crate::jobs::outbox::keyboard(&private_notice_buttons(&app, lang, chat, &id, true));

@@ -6,22 +6,13 @@ use super::*;
 use crate::content::ReminderKind;
 use crate::model::HhMm;
 
-fn kind_name(app: &App, lang: Lang, k: ReminderKind) -> String {
-    let key = match k {
-        ReminderKind::Exercise => crate::key!("reminder-kind-exercise"),
-        ReminderKind::Screen => crate::key!("reminder-kind-screen"),
-        ReminderKind::Bedtime => crate::key!("reminder-kind-bedtime"),
-    };
-    app.i18n.get(lang, key, None)
-}
-
 /// One line per reminder set: "• name (kind) — HH:MM".
 pub(super) fn lines(app: &App, lang: Lang, reminders: &std::collections::BTreeMap<String, HhMm>) -> Vec<String> {
     ReminderKind::ALL
         .into_iter()
         .filter_map(|k| {
             let at = reminders.get(k.as_str())?;
-            Some(format!("• {} ({}) — {at}", kind_name(app, lang, k), k.as_str()))
+            Some(format!("• {} ({}) — {at}", app.i18n.get(lang, k.name_key(), None), k.as_str()))
         })
         .collect()
 }

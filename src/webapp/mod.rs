@@ -139,19 +139,21 @@ fn lang_of(dash: &Dash, user: &auth::WebAppUser, headers: &HeaderMap) -> Lang {
         .unwrap_or(dash.app.defaults.lang)
 }
 
-/// The user's role in `chat` when it allows `need`, else 403 (also for a group the bot does not know).
-async fn role_in(
+/// The group named by the path, when the user's role there allows `need`; else 400 (not a group id)
+/// or 403 (a group the bot does not know, or no such role there).
+async fn group_for(
     dash: &Dash,
-    chat: ChatKey,
+    raw_chat: &str,
     user: &auth::WebAppUser,
     need: fn(Role) -> bool,
-) -> Result<Role, Response> {
+) -> Result<crate::model::Group, Response> {
+    let chat = parse_chat(raw_chat)?;
     // An unknown group is refused before Telegram is asked anything.
-    if dash.app.group(chat).await.map_err(store_error)?.is_none() {
+    let Some(group) = dash.app.group(chat).await.map_err(store_error)? else {
         return Err(error(StatusCode::FORBIDDEN, "forbidden"));
-    }
+    };
     let role = dash.app.role_of_user(&dash.bot, chat, user.id).await.map_err(store_error)?;
-    if need(role) { Ok(role) } else { Err(error(StatusCode::FORBIDDEN, "forbidden")) }
+    if need(role) { Ok(group) } else { Err(error(StatusCode::FORBIDDEN, "forbidden")) }
 }
 
 fn store_error(e: anyhow::Error) -> Response {
@@ -289,10 +291,8 @@ async fn group(
     Path(chat): Path<String>,
 ) -> Response {
     let result: Result<Value, Response> = async {
-        let chat = parse_chat(&chat)?;
-        role_in(&dash, chat, &user, Role::manages).await?;
-        let g =
-            dash.app.group(chat).await.map_err(store_error)?.ok_or_else(|| error(StatusCode::NOT_FOUND, "no group"))?;
+        let g = group_for(&dash, &chat, &user, Role::manages).await?;
+        let chat = g.chat_id;
         let members = dash.app.store.members(chat).await.map_err(|e| store_error(e.into()))?.len();
         let tz = g.settings.zone();
         let next_lesson = g
@@ -330,12 +330,10 @@ async fn notices(
     Path(chat): Path<String>,
 ) -> Response {
     let result: Result<Value, Response> = async {
-        let chat = parse_chat(&chat)?;
-        role_in(&dash, chat, &user, Role::manages).await?;
+        let g = group_for(&dash, &chat, &user, Role::manages).await?;
+        let chat = g.chat_id;
         let store = &dash.app.store;
         let audience = crate::jobs::weekly::audience(store, chat).await.map_err(|e| store_error(e.into()))?;
-        let g =
-            dash.app.group(chat).await.map_err(store_error)?.ok_or_else(|| error(StatusCode::NOT_FOUND, "no group"))?;
         let tz = g.settings.zone();
         let mut out = Vec::new();
         for n in store.recent_notices(chat, 10).await.map_err(|e| store_error(e.into()))? {
@@ -367,11 +365,9 @@ async fn remind(
     Path((chat, id)): Path<(String, String)>,
 ) -> Response {
     let result: Result<Value, Response> = async {
-        let chat = parse_chat(&chat)?;
-        role_in(&dash, chat, &user, Role::manages).await?;
+        let g = group_for(&dash, &chat, &user, Role::manages).await?;
+        let chat = g.chat_id;
         let store = &dash.app.store;
-        let g =
-            dash.app.group(chat).await.map_err(store_error)?.ok_or_else(|| error(StatusCode::NOT_FOUND, "no group"))?;
         let notice = store.notice(chat, &id).await.map_err(|e| store_error(e.into()))?;
         let Some((notice, message_id)) = notice.and_then(|n| n.message_id.map(|m| (n, m))) else {
             return Err(error(StatusCode::NOT_FOUND, "no such notice"));
@@ -392,8 +388,7 @@ async fn flags(
     Path(chat): Path<String>,
 ) -> Response {
     let result: Result<Value, Response> = async {
-        let chat = parse_chat(&chat)?;
-        role_in(&dash, chat, &user, Role::moderates).await?;
+        let chat = group_for(&dash, &chat, &user, Role::moderates).await?.chat_id;
         let lang = lang_of(&dash, &user, &headers);
         let store = &dash.app.store;
         let log = store.moderation_log(chat, 50).await.map_err(|e| store_error(e.into()))?;
@@ -441,8 +436,7 @@ async fn decide(
     body: Option<axum::Json<Value>>,
 ) -> Response {
     let result: Result<Value, Response> = async {
-        let chat = parse_chat(&chat)?;
-        role_in(&dash, chat, &user, Role::moderates).await?;
+        let chat = group_for(&dash, &chat, &user, Role::moderates).await?.chat_id;
         let message: i32 = message.parse().map_err(|_| error(StatusCode::BAD_REQUEST, "bad message id"))?;
         let delete = match body.as_ref().and_then(|b| b["action"].as_str()) {
             Some("delete") => true,
@@ -478,10 +472,7 @@ async fn week(
 ) -> Response {
     use chrono::Datelike;
     let result: Result<Value, Response> = async {
-        let chat = parse_chat(&chat)?;
-        role_in(&dash, chat, &user, Role::manages).await?;
-        let mut g =
-            dash.app.group(chat).await.map_err(store_error)?.ok_or_else(|| error(StatusCode::NOT_FOUND, "no group"))?;
+        let mut g = group_for(&dash, &chat, &user, Role::manages).await?;
         // Labels in the page's language.
         g.settings.lang = lang_of(&dash, &user, &headers);
         let today = crate::schedule::local_date(g.settings.zone(), dash.app.clock.now());
@@ -507,11 +498,8 @@ async fn schedules(
     Path(chat): Path<String>,
 ) -> Response {
     let result: Result<Value, Response> = async {
-        let chat = parse_chat(&chat)?;
-        role_in(&dash, chat, &user, Role::manages).await?;
+        let g = group_for(&dash, &chat, &user, Role::manages).await?;
         let lang = lang_of(&dash, &user, &headers);
-        let g =
-            dash.app.group(chat).await.map_err(store_error)?.ok_or_else(|| error(StatusCode::NOT_FOUND, "no group"))?;
         schedule_json(&dash, &g, lang).await.map_err(store_error)
     }
     .await;
@@ -551,8 +539,7 @@ async fn set_schedule(
     body: Option<axum::Json<Value>>,
 ) -> Response {
     let result: Result<Value, Response> = async {
-        let chat = parse_chat(&chat)?;
-        role_in(&dash, chat, &user, Role::manages).await?;
+        let chat = group_for(&dash, &chat, &user, Role::manages).await?.chat_id;
         let lang = lang_of(&dash, &user, &headers);
         let body = body.map(|b| b.0).unwrap_or(Value::Null);
         let bad =
