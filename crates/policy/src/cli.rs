@@ -34,7 +34,7 @@ struct ErrorOutput<'a> {
 pub fn main_with_args(prog: &str, args: &[String]) -> ExitCode {
     let usage = || {
         eprintln!(
-            "usage: {prog} classify [--jsonl]\n       {prog} train [--data DIR] [--out FILE] [--l2 X] [--epochs N] [--budget X] [--structural X]"
+            "usage: {prog} classify [--jsonl]\n       {prog} debug   (one message per line: normalised text, set hits, rules)\n       {prog} train [--data DIR] [--out FILE] [--l2 X] [--epochs N] [--budget X] [--structural X]"
         );
         ExitCode::from(2)
     };
@@ -44,6 +44,7 @@ pub fn main_with_args(prog: &str, args: &[String]) -> ExitCode {
             [flag] if flag == "--jsonl" => classify_command(prog, true),
             _ => usage(),
         },
+        Some("debug") if args.len() == 1 => debug_command(),
         Some("train") => {
             let mut data = None;
             let mut out = None;
@@ -66,6 +67,22 @@ pub fn main_with_args(prog: &str, args: &[String]) -> ExitCode {
         }
         _ => usage(),
     }
+}
+
+/// `debug`: for people writing rules, what the engine saw in each line of stdin.
+fn debug_command() -> ExitCode {
+    let Ok(classifier) = Classifier::builtin() else { return ExitCode::FAILURE };
+    for line in std::io::stdin().lines().map_while(Result::ok) {
+        let (norm, sets, rules) = classifier.debug(&line.replace("\\n", "\n"));
+        println!("text:  {norm:?}");
+        for (name, hits) in sets {
+            println!("  set {name}: {hits:?}");
+        }
+        for (rule, score) in rules {
+            println!("  rule {rule}: {score:.2}");
+        }
+    }
+    ExitCode::SUCCESS
 }
 
 /// `classify [--jsonl]` on stdin and stdout, with the built-in rule pack and model.

@@ -140,6 +140,60 @@ struct Scratch {
     roster: RosterScan,
     roster_ready: bool,
     det_hits: Hits,
+    /// Categories (bits) with a request found inside quotation marks in a warning or report.
+    quoted: u8,
+}
+
+impl Scratch {
+    /// The rule-evaluation view of the buffers, and the buffers evaluation fills.
+    #[allow(clippy::type_complexity)]
+    fn ctx<'a>(
+        &'a mut self,
+        pack: &'a RulePack,
+        original: &'a str,
+    ) -> (Ctx<'a>, &'a mut Vec<(Hit, usize)>, &'a mut Vec<Option<Hit>>, &'a mut Vec<RawMatch>) {
+        let Scratch {
+            out,
+            hits,
+            excl,
+            ready,
+            gate_seen,
+            cand,
+            firsts,
+            raw,
+            sentences,
+            soft,
+            sentences_ready,
+            sentence_ids,
+            set_ranges,
+            ranges_ready,
+            roster,
+            roster_ready,
+            det_hits,
+            quoted,
+            ns: _,
+        } = self;
+        let ctx = Ctx {
+            pack,
+            out,
+            original,
+            hits,
+            excl,
+            ready,
+            gate_seen,
+            sentences,
+            soft,
+            sentences_ready,
+            sentence_ids,
+            set_ranges,
+            ranges_ready,
+            roster,
+            roster_ready,
+            det_hits,
+            quoted,
+        };
+        (ctx, cand, firsts, raw)
+    }
 }
 
 /// Normalised-text capacity above which a thread's scratch buffers are released after use.
@@ -276,6 +330,25 @@ impl Classifier {
         f
     }
 
+    /// For people writing rules: the normalised text, every set with hits (after evaluation) and
+    /// the rules that reached the threshold with their scores (`jiaxiao-policy debug`).
+    pub fn debug(&self, text: &str) -> Debug {
+        let mut s = Scratch::default();
+        if text.is_empty() {
+            return Default::default();
+        }
+        self.evaluate(text, &mut s);
+        let sets = (0..self.pack.sets.len())
+            .filter(|&i| !s.hits[i].is_empty())
+            .map(|i| {
+                let hits = s.hits[i].iter().map(|h| s.out.text[h.bs as usize..h.be as usize].to_string()).collect();
+                (self.pack.sets[i].name.clone(), hits)
+            })
+            .collect();
+        let rules = s.raw.iter().map(|m| (self.pack.rules[m.rule].id.clone(), m.score)).collect();
+        (s.out.text.clone(), sets, rules)
+    }
+
     /// The char ranges of the normalised text the learned layer scores: the whole message first,
     /// then (for 2 to [`MAX_WINDOW_SENTENCES`] sentences) every run of sentences that keeps its
     /// first or its last one.
@@ -313,41 +386,7 @@ impl Classifier {
     /// Makes sure the sentences are known (they are computed lazily); false when there is one.
     fn sentences_ready(&self, text: &str, s: &mut Scratch) -> bool {
         if !s.sentences_ready {
-            let Scratch {
-                out,
-                hits,
-                excl,
-                ready,
-                gate_seen,
-                sentences,
-                soft,
-                sentences_ready,
-                sentence_ids,
-                set_ranges,
-                ranges_ready,
-                roster,
-                roster_ready,
-                det_hits,
-                ..
-            } = s;
-            let mut ctx = Ctx {
-                pack: &self.pack,
-                out,
-                original: text,
-                hits,
-                excl,
-                ready,
-                gate_seen,
-                sentences,
-                soft,
-                sentences_ready,
-                sentence_ids,
-                set_ranges,
-                ranges_ready,
-                roster,
-                roster_ready,
-                det_hits,
-            };
+            let (mut ctx, ..) = s.ctx(&self.pack, text);
             ctx.ensure_sentences();
         }
         !s.sentences.is_empty()
@@ -439,44 +478,8 @@ impl Classifier {
     /// Normalises, spots and runs every rule: `s.raw` holds the rules that reached the threshold.
     fn evaluate(&self, text: &str, s: &mut Scratch) {
         self.spot(text, s);
-        let Scratch {
-            out,
-            hits,
-            excl,
-            ready,
-            gate_seen,
-            cand,
-            firsts,
-            raw,
-            sentences,
-            soft,
-            sentences_ready,
-            sentence_ids,
-            set_ranges,
-            ranges_ready,
-            roster,
-            roster_ready,
-            det_hits,
-            ..
-        } = s;
-        let mut ctx = Ctx {
-            pack: &self.pack,
-            out,
-            original: text,
-            hits,
-            excl,
-            ready,
-            gate_seen,
-            sentences,
-            soft,
-            sentences_ready,
-            sentence_ids,
-            set_ranges,
-            ranges_ready,
-            roster,
-            roster_ready,
-            det_hits,
-        };
+        let (mut ctx, cand, firsts, raw) = s.ctx(&self.pack, text);
+        *ctx.quoted = 0;
         for (ri, rule) in self.pack.rules.iter().enumerate() {
             if let Some((bs, be, score)) = ctx.eval(rule, cand, firsts)
                 && score >= THRESHOLD
@@ -495,41 +498,7 @@ impl Classifier {
         if anchors.is_empty() {
             return true;
         }
-        let Scratch {
-            out,
-            hits,
-            excl,
-            ready,
-            gate_seen,
-            sentences,
-            soft,
-            sentences_ready,
-            sentence_ids,
-            set_ranges,
-            ranges_ready,
-            roster,
-            roster_ready,
-            det_hits,
-            ..
-        } = s;
-        let mut ctx = Ctx {
-            pack: &self.pack,
-            out,
-            original: text,
-            hits,
-            excl,
-            ready,
-            gate_seen,
-            sentences,
-            soft,
-            sentences_ready,
-            sentence_ids,
-            set_ranges,
-            ranges_ready,
-            roster,
-            roster_ready,
-            det_hits,
-        };
+        let (mut ctx, ..) = s.ctx(&self.pack, text);
         anchors.iter().any(|&set| !ctx.prepare(set).is_empty())
     }
 
@@ -700,7 +669,12 @@ impl Classifier {
         }
         for (c, &cat) in Category::ALL.iter().enumerate() {
             let p = probs[c];
-            if p < learned.model.threshold[c] || matches.iter().any(|m| m.category == cat) || !self.anchored(text, s, c)
+            // A request the rules found quoted inside a warning is the scam's wording: the model,
+            // which reads words, not quotation marks, does not flag it either.
+            if p < learned.model.threshold[c]
+                || matches.iter().any(|m| m.category == cat)
+                || s.quoted & (1 << c) != 0
+                || !self.anchored(text, s, c)
             {
                 continue;
             }
@@ -770,6 +744,39 @@ impl Classifier {
     }
 }
 
+/// What [`Classifier::debug`] shows: the normalised text, each set with its hits (as normalised
+/// text), and each rule that reached the threshold with its score.
+pub type Debug = (String, Vec<(String, Vec<String>)>, Vec<(String, f32)>);
+
+/// The byte ranges of the original text between quotation marks (“…”, 「…」, 『…』, "…", «…»).
+fn quote_spans(original: &str) -> Vec<(u32, u32)> {
+    let mut out = Vec::new();
+    let mut open: Option<(char, usize)> = None;
+    for (i, c) in original.char_indices() {
+        match open {
+            None => {
+                let close = match c {
+                    '“' => '”',
+                    '「' => '」',
+                    '『' => '』',
+                    '"' => '"',
+                    '«' => '»',
+                    '‘' => '’',
+                    _ => continue,
+                };
+                open = Some((close, i + c.len_utf8()));
+            }
+            Some((close, start)) if c == close || (close == '”' && c == '"') => {
+                out.push((start as u32, i as u32));
+                open = None;
+            }
+            Some(_) if c == '\n' => open = None,
+            Some(_) => {}
+        }
+    }
+    out
+}
+
 struct Ctx<'a> {
     pack: &'a RulePack,
     out: &'a Normalised,
@@ -787,6 +794,7 @@ struct Ctx<'a> {
     roster: &'a mut RosterScan,
     roster_ready: &'a mut bool,
     det_hits: &'a mut Hits,
+    quoted: &'a mut u8,
 }
 
 impl Ctx<'_> {
@@ -988,6 +996,38 @@ impl Ctx<'_> {
                             let a = self.sentence_of(h.cs) as u32;
                             let b = self.sentence_of(h.ce.saturating_sub(1).max(h.cs)) as u32;
                             a <= first && b >= last
+                        }
+                    })
+                } else if self.pack.sets[s].outside_quotes {
+                    let quotes = quote_spans(self.original);
+                    let inside = |cs: u32, ce: u32| {
+                        let (a, b) = (
+                            self.out.source_of(cs as usize).0,
+                            self.out.source_of(ce.saturating_sub(1).max(cs) as usize).1,
+                        );
+                        quotes.iter().any(|&(qs, qe)| qs <= a && b <= qe)
+                    };
+                    let reported = inside(span.cs, span.ce) && {
+                        let n = self.prepare(s).len();
+                        (0..n).any(|k| {
+                            let h = self.hits[s][k];
+                            !inside(h.cs, h.ce)
+                        })
+                    };
+                    if reported {
+                        *self.quoted |= 1 << rule.category as u8;
+                    }
+                    reported
+                } else if self.pack.sets[s].before {
+                    // An operator bears on what follows it: it counts only when it starts before
+                    // the request ends, in a sentence the request touches.
+                    let n = self.prepare(s).len();
+                    (0..n).any(|k| {
+                        let h = self.hits[s][k];
+                        h.cs < span.ce && {
+                            let a = self.sentence_of(h.cs) as u32;
+                            let b = self.sentence_of(h.ce.saturating_sub(1).max(h.cs)) as u32;
+                            a <= last && b >= first
                         }
                     })
                 } else {

@@ -177,7 +177,15 @@ pub(crate) fn sentence_starts(original: &str, out: &mut Vec<u32>, soft: &mut Vec
         let ends = match c {
             '。' | '！' | '？' | '!' | '?' | '；' | ';' | '…' | '\r' | '\u{2028}' | '\u{2029}' => true,
             '\n' => !matches!(prev, ':' | '：' | '\r'),
-            '.' => iter.peek().is_none_or(|(_, n)| n.is_whitespace()),
+            // "… in the memo.Beware of …": a full stop glued between a small and a capital letter.
+            '.' => iter
+                .peek()
+                .is_none_or(|(_, n)| n.is_whitespace() || n.is_ascii_uppercase() && prev.is_ascii_lowercase()),
+            // In chat a face, a pair of hands or a heart ends a sentence as a full stop does
+            // ("…动动手指😂请问大家…"). Soft: one put inside a keyword does not split it.
+            c if closes_sentence(c) => {
+                iter.peek().is_some_and(|&(_, n)| !n.is_whitespace() && !closes_sentence(n) && !is_ignorable(n))
+            }
             // Chinese has no spaces between words: a space next to anything but plain ASCII
             // separates sentences as often as a comma does ("每人200元转我 请问看到了吗",
             // "…158 Beware!", "娃名🙏 Beware"); between English words it does not, unless a
@@ -213,7 +221,7 @@ pub(crate) fn sentence_starts(original: &str, out: &mut Vec<u32>, soft: &mut Vec
         let after_end = c.is_whitespace() && c != '\n' && out.last() == Some(&(i as u32));
         if ends && !after_end && out.last() != Some(&end) {
             out.push(end);
-            soft.push(matches!(c, ' ' | '\u{3000}' | '\t' | '\n'));
+            soft.push(matches!(c, ' ' | '\u{3000}' | '\t' | '\n') || closes_sentence(c));
         }
         if c.is_whitespace() {
             run = 0;
@@ -224,6 +232,20 @@ pub(crate) fn sentence_starts(original: &str, out: &mut Vec<u32>, soft: &mut Vec
             prev = c;
         }
     }
+}
+
+/// Emoji that close a sentence in chat: faces, gestures, hearts, flowers and sparkles (not the
+/// money emoji, which the lexicon reads as words: 🧧我 is a request).
+fn closes_sentence(c: char) -> bool {
+    matches!(c as u32,
+        0x1F600..=0x1F64F // faces and gestures, 🙏
+        | 0x1F910..=0x1F92F | 0x1F970..=0x1F97A | 0x1F9D0..=0x1F9D1 // more faces
+        | 0x1F44A..=0x1F450 // hands: 👍 👏 👌
+        | 0x1F4AA // 💪
+        | 0x1F495..=0x1F49F | 0x2764 | 0x1F9E1 // hearts
+        | 0x1F339 | 0x1F337 | 0x1F338 | 0x1F33A // flowers
+        | 0x2728 | 0x1F389 | 0x1F38A // ✨ 🎉 🎊
+        | 0x263A | 0x1F4AF) // ☺ 💯
 }
 
 /// Reusable buffers for one normalisation, so that classifying many messages allocates little.

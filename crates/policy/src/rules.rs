@@ -122,6 +122,10 @@ struct RawSet {
     #[serde(default)]
     whole: bool,
     #[serde(default)]
+    before: bool,
+    #[serde(default)]
+    outside_quotes: bool,
+    #[serde(default)]
     detector: Option<String>,
     #[serde(default)]
     #[allow(dead_code)]
@@ -174,6 +178,12 @@ pub(crate) struct CompiledSet {
     /// the match ends (a question defuses what it asks about, not an offer in the next sentence nor
     /// a request it was glued onto).
     pub whole: bool,
+    /// As a defuser, it counts only when it starts before the request ends: an operator such as
+    /// 不要 / 别信 / beware bears on what follows it, not on a request it was glued after.
+    pub before: bool,
+    /// As a defuser, it counts anywhere in the message, but only for a request that stands inside
+    /// quotation marks and only with a hit outside them: a warning that quotes a scam's wording.
+    pub outside_quotes: bool,
     /// A structural detector that finds the set's hits instead of terms and patterns.
     pub detector: Option<Detector>,
 }
@@ -392,6 +402,8 @@ impl RulePack {
                 has_terms: !s.terms.is_empty(),
                 weight,
                 whole: s.whole,
+                before: s.before,
+                outside_quotes: s.outside_quotes,
                 detector,
             });
         }

@@ -11,7 +11,8 @@
 //! (where no rule fired) stay precise (≥ 0.8) and flag at most 0.2 % of the benign messages; and
 //! whether the category is scored on the whole message or on the best of its windows (see
 //! [`crate::engine::MAX_WINDOW_SENTENCES`]), whichever gives the better rules + model F1 (windows
-//! when within half a point). The
+//! when within half a point; always windows for fee collection, so that an added sentence cannot
+//! dilute a request). The
 //! cross-validated scores are printed, so a change to the corpus or the rules shows its effect.
 
 use std::path::{Path, PathBuf};
@@ -274,8 +275,10 @@ pub fn train(classifier: &Classifier, corpus: &[Labelled], s: &Settings) -> Trai
     for (c, cat) in Category::ALL.iter().enumerate() {
         let (tw, fw) = choose(&cv_whole, c, cat);
         let (tn, fn_) = choose(&cv_windows, c, cat);
-        // Within half a point, robustness to added sentences wins.
-        windowed[c] = fn_ >= fw - 0.005;
+        // Within half a point, robustness to added sentences wins; fee requests always are scored
+        // on windows, because a request must survive a sentence added to it (which
+        // cross-validation does not measure).
+        windowed[c] = *cat == Category::FeeCollection || fn_ >= fw - 0.005;
         threshold[c] = if windowed[c] { tn } else { tw };
         for i in 0..examples.len() {
             cv[i][c] = if windowed[c] { cv_windows[i][c] } else { cv_whole[i][c] };

@@ -180,6 +180,31 @@ fn every_harmless_sentence_before_or_after_every_positive_keeps_its_category() {
     );
 }
 
+/// Glued on with nothing between, a harmless sentence reads as part of the request's own sentence
+/// (a warning after a request: "…转我别信陌生人的收款码"): operators such as 别信 / 不要 bear on what
+/// follows them and emoji end sentences, so most requests survive (96.4 % of 12,960 variants when
+/// this was written); a bar, not all, because
+/// a glued warning can truly look like a quoted scam warning.
+#[test]
+fn harmless_sentences_glued_on_keep_requests() {
+    let (pos, _) = suites();
+    let (mut kept, mut total) = (0u32, 0u32);
+    let mut lost = Vec::new();
+    for (text, cat) in pos {
+        for sentence in HARMLESS {
+            let t = format!("{text}{sentence}");
+            total += 1;
+            if classifier().classify(&t).categories.contains(cat) {
+                kept += 1;
+            } else if lost.len() < 20 {
+                lost.push(format!("{cat}: {t:?}"));
+            }
+        }
+    }
+    eprintln!("glued on: kept {kept} of {total} variants");
+    assert!(kept * 1000 >= total * 960, "kept only {kept} of {total}; e.g.\n{}", lost.join("\n"));
+}
+
 #[test]
 fn chatter_keeps_hard_negatives_clean() {
     let (_, neg) = suites();
