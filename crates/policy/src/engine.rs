@@ -1405,6 +1405,35 @@ unless_category = ["fee_collection"]
         assert!(problems.is_empty(), "{}", problems.join("\n"));
     }
 
+    /// The built-in pack and model, once for the tests below.
+    fn builtin() -> &'static Classifier {
+        static C: std::sync::OnceLock<Classifier> = std::sync::OnceLock::new();
+        C.get_or_init(|| Classifier::builtin().expect("built-in rules and model"))
+    }
+
+    #[test]
+    fn a_request_quoted_inside_a_warning_is_reported_not_asked() {
+        let request = "各位家长，本学期资料费每人268元，请扫下方二维码缴纳，备注学生姓名。";
+        assert!(builtin().classify(request).categories.contains(&Category::FeeCollection));
+        // Quoted in a warning: neither the rules nor the model flag it.
+        let warning = format!("骗子话术一般是这样的：“{request}”看到类似内容一律别理");
+        assert!(builtin().classify(&warning).is_clean(), "{:?}", builtin().classify(&warning));
+        // Quoted with no warning around it: still a request.
+        assert!(!builtin().classify(&format!("“{request}”")).is_clean());
+    }
+
+    #[test]
+    fn operators_and_report_frames_bear_on_what_follows_them() {
+        let request = "班费每人200，周五前转给我";
+        for glued in ["不要相信任何私聊你的陌生人。", "别信陌生人的收款码，谨防诈骗。", "😂请问大家都看到了吗？"]
+        {
+            let v = builtin().classify(&format!("{request}{glued}"));
+            assert!(v.matches.iter().any(|m| m.category == Category::FeeCollection && m.source.is_final()), "{glued}");
+        }
+        // A report of what someone else asks for, with the warning after it, stays clean.
+        assert!(builtin().classify("有人冒充老师在群里让大家交班费每人200，大家不要转。").is_clean());
+    }
+
     #[test]
     fn classifier_is_send_and_sync() {
         fn assert_send_sync<T: Send + Sync>() {}
