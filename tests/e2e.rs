@@ -1018,7 +1018,7 @@ async fn barrier(standin: &StandIn, chat: &TgChat) {
     card_signal(standin, chat.id, id).await;
 }
 
-const LEARNED_AD: &str = "有需要护眼灯的家长可以找我，我们家就是做这个的";
+const LEARNED_AD: &str = "少儿医保+意外险可以找我办，有疑问随时问";
 
 #[tokio::test]
 async fn learned_flags_ask_to_take_a_look_and_delete_mode_never_removes_them() {
@@ -1096,7 +1096,7 @@ async fn llm_standin(answers: Vec<(&'static str, &'static str)>) -> (url::Url, A
 
 #[tokio::test]
 async fn a_second_opinion_withdraws_learned_flags_raises_borderline_ones_and_never_sees_rule_verdicts() {
-    let (url, seen) = llm_standin(vec![("老规矩按上次", r#"["fee_collection"]"#), ("小明和小红", "[]")]).await;
+    let (url, seen) = llm_standin(vec![("老规矩按上次", r#"["fee_collection"]"#), ("少儿医保", "[]")]).await;
     let standin = StandIn::start().await.unwrap();
     let llm = jiaxiao::telegram::llm::LlmConfig {
         url,
@@ -1125,7 +1125,7 @@ async fn a_second_opinion_withdraws_learned_flags_raises_borderline_ones_and_nev
     assert!(card.contains("第二意见") && card.contains("收费"), "{card}");
 
     // A learned flag the second opinion disagrees with is withdrawn on its card.
-    let id = s.send_text(&class(), &mum(), "这次数学测验，小明和小红都考得很好");
+    let id = s.send_text(&class(), &mum(), LEARNED_AD);
     let card = card_id(&card_signal(s, class().id, id).await);
     s.wait_for(
         "editMessageText",

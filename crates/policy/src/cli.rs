@@ -81,6 +81,9 @@ fn debug_command() -> ExitCode {
         for (rule, score) in rules {
             println!("  rule {rule}: {score:.2}");
         }
+        if let Some(p) = classifier.classify(&line.replace("\\n", "\n")).learned {
+            println!("  model: {:?}", p.map(|x| (x * 1000.0).round() / 1000.0));
+        }
     }
     ExitCode::SUCCESS
 }

@@ -123,6 +123,8 @@ pub(crate) struct RosterScan {
     /// The message talks about results, so bare numbers after a parent or a plain name are
     /// scores (without that, `王妈妈 50` is more likely a payment).
     numbers_are_scores: bool,
+    /// The message is a sign-up or check-in list: its bare numbers are counts.
+    numbers_are_counts: bool,
     /// Per sentence: it talks about money or sizes, so its bare numbers are amounts or
     /// measurements unless the message talks about results.
     other_sentences: Vec<bool>,
@@ -304,9 +306,22 @@ const OTHER_NUMBER_WORDS: [&str; 20] = [
     "发烧", "size", "height", "cm",
 ];
 
+/// A list that counts (接龙, 打卡, sizes, people) with no exam or result named outright.
+fn counting_context(text: &str) -> bool {
+    const COUNTING: [&str; 16] = [
+        "接龙", "打卡", "报名", "签到", "人数", "尺码", "码数", "身高", "分钟", "几本", "个数", "运动", "跳绳",
+        "sign up", "sign-up", "how many",
+    ];
+    const RESULTS: [&str; 16] = [
+        "成绩", "考试", "测试", "测验", "听写", "默写", "排名", "名次", "满分", "及格", "分数", "score", "test",
+        "exam", "mark", "grade",
+    ];
+    COUNTING.iter().any(|w| text.contains(w)) && !RESULTS.iter().any(|w| text.contains(w))
+}
+
 /// Units after a number that make it a count, not a score.
 fn count_unit(c: char) -> bool {
-    matches!(c, '人' | '件' | '本' | '份' | '岁' | '箱' | '盒' | '套')
+    matches!(c, '人' | '件' | '本' | '份' | '岁' | '箱' | '盒' | '套' | '个' | '次' | '圈')
 }
 
 impl RosterScan {
@@ -329,7 +344,10 @@ impl RosterScan {
         if !self.atoms.iter().any(|a| matches!(a.kind, Kind::Id(_))) {
             return;
         }
-        self.numbers_are_scores = score_context(&norm.text);
+        // A sign-up or check-in list (接龙, 打卡, sizes, head counts) counts things; unless the
+        // message names an exam or a result outright, its numbers are counts, not scores.
+        self.numbers_are_counts = counting_context(&norm.text);
+        self.numbers_are_scores = score_context(&norm.text) && !self.numbers_are_counts;
         self.other_sentences.clear();
         self.sentence_of.clear();
         if !self.numbers_are_scores && self.atoms.iter().any(|a| a.kind == Kind::Res(ResKind::Number)) {
@@ -916,7 +934,8 @@ impl RosterScan {
                     // masked names and student numbers, where it talks of nothing else numeric.
                     Kind::Res(ResKind::Number)
                         if !numbers_are_scores
-                            && (self.other_at(r.cs)
+                            && (self.numbers_are_counts
+                                || self.other_at(r.cs)
                                 || matches!(kind, IdKind::Parent | IdKind::FullName | IdKind::EnglishName)) =>
                     {
                         break;

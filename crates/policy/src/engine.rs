@@ -998,6 +998,8 @@ impl Ctx<'_> {
                             a <= first && b >= last
                         }
                     })
+                } else if self.pack.sets[s].message {
+                    !self.prepare(s).is_empty()
                 } else if self.pack.sets[s].outside_quotes {
                     let quotes = quote_spans(self.original);
                     let inside = |cs: u32, ce: u32| {

@@ -126,6 +126,8 @@ struct RawSet {
     #[serde(default)]
     outside_quotes: bool,
     #[serde(default)]
+    message: bool,
+    #[serde(default)]
     detector: Option<String>,
     #[serde(default)]
     #[allow(dead_code)]
@@ -184,6 +186,8 @@ pub(crate) struct CompiledSet {
     /// As a defuser, it counts anywhere in the message, but only for a request that stands inside
     /// quotation marks and only with a hit outside them: a warning that quotes a scam's wording.
     pub outside_quotes: bool,
+    /// As a defuser, it counts anywhere in the message (a heading that says what a list is).
+    pub message: bool,
     /// A structural detector that finds the set's hits instead of terms and patterns.
     pub detector: Option<Detector>,
 }
@@ -404,6 +408,7 @@ impl RulePack {
                 whole: s.whole,
                 before: s.before,
                 outside_quotes: s.outside_quotes,
+                message: s.message,
                 detector,
             });
         }
