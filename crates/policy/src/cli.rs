@@ -73,7 +73,8 @@ pub fn main_with_args(prog: &str, args: &[String]) -> ExitCode {
 fn debug_command() -> ExitCode {
     let Ok(classifier) = Classifier::builtin() else { return ExitCode::FAILURE };
     for line in std::io::stdin().lines().map_while(Result::ok) {
-        let (norm, sets, rules) = classifier.debug(&line.replace("\\n", "\n"));
+        let text = line.replace("\\n", "\n");
+        let (norm, sets, rules) = classifier.debug(&text);
         println!("text:  {norm:?}");
         for (name, hits) in sets {
             println!("  set {name}: {hits:?}");
@@ -81,7 +82,7 @@ fn debug_command() -> ExitCode {
         for (rule, score) in rules {
             println!("  rule {rule}: {score:.2}");
         }
-        if let Some(p) = classifier.classify(&line.replace("\\n", "\n")).learned {
+        if let Some(p) = classifier.classify(&text).learned {
             println!("  model: {:?}", p.map(|x| (x * 1000.0).round() / 1000.0));
         }
     }
