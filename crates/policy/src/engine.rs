@@ -142,6 +142,10 @@ struct Scratch {
     det_hits: Hits,
     /// Categories (bits) with a request found inside quotation marks in a warning or report.
     quoted: u8,
+    /// Fee requests (normalised char ranges) a rule found and defusing evidence around them
+    /// brought under the threshold (a report, a warning, a refund): the model, which cannot see
+    /// that evidence, scores only the parts of the message that do not hold one.
+    defused: Vec<(u32, u32)>,
 }
 
 impl Scratch {
@@ -172,6 +176,7 @@ impl Scratch {
             det_hits,
             quoted,
             ns: _,
+            defused: _,
         } = self;
         let ctx = Ctx {
             pack,
@@ -478,22 +483,30 @@ impl Classifier {
     /// Normalises, spots and runs every rule: `s.raw` holds the rules that reached the threshold.
     fn evaluate(&self, text: &str, s: &mut Scratch) {
         self.spot(text, s);
+        let mut defused = std::mem::take(&mut s.defused);
+        defused.clear();
         let (mut ctx, cand, firsts, raw) = s.ctx(&self.pack, text);
         *ctx.quoted = 0;
         for (ri, rule) in self.pack.rules.iter().enumerate() {
-            if let Some((bs, be, score)) = ctx.eval(rule, cand, firsts)
-                && score >= THRESHOLD
-            {
-                raw.push(RawMatch { rule: ri, bs, be, score });
+            match ctx.eval(rule, cand, firsts) {
+                Some((bs, be, score)) if score >= THRESHOLD => raw.push(RawMatch { rule: ri, bs, be, score }),
+                Some((bs, be, _)) if rule.weight >= THRESHOLD && rule.category == Category::FeeCollection => {
+                    defused.push((ctx.out.char_index(bs as usize), ctx.out.char_index(be as usize)));
+                }
+                _ => {}
             }
         }
         // Stand-down: a rule yields to a category that fired through another rule.
         let fired: u8 = raw.iter().fold(0, |acc, m| acc | 1 << self.pack.rules[m.rule].category as u8);
         raw.retain(|m| !self.pack.rules[m.rule].unless_category.iter().any(|c| fired & (1 << *c as u8) != 0));
+        s.defused = defused;
     }
 
     /// Whether one of the category's anchor sets has a hit (patterns run as needed).
     fn anchored(&self, text: &str, s: &mut Scratch, c: usize) -> bool {
+        if s.quoted & (1 << c) != 0 {
+            return false;
+        }
         let anchors = &self.pack.category_anchors[c];
         if anchors.is_empty() {
             return true;
@@ -510,7 +523,10 @@ impl Classifier {
             return [false; CATEGORIES];
         }
         self.evaluate(text, &mut s);
-        std::array::from_fn(|c| self.anchored(text, &mut s, c))
+        // Classification scores only the windows without a defused fee request; the trainer, which
+        // scores every window, approximates that by not counting such messages at all.
+        let fee = Category::FeeCollection as usize;
+        std::array::from_fn(|c| (c != fee || s.defused.is_empty()) && self.anchored(text, &mut s, c))
     }
 
     fn run(&self, text: &str, ctx: &Context<'_>, s: &mut Scratch) -> Verdict {
@@ -602,6 +618,9 @@ impl Classifier {
                 }
             }
         };
+        let fee = Category::FeeCollection as usize;
+        // A window that holds a fee request the rules defused is not the model's to flag.
+        let holds_defused = |s: &Scratch, ws: u32, we: u32| s.defused.iter().any(|&(a, b)| ws <= a && b <= we);
         let windows = if learned.model.windowed.iter().any(|&w| w) { self.windows(text, s) } else { Vec::new() };
         if windows.len() <= 1 {
             let (mut z, _) = learned.model.ngram_logits(&s.out.text);
@@ -609,6 +628,9 @@ impl Classifier {
                 *zc += b;
             }
             structural(&mut z, s, 0, u32::MAX);
+            if holds_defused(s, 0, u32::MAX) {
+                z[fee] = f32::NEG_INFINITY;
+            }
             return z;
         }
         // Per-char sums of the n-grams ending there, then each window from prefix sums.
@@ -639,6 +661,9 @@ impl Classifier {
                 learned.model.bias[c] + (hi.0[c] - lo.0[c]) as f32 * learned.model.scale[c] * norm
             });
             structural(&mut z, s, ws, we);
+            if holds_defused(s, ws, we) {
+                z[fee] = f32::NEG_INFINITY;
+            }
             for ((b, zc), windowed) in best.iter_mut().zip(z).zip(learned.model.windowed) {
                 // Window 0 is the whole message: the only one for categories scored whole.
                 if k == 0 || windowed {
@@ -670,11 +695,8 @@ impl Classifier {
         for (c, &cat) in Category::ALL.iter().enumerate() {
             let p = probs[c];
             // A request the rules found quoted inside a warning is the scam's wording: the model,
-            // which reads words, not quotation marks, does not flag it either.
-            if p < learned.model.threshold[c]
-                || matches.iter().any(|m| m.category == cat)
-                || s.quoted & (1 << c) != 0
-                || !self.anchored(text, s, c)
+            // which reads words, not quotation marks, does not flag it either (see `anchored`).
+            if p < learned.model.threshold[c] || matches.iter().any(|m| m.category == cat) || !self.anchored(text, s, c)
             {
                 continue;
             }
@@ -845,7 +867,7 @@ impl Ctx<'_> {
                         let may_end = between.chars().any(|c| {
                             c.is_whitespace() || matches!(c, '。' | '！' | '？' | '!' | '?' | '；' | ';' | '…' | '.')
                         });
-                        if may_end {
+                        if may_end && !def.defuser {
                             trim.push(hits.len());
                         }
                     }
@@ -863,6 +885,16 @@ impl Ctx<'_> {
                             self.out.text[..hit.be as usize].char_indices().last().map_or(hit.bs, |(b, _)| b as u32);
                     }
                 }
+            }
+            if def.defuser && !self.hits[set].is_empty() {
+                // A defuser reaching into the next sentence (`过时不候⏎收到…` read as 不…收) is
+                // an accident of joined lines: it is not there.
+                self.ensure_sentences();
+                let ids = &*self.sentence_ids;
+                self.hits[set].retain(|h| {
+                    let (a, b) = (h.cs as usize, h.ce.saturating_sub(1).max(h.cs) as usize);
+                    ids.get(a) == ids.get(b)
+                });
             }
             let hits = &mut self.hits[set];
             if def.has_excludes && !self.excl[set].is_empty() {
@@ -1422,6 +1454,32 @@ unless_category = ["fee_collection"]
         assert!(builtin().classify(&warning).is_clean(), "{:?}", builtin().classify(&warning));
         // Quoted with no warning around it: still a request.
         assert!(!builtin().classify(&format!("“{request}”")).is_clean());
+    }
+
+    #[test]
+    fn a_request_the_rules_defused_as_reported_is_not_the_models_to_flag() {
+        let fee = |t: &str| builtin().classify(t).categories.contains(&Category::FeeCollection);
+        let request = "老师让大家交资料费，每家三百，中午前交齐";
+        assert!(fee(request));
+        // Retold in a report: the rules defuse it, and the model, which cannot see the report,
+        // does not flag the part of the message that holds it.
+        let report = format!("小心骗子！昨天有个号在群里说{request}，大家别理。");
+        let v = builtin().classify(&report);
+        assert!(v.is_clean(), "{v:?}");
+        // A warning line after a request only the model catches leaves the request's own part
+        // to the model.
+        let learned = "老规矩哈，这学期的跟上学期一个数，月底前给周妈妈就行，记得备注娃名字";
+        let v = builtin().classify(learned);
+        assert!(v.matches.iter().any(|m| m.category == Category::FeeCollection && m.source == Source::Model), "{v:?}");
+        assert!(fee(&format!("{learned}\n别信陌生人的收款码，谨防诈骗。")));
+    }
+
+    #[test]
+    fn a_defuser_does_not_reach_into_the_next_line() {
+        // Normalisation joins lines: 过时不候⏎收到 must not read as a refusal (不…收).
+        let t = "演出服一套79，钱先交给我，周四统一下单，过时不候哈\n收到请回复，谢谢。";
+        let v = builtin().classify(t);
+        assert!(v.matches.iter().any(|m| m.category == Category::FeeCollection && m.source == Source::Rule), "{v:?}");
     }
 
     #[test]

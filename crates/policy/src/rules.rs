@@ -190,6 +190,9 @@ pub(crate) struct CompiledSet {
     pub message: bool,
     /// A structural detector that finds the set's hits instead of terms and patterns.
     pub detector: Option<Detector>,
+    /// The set only ever defuses (no rule requires it): its hits never reach across a line break
+    /// (normalisation joins lines, so `过时不候⏎收到请回复` must not read as 不…收).
+    pub defuser: bool,
 }
 
 /// A compiled rule.
@@ -410,6 +413,7 @@ impl RulePack {
                 outside_quotes: s.outside_quotes,
                 message: s.message,
                 detector,
+                defuser: false,
             });
         }
 
@@ -514,6 +518,12 @@ impl RulePack {
         }
         if rules.is_empty() {
             return Err(RuleError::Syntax("the pack has no rules".into()));
+        }
+        let required: HashSet<usize> = rules.iter().flat_map(|r| r.all.iter().flatten().copied()).collect();
+        for r in &rules {
+            for &d in r.defused_by.iter().chain(&r.defused_near) {
+                sets[d].defuser = !required.contains(&d);
+            }
         }
         let mut category_policy = Vec::new();
         let mut category_anchors = Vec::new();
