@@ -112,6 +112,12 @@ struct RawMatch {
 /// The score at which rule evidence (and a learned probability) makes a verdict.
 pub const THRESHOLD: f32 = 0.5;
 
+/// Categories whose requests, when the rules found one and defused it, the model may not flag in
+/// any window that holds it (a retold scam's request): the defusing evidence is a report, which
+/// words alone cannot see. (Rosters were tried too: it cost ranking recall on the tuning sets and
+/// removed no false alarm.)
+const DEFUSED_FOR_MODEL: [Category; 1] = [Category::FeeCollection];
+
 #[derive(Default)]
 struct Scratch {
     ns: NormScratch,
@@ -142,10 +148,11 @@ struct Scratch {
     det_hits: Hits,
     /// Categories (bits) with a request found inside quotation marks in a warning or report.
     quoted: u8,
-    /// Fee requests (normalised char ranges) a rule found and defusing evidence around them
-    /// brought under the threshold (a report, a warning, a refund): the model, which cannot see
-    /// that evidence, scores only the parts of the message that do not hold one.
-    defused: Vec<(u32, u32)>,
+    /// Fee requests (normalised char ranges, category; see [`DEFUSED_FOR_MODEL`]) a rule found
+    /// and defusing evidence around them brought under the threshold (a report, a warning, a
+    /// refund): the model, which cannot see that evidence, scores only the parts of the message that
+    /// do not hold one.
+    defused: Vec<(u32, u32, u8)>,
 }
 
 impl Scratch {
@@ -490,8 +497,9 @@ impl Classifier {
         for (ri, rule) in self.pack.rules.iter().enumerate() {
             match ctx.eval(rule, cand, firsts) {
                 Some((bs, be, score)) if score >= THRESHOLD => raw.push(RawMatch { rule: ri, bs, be, score }),
-                Some((bs, be, _)) if rule.weight >= THRESHOLD && rule.category == Category::FeeCollection => {
-                    defused.push((ctx.out.char_index(bs as usize), ctx.out.char_index(be as usize)));
+                Some((bs, be, _)) if rule.weight >= THRESHOLD && DEFUSED_FOR_MODEL.contains(&rule.category) => {
+                    let (cs, ce) = (ctx.out.char_index(bs as usize), ctx.out.char_index(be as usize));
+                    defused.push((cs, ce, rule.category as u8));
                 }
                 _ => {}
             }
@@ -523,10 +531,9 @@ impl Classifier {
             return [false; CATEGORIES];
         }
         self.evaluate(text, &mut s);
-        // Classification scores only the windows without a defused fee request; the trainer, which
+        // Classification scores only the windows without a defused request; the trainer, which
         // scores every window, approximates that by not counting such messages at all.
-        let fee = Category::FeeCollection as usize;
-        std::array::from_fn(|c| (c != fee || s.defused.is_empty()) && self.anchored(text, &mut s, c))
+        std::array::from_fn(|c| !s.defused.iter().any(|d| d.2 as usize == c) && self.anchored(text, &mut s, c))
     }
 
     fn run(&self, text: &str, ctx: &Context<'_>, s: &mut Scratch) -> Verdict {
@@ -618,9 +625,14 @@ impl Classifier {
                 }
             }
         };
-        let fee = Category::FeeCollection as usize;
-        // A window that holds a fee request the rules defused is not the model's to flag.
-        let holds_defused = |s: &Scratch, ws: u32, we: u32| s.defused.iter().any(|&(a, b)| ws <= a && b <= we);
+        // A window that holds a request the rules defused is not the model's to flag.
+        let drop_defused = |z: &mut [f32; CATEGORIES], s: &Scratch, ws: u32, we: u32| {
+            for &(a, b, c) in &s.defused {
+                if ws <= a && b <= we {
+                    z[c as usize] = f32::NEG_INFINITY;
+                }
+            }
+        };
         let windows = if learned.model.windowed.iter().any(|&w| w) { self.windows(text, s) } else { Vec::new() };
         if windows.len() <= 1 {
             let (mut z, _) = learned.model.ngram_logits(&s.out.text);
@@ -628,9 +640,7 @@ impl Classifier {
                 *zc += b;
             }
             structural(&mut z, s, 0, u32::MAX);
-            if holds_defused(s, 0, u32::MAX) {
-                z[fee] = f32::NEG_INFINITY;
-            }
+            drop_defused(&mut z, s, 0, u32::MAX);
             return z;
         }
         // Per-char sums of the n-grams ending there, then each window from prefix sums.
@@ -661,9 +671,7 @@ impl Classifier {
                 learned.model.bias[c] + (hi.0[c] - lo.0[c]) as f32 * learned.model.scale[c] * norm
             });
             structural(&mut z, s, ws, we);
-            if holds_defused(s, ws, we) {
-                z[fee] = f32::NEG_INFINITY;
-            }
+            drop_defused(&mut z, s, ws, we);
             for ((b, zc), windowed) in best.iter_mut().zip(z).zip(learned.model.windowed) {
                 // Window 0 is the whole message: the only one for categories scored whole.
                 if k == 0 || windowed {
