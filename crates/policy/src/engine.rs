@@ -150,7 +150,7 @@ struct Scratch {
     quoted: u8,
     /// Fee requests (normalised char ranges, category; see [`DEFUSED_FOR_MODEL`]) a rule found
     /// and defusing evidence around them brought under the threshold (a report, a warning, a
-    /// refund): the model, which cannot see that evidence, scores only the parts of the message that
+    /// refund), and the hits of each category's `model_defused_by` sets: the model, which cannot see that evidence, scores only the parts of the message that
     /// do not hold one.
     defused: Vec<(u32, u32, u8)>,
 }
@@ -502,6 +502,14 @@ impl Classifier {
                     defused.push((cs, ce, rule.category as u8));
                 }
                 _ => {}
+            }
+        }
+        // Evidence that words are told, not asked (a closed fund, a scam verdict): the model does
+        // not flag the category in a part of the message that holds it.
+        for (c, sets) in self.pack.category_model_defusers.iter().enumerate() {
+            for &set in sets {
+                let n = ctx.prepare(set).len();
+                defused.extend((0..n).map(|k| (ctx.hits[set][k].cs, ctx.hits[set][k].ce, c as u8)));
             }
         }
         // Stand-down: a rule yields to a category that fired through another rule.
@@ -1480,6 +1488,17 @@ unless_category = ["fee_collection"]
         let v = builtin().classify(learned);
         assert!(v.matches.iter().any(|m| m.category == Category::FeeCollection && m.source == Source::Model), "{v:?}");
         assert!(fee(&format!("{learned}\n别信陌生人的收款码，谨防诈骗。")));
+    }
+
+    #[test]
+    fn closed_funds_keep_the_model_from_flagging_their_sentence_only() {
+        let fee = |t: &str| builtin().classify(t).categories.contains(&Category::FeeCollection);
+        let learned = "老规矩哈，这学期的跟上学期一个数，月底前给周妈妈就行，记得备注娃名字";
+        assert!(fee(learned));
+        // In its own sentence, "settled" says the words are told, not asked ...
+        assert!(!fee(&format!("{learned}，不过上学期的已经结清")));
+        // ... in another line it leaves the request alone.
+        assert!(fee(&format!("{learned}\n上学期的账已经结清了。")));
     }
 
     #[test]

@@ -2,7 +2,9 @@
 //!
 //! A pack has three tables (the file itself documents the format in its header):
 //! - `[policies.KEY]`: citations (`document`, `clause`, `summary_zh`, `summary_en`).
-//! - `[categories.NAME]`: the policy a learned verdict of that category cites.
+//! - `[categories.NAME]`: the policy a learned verdict of that category cites, its `anchors` (a
+//!   learned verdict needs a hit of one of them) and `model_defused_by` (sets whose hit in a part of
+//!   the message keeps the model from flagging that part: a closed fund, a scam verdict).
 //! - `[sets.NAME]`: term sets: literal `terms` (normalised like messages, so they can be written
 //!   in any script or spelling), regex `patterns` over the normalised text, and `exclude`
 //!   literals whose occurrences cancel overlapping hits of the set, and a `gate`: a list of
@@ -94,6 +96,8 @@ struct RawCategory {
     policy: String,
     #[serde(default)]
     anchors: Vec<String>,
+    #[serde(default)]
+    model_defused_by: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -264,6 +268,9 @@ pub(crate) struct RulePack {
     pub category_policy: Vec<Arc<Citation>>,
     /// The sets of which one must have a hit for a learned verdict of the category (none: any).
     pub category_anchors: Vec<Vec<usize>>,
+    /// Sets whose hit in a part of the message keeps the model from flagging the category there
+    /// (a closed fund, a scam verdict: evidence that the words around it are told, not asked).
+    pub category_model_defusers: Vec<Vec<usize>>,
 }
 
 fn valid_id(id: &str) -> bool {
@@ -527,9 +534,11 @@ impl RulePack {
         }
         let mut category_policy = Vec::new();
         let mut category_anchors = Vec::new();
+        let mut category_model_defusers = Vec::new();
         for c in Category::ALL {
             let Some(value) = raw.categories.get(c.as_str()) else {
                 category_anchors.push(Vec::new());
+                category_model_defusers.push(Vec::new());
                 // A pack without a `[categories]` table cites the category's first rule's policy.
                 match rules.iter().find(|r| r.category == c) {
                     Some(r) => category_policy.push(r.policy.clone()),
@@ -551,19 +560,25 @@ impl RulePack {
                 problem: format!("unknown policy `{}`", raw_cat.policy),
             })?;
             category_policy.push(policy);
-            let mut anchors = Vec::new();
-            for a in &raw_cat.anchors {
-                let idx = *set_index.get(a.as_str()).ok_or_else(|| RuleError::Policy {
-                    policy: format!("categories.{c}"),
-                    problem: format!("unknown set `{a}` in `anchors`"),
-                })?;
-                if let Some(problem) = set_errors.get(&idx) {
-                    return Err(RuleError::Set { set: a.clone(), problem: problem.clone() });
+            let mut lists = [Vec::new(), Vec::new()];
+            for (list, (names, key)) in
+                lists.iter_mut().zip([(&raw_cat.anchors, "anchors"), (&raw_cat.model_defused_by, "model_defused_by")])
+            {
+                for a in names {
+                    let idx = *set_index.get(a.as_str()).ok_or_else(|| RuleError::Policy {
+                        policy: format!("categories.{c}"),
+                        problem: format!("unknown set `{a}` in `{key}`"),
+                    })?;
+                    if let Some(problem) = set_errors.get(&idx) {
+                        return Err(RuleError::Set { set: a.clone(), problem: problem.clone() });
+                    }
+                    used_sets.insert(idx);
+                    list.push(idx);
                 }
-                used_sets.insert(idx);
-                anchors.push(idx);
             }
+            let [anchors, model_defusers] = lists;
             category_anchors.push(anchors);
+            category_model_defusers.push(model_defusers);
         }
         if let Some(name) = raw.categories.keys().find(|k| Category::parse(k).is_none()) {
             return Err(RuleError::Policy { policy: format!("categories.{name}"), problem: "unknown category".into() });
@@ -622,6 +637,7 @@ impl RulePack {
             byte_gate_start,
             category_policy,
             category_anchors,
+            category_model_defusers,
         })
     }
 }
