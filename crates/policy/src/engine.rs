@@ -1502,6 +1502,16 @@ unless_category = ["fee_collection"]
     }
 
     #[test]
+    fn saying_it_is_not_a_scam_does_not_make_it_one() {
+        // "Not a scammer, scan away" is what a collector says, not a warning.
+        let v = builtin().classify("收款码是我发的，不是骗子哈，大家放心扫，每家五十，今晚截止");
+        assert!(v.categories.contains(&Category::FeeCollection), "{v:?}");
+        // A secret kept from the group is not a ban on collecting.
+        let v = builtin().classify("班主任下周生日，心意就不在群里说了，私聊我发收款码，每家五十");
+        assert!(v.categories.contains(&Category::FeeCollection), "{v:?}");
+    }
+
+    #[test]
     fn a_defuser_does_not_reach_into_the_next_line() {
         // Normalisation joins lines: 过时不候⏎收到 must not read as a refusal (不…收).
         let t = "演出服一套79，钱先交给我，周四统一下单，过时不候哈\n收到请回复，谢谢。";
