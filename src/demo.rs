@@ -342,7 +342,7 @@ async fn scenes(serve: bool) -> anyhow::Result<()> {
     );
     sim.settle(quiet).await;
     set_time(12, 33);
-    let look = standin.send_text(&class, &outsider, "少儿医保+意外险可以找我办，有疑问随时问");
+    let look = standin.send_text(&class, &outsider, "少儿医保可以找我办，有疑问随时问");
     sim.settle(quiet).await;
     if let Some(card) = card_for(&standin, class.id, look) {
         set_time(12, 34);

@@ -1018,7 +1018,7 @@ async fn barrier(standin: &StandIn, chat: &TgChat) {
     card_signal(standin, chat.id, id).await;
 }
 
-const LEARNED_AD: &str = "少儿医保+意外险可以找我办，有疑问随时问";
+const LEARNED_AD: &str = "少儿医保可以找我办，有疑问随时问";
 
 #[tokio::test]
 async fn learned_flags_ask_to_take_a_look_and_delete_mode_never_removes_them() {

@@ -198,3 +198,19 @@ fn group_memory_learns_from_moderators() {
     assert!(!v.is_final(), "a group flag is a please-take-a-look");
     assert!(!c.classify_in(odd_variant, &Context::default()).categories.contains(&Category::FeeCollection));
 }
+
+/// The end-to-end tests and the demo show a "please take a look" from the model with this message
+/// (and a second opinion on a borderline one): a retrained model must keep them so.
+#[test]
+fn the_examples_the_bot_tests_and_the_demo_use_keep_their_verdicts() {
+    let c = Classifier::builtin().expect("built-in rules and model");
+    let v = c.classify("少儿医保可以找我办，有疑问随时问");
+    assert_eq!(v.categories, vec![Category::CommercialAd], "{v:?}");
+    assert!(v.matches.iter().all(|m| m.source == jiaxiao_policy::Source::Model), "{v:?}");
+    // Borderline: no verdict, but a fee probability in the second-opinion band (half the
+    // threshold and up).
+    let v = c.classify("家人们冲冲冲，老规矩按上次的来哦");
+    assert!(v.is_clean(), "{v:?}");
+    let (p, t) = (v.learned.expect("model")[0], c.model_thresholds().expect("model")[0]);
+    assert!(p >= 0.5 * t && p < t, "{p} vs threshold {t}");
+}
