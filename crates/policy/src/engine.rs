@@ -1512,6 +1512,14 @@ unless_category = ["fee_collection"]
     }
 
     #[test]
+    fn an_opt_out_for_some_does_not_cancel_the_request_to_the_rest() {
+        let v = builtin().classify("买空调的钱是自愿的，不方便的可以不交，方便的家长还是按每户150转给我");
+        assert!(v.categories.contains(&Category::FeeCollection), "{v:?}");
+        let v = builtin().classify("老师说不方便在群里收，所以大家私聊转我吧，每人四十");
+        assert!(v.categories.contains(&Category::FeeCollection), "{v:?}");
+    }
+
+    #[test]
     fn a_defuser_does_not_reach_into_the_next_line() {
         // Normalisation joins lines: 过时不候⏎收到 must not read as a refusal (不…收).
         let t = "演出服一套79，钱先交给我，周四统一下单，过时不候哈\n收到请回复，谢谢。";
