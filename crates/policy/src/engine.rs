@@ -118,6 +118,9 @@ pub const THRESHOLD: f32 = 0.5;
 /// removed no false alarm.)
 const DEFUSED_FOR_MODEL: [Category; 1] = [Category::FeeCollection];
 
+/// The range of a defusing hit that bears on every part of a message (a message-wide set).
+const EVERYWHERE: (u32, u32) = (u32::MAX, 0);
+
 #[derive(Default)]
 struct Scratch {
     ns: NormScratch,
@@ -509,7 +512,14 @@ impl Classifier {
         for (c, sets) in self.pack.category_model_defusers.iter().enumerate() {
             for &set in sets {
                 let n = ctx.prepare(set).len();
-                defused.extend((0..n).map(|k| (ctx.hits[set][k].cs, ctx.hits[set][k].ce, c as u8)));
+                if self.pack.sets[set].message {
+                    // A message-wide set (a sign-up list's heading) bears on every part of it.
+                    if n > 0 {
+                        defused.push((EVERYWHERE.0, EVERYWHERE.1, c as u8));
+                    }
+                } else {
+                    defused.extend((0..n).map(|k| (ctx.hits[set][k].cs, ctx.hits[set][k].ce, c as u8)));
+                }
             }
         }
         // Stand-down: a rule yields to a category that fired through another rule.
@@ -636,7 +646,7 @@ impl Classifier {
         // A window that holds a request the rules defused is not the model's to flag.
         let drop_defused = |z: &mut [f32; CATEGORIES], s: &Scratch, ws: u32, we: u32| {
             for &(a, b, c) in &s.defused {
-                if ws <= a && b <= we {
+                if (a, b) == EVERYWHERE || (ws <= a && b <= we) {
                     z[c as usize] = f32::NEG_INFINITY;
                 }
             }
@@ -1517,6 +1527,20 @@ unless_category = ["fee_collection"]
         assert!(v.categories.contains(&Category::FeeCollection), "{v:?}");
         let v = builtin().classify("老师说不方便在群里收，所以大家私聊转我吧，每人四十");
         assert!(v.categories.contains(&Category::FeeCollection), "{v:?}");
+    }
+
+    #[test]
+    fn a_warning_sign_ends_the_warning_and_a_school_that_never_collects_is_not_collecting() {
+        // ⚠️ (with its variation selector) ends a sentence: the 不要 before it bears on the link.
+        let v = builtin().classify("提醒大家不要点陌生人发的链接⚠️咱们的班费每人150元，只转给家委刘妈妈本人");
+        assert!(v.categories.contains(&Category::FeeCollection), "{v:?}");
+        for t in [
+            "温馨提示：学校所有收费都经学校平台缴交，班主任唔会喺群收钱，大家小心骗案",
+            "老师说学校从来不在群里收钱，那个收款链接大家别点",
+            "下周一校外教学集合时间改为7:40，费用已由学校支付",
+        ] {
+            assert!(builtin().classify(t).is_clean(), "{t}: {:?}", builtin().classify(t));
+        }
     }
 
     #[test]

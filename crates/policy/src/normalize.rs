@@ -183,9 +183,11 @@ pub(crate) fn sentence_starts(original: &str, out: &mut Vec<u32>, soft: &mut Vec
                 .is_none_or(|(_, n)| n.is_whitespace() || n.is_ascii_uppercase() && prev.is_ascii_lowercase()),
             // In chat a face, a pair of hands or a heart ends a sentence as a full stop does
             // ("…动动手指😂请问大家…"). Soft: one put inside a keyword does not split it.
-            c if closes_sentence(c) => {
-                iter.peek().is_some_and(|&(_, n)| !n.is_whitespace() && !closes_sentence(n) && !is_ignorable(n))
-            }
+            // (Looking past invisible characters: ⚠️ is ⚠ and a variation selector.)
+            c if closes_sentence(c) => original[end as usize..]
+                .chars()
+                .find(|n| !is_ignorable(*n))
+                .is_some_and(|n| !n.is_whitespace() && !closes_sentence(n)),
             // Chinese has no spaces between words: a space next to anything but plain ASCII
             // separates sentences as often as a comma does ("每人200元转我 请问看到了吗",
             // "…158 Beware!", "娃名🙏 Beware"); between English words it does not, unless a
@@ -245,7 +247,8 @@ fn closes_sentence(c: char) -> bool {
         | 0x1F495..=0x1F49F | 0x2764 | 0x1F9E1 // hearts
         | 0x1F339 | 0x1F337 | 0x1F338 | 0x1F33A // flowers
         | 0x2728 | 0x1F389 | 0x1F38A // ✨ 🎉 🎊
-        | 0x263A | 0x1F4AF) // ☺ 💯
+        | 0x263A | 0x1F4AF // ☺ 💯
+        | 0x26A0 | 0x2757 | 0x203C | 0x1F6A8) // ⚠ ❗ ‼ 🚨: a warning sign ends what it warns about
 }
 
 /// Reusable buffers for one normalisation, so that classifying many messages allocates little.
