@@ -153,8 +153,8 @@ struct Scratch {
     quoted: u8,
     /// Fee requests (normalised char ranges, category; see [`DEFUSED_FOR_MODEL`]) a rule found
     /// and defusing evidence around them brought under the threshold (a report, a warning, a
-    /// refund), and the hits of each category's `model_defused_by` sets: the model, which cannot see that evidence, scores only the parts of the message that
-    /// do not hold one.
+    /// refund), and the hits of each category's `model_defused_by` sets: the model, which cannot
+    /// see that evidence, scores only the parts of the message that do not hold one.
     defused: Vec<(u32, u32, u8)>,
 }
 
@@ -1482,9 +1482,16 @@ unless_category = ["fee_collection"]
         assert!(!builtin().classify(&format!("“{request}”")).is_clean());
     }
 
+    /// Whether the built-in classifier flags `text` as a fee request.
+    fn fee(text: &str) -> bool {
+        builtin().classify(text).categories.contains(&Category::FeeCollection)
+    }
+
+    /// A fee request only the learned layer catches (no rule matches it).
+    const LEARNED_FEE: &str = "老规矩哈，这学期的跟上学期一个数，月底前给周妈妈就行，记得备注娃名字";
+
     #[test]
     fn a_request_the_rules_defused_as_reported_is_not_the_models_to_flag() {
-        let fee = |t: &str| builtin().classify(t).categories.contains(&Category::FeeCollection);
         let request = "老师让大家交资料费，每家三百，中午前交齐";
         assert!(fee(request));
         // Retold in a report: the rules defuse it, and the model, which cannot see the report,
@@ -1494,46 +1501,39 @@ unless_category = ["fee_collection"]
         assert!(v.is_clean(), "{v:?}");
         // A warning line after a request only the model catches leaves the request's own part
         // to the model.
-        let learned = "老规矩哈，这学期的跟上学期一个数，月底前给周妈妈就行，记得备注娃名字";
-        let v = builtin().classify(learned);
+        let v = builtin().classify(LEARNED_FEE);
         assert!(v.matches.iter().any(|m| m.category == Category::FeeCollection && m.source == Source::Model), "{v:?}");
-        assert!(fee(&format!("{learned}\n别信陌生人的收款码，谨防诈骗。")));
+        assert!(fee(&format!("{LEARNED_FEE}\n别信陌生人的收款码，谨防诈骗。")));
     }
 
     #[test]
     fn closed_funds_keep_the_model_from_flagging_their_sentence_only() {
-        let fee = |t: &str| builtin().classify(t).categories.contains(&Category::FeeCollection);
-        let learned = "老规矩哈，这学期的跟上学期一个数，月底前给周妈妈就行，记得备注娃名字";
-        assert!(fee(learned));
+        assert!(fee(LEARNED_FEE));
         // In its own sentence, "settled" says the words are told, not asked ...
-        assert!(!fee(&format!("{learned}，不过上学期的已经结清")));
+        assert!(!fee(&format!("{LEARNED_FEE}，不过上学期的已经结清")));
         // ... in another line it leaves the request alone.
-        assert!(fee(&format!("{learned}\n上学期的账已经结清了。")));
+        assert!(fee(&format!("{LEARNED_FEE}\n上学期的账已经结清了。")));
     }
 
     #[test]
-    fn saying_it_is_not_a_scam_does_not_make_it_one() {
-        // "Not a scammer, scan away" is what a collector says, not a warning.
-        let v = builtin().classify("收款码是我发的，不是骗子哈，大家放心扫，每家五十，今晚截止");
-        assert!(v.categories.contains(&Category::FeeCollection), "{v:?}");
-        // A secret kept from the group is not a ban on collecting.
-        let v = builtin().classify("班主任下周生日，心意就不在群里说了，私聊我发收款码，每家五十");
-        assert!(v.categories.contains(&Category::FeeCollection), "{v:?}");
-    }
-
-    #[test]
-    fn an_opt_out_for_some_does_not_cancel_the_request_to_the_rest() {
-        let v = builtin().classify("买空调的钱是自愿的，不方便的可以不交，方便的家长还是按每户150转给我");
-        assert!(v.categories.contains(&Category::FeeCollection), "{v:?}");
-        let v = builtin().classify("老师说不方便在群里收，所以大家私聊转我吧，每人四十");
-        assert!(v.categories.contains(&Category::FeeCollection), "{v:?}");
+    fn what_collectors_say_around_a_request_does_not_defuse_it() {
+        for t in [
+            // "Not a scammer, scan away" is what a collector says, not a warning.
+            "收款码是我发的，不是骗子哈，大家放心扫，每家五十，今晚截止",
+            // A secret kept from the group is not a ban on collecting.
+            "班主任下周生日，心意就不在群里说了，私聊我发收款码，每家五十",
+            "老师说不方便在群里收，所以大家私聊转我吧，每人四十",
+            // An opt-out for some does not cancel the request to the rest.
+            "买空调的钱是自愿的，不方便的可以不交，方便的家长还是按每户150转给我",
+        ] {
+            assert!(fee(t), "{t}: {:?}", builtin().classify(t));
+        }
     }
 
     #[test]
     fn a_warning_sign_ends_the_warning_and_a_school_that_never_collects_is_not_collecting() {
         // ⚠️ (with its variation selector) ends a sentence: the 不要 before it bears on the link.
-        let v = builtin().classify("提醒大家不要点陌生人发的链接⚠️咱们的班费每人150元，只转给家委刘妈妈本人");
-        assert!(v.categories.contains(&Category::FeeCollection), "{v:?}");
+        assert!(fee("提醒大家不要点陌生人发的链接⚠️咱们的班费每人150元，只转给家委刘妈妈本人"));
         for t in [
             "温馨提示：学校所有收费都经学校平台缴交，班主任唔会喺群收钱，大家小心骗案",
             "老师说学校从来不在群里收钱，那个收款链接大家别点",

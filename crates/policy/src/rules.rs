@@ -194,8 +194,8 @@ pub(crate) struct CompiledSet {
     pub message: bool,
     /// A structural detector that finds the set's hits instead of terms and patterns.
     pub detector: Option<Detector>,
-    /// The set only ever defuses (no rule requires it): its hits never reach across a line break
-    /// (normalisation joins lines, so `过时不候⏎收到请回复` must not read as 不…收).
+    /// The set only ever defuses (no rule requires it): its hits never reach into the next
+    /// sentence (normalisation joins lines, so `过时不候⏎收到请回复` must not read as 不…收).
     pub defuser: bool,
 }
 
