@@ -169,6 +169,12 @@ pub(crate) fn sentence_starts(original: &str, out: &mut Vec<u32>, soft: &mut Vec
     let mut run = 0usize;
     let mut iter = original.char_indices().peekable();
     while let Some((i, c)) = iter.next() {
+        // Most characters are Chinese words, digits or letters: none ends a sentence (fast path).
+        if matches!(c as u32, 0x4E00..=0x9FFF) || c.is_ascii_alphanumeric() {
+            run += 1;
+            prev = c;
+            continue;
+        }
         let end = (i + c.len_utf8()) as u32;
         // Invisible characters are not there as far as sentences go.
         if is_ignorable(c) {
