@@ -536,7 +536,7 @@ impl RosterScan {
                 }
                 // 第3单元, 第二天, 第1课 are not ranks.
                 let after = chars.get(e).copied().unwrap_or(' ');
-                let unit_after = "单元课节天次周页题期届章部个号位排组条行年月日轮场批张道名".contains(after)
+                let unit_after = "单元课节天次周页题期届章部个号位排组条行年月日轮场批张道名时".contains(after)
                     && chars.get(e - 1) != Some(&'名');
                 if !unit_after {
                     self.push(Kind::Res(ResKind::Rank), i, e);

@@ -184,9 +184,12 @@ pub(crate) fn sentence_starts(original: &str, out: &mut Vec<u32>, soft: &mut Vec
             '。' | '！' | '？' | '!' | '?' | '；' | ';' | '…' | '\r' | '\u{2028}' | '\u{2029}' => true,
             '\n' => !matches!(prev, ':' | '：' | '\r'),
             // "… in the memo.Beware of …": a full stop glued between a small and a capital letter.
-            '.' => iter
-                .peek()
-                .is_none_or(|(_, n)| n.is_whitespace() || n.is_ascii_uppercase() && prev.is_ascii_lowercase()),
+            // Not after a title: "Mrs. Lopez".
+            '.' => {
+                iter.peek()
+                    .is_none_or(|(_, n)| n.is_whitespace() || n.is_ascii_uppercase() && prev.is_ascii_lowercase())
+                    && !TITLES.contains(&ascii_word_before(original, i).to_ascii_lowercase().as_str())
+            }
             // In chat a face, a pair of hands or a heart ends a sentence as a full stop does
             // ("…动动手指😂请问大家…"). Soft: one put inside a keyword does not split it.
             // (Looking past invisible characters: ⚠️ is ⚠ and a variation selector.)
@@ -218,7 +221,21 @@ pub(crate) fn sentence_starts(original: &str, out: &mut Vec<u32>, soft: &mut Vec
                         !p.is_ascii()
                             || !n.is_ascii()
                             || matches!(p, ']' | ')' | '>')
-                            || n.is_ascii_uppercase() && !p.is_ascii_uppercase()
+                            || n.is_ascii_uppercase()
+                                && !p.is_ascii_uppercase()
+                                // "I've", and a name after a word that leads into one ("pay by
+                                // PayPal", "from Mrs. Lopez"), do not start a sentence.
+                                && !(n == 'I' && matches!(n2, Some('\'' | '’')))
+                                && !{
+                                    // (after "Mrs." the word is the title's)
+                                    let head = original[..i].trim_end_matches(|c: char| c.is_whitespace() || is_ignorable(c));
+                                    let (head, stop) = match head.strip_suffix('.') {
+                                        Some(h) => (h, true),
+                                        None => (head, false),
+                                    };
+                                    let w = ascii_word_before(head, head.len()).to_ascii_lowercase();
+                                    LEAD_INS.contains(&w.as_str()) || stop && TITLES.contains(&w.as_str())
+                                }
                     }
                     _ => false,
                 }
@@ -240,6 +257,23 @@ pub(crate) fn sentence_starts(original: &str, out: &mut Vec<u32>, soft: &mut Vec
             prev = c;
         }
     }
+}
+
+/// Titles whose full stop does not end a sentence.
+const TITLES: &[&str] = &["mr", "mrs", "ms", "dr", "st", "jr", "prof", "miss"];
+
+/// English words after which a capital starts a name, not a sentence.
+const LEAD_INS: &[&str] = &[
+    "on", "by", "via", "to", "with", "from", "using", "at", "for", "and", "or", "the", "a", "an", "my", "your", "our",
+    "his", "her", "their", "of", "in", "into", "dear", "hi", "hello", "mr", "mrs", "ms", "dr", "miss", "ask", "tell",
+    "thank", "until", "before", "after", "this", "next", "last", "every",
+];
+
+/// The run of ASCII letters that ends at byte `i` of `text`.
+fn ascii_word_before(text: &str, i: usize) -> &str {
+    let head = &text.as_bytes()[..i];
+    let start = head.iter().rposition(|b| !b.is_ascii_alphabetic()).map_or(0, |p| p + 1);
+    &text[start..i]
 }
 
 /// Emoji that close a sentence in chat: faces, gestures, hearts, flowers and sparkles (not the
@@ -1136,6 +1170,20 @@ mod tests {
         // Spaced-out single characters are one sentence.
         sentence_starts("班 费 每 人 200 元 转 我", &mut v, &mut soft);
         assert!(v.is_empty(), "{v:?}");
+        // A capital after a lower-case word starts a sentence ("…your list Beware"), but not a
+        // name after a word that leads into one, a title's full stop, or "I've".
+        sentence_starts("check your list Beware", &mut v, &mut soft);
+        assert_eq!(v, vec![16]);
+        for t in [
+            "pay by PayPal now",
+            "a DM from Mrs. Lopez today",
+            "and then I've paid",
+            "ask Mr.\u{3000}Lee",
+            "Mrs.\u{200B} Lee",
+        ] {
+            sentence_starts(t, &mut v, &mut soft);
+            assert!(v.is_empty(), "{t}: {v:?}");
+        }
     }
 
     #[test]

@@ -3858,4 +3858,44 @@ pub const CASES: &[Case] = &[
         labels: &[],
         why: "benign, round 16",
     },
+    Case {
+        text: "昨晚群里那条让每家交60块给老师买礼物的消息，不是我们家委会发的，发消息的号已经移出群了",
+        labels: &[],
+        why: "benign, round 17: a retold request with a verdict naming who did not send it",
+    },
+    Case {
+        text: "有家长问我是不是要交资料费每人35，扫码付款。我查过了，那条通知系他人冒充学校发布，大家别理",
+        labels: &[],
+        why: "benign, round 17: verdict on a retold notice",
+    },
+    Case {
+        text: "Please disregard the message asking everyone to Venmo $30 for the class party. That was not me. — Mrs. Green",
+        labels: &[],
+        why: "benign, round 17: English retelling, verdict in the next sentence",
+    },
+    Case {
+        text: "上学期剩下的班费已经退了，原路返回到各位的微信，大家查一下",
+        labels: &[],
+        why: "benign, round 17: refund",
+    },
+    Case {
+        text: "学校的暑期托管由学校和社区合办，免费，只负责看护和阅读，不讲新课",
+        labels: &[],
+        why: "benign, round 17: school-run free care",
+    },
+    Case {
+        text: "群主已清理刚才的代购广告和拉票链接，大家不用点",
+        labels: &[],
+        why: "benign, round 17: removal notice",
+    },
+    Case {
+        text: "有冒充老师的号在私聊要钱，大家注意。这次春游车费每人45元，请转给家委会王妈妈，周五截止",
+        labels: &["fee_collection"],
+        why: "fee, round 17: a warning and then a real collection",
+    },
+    Case {
+        text: "班费每人100元转给李妈妈，周五前交齐。之前群里那个自称老师的号不是我们班的，别理",
+        labels: &["fee_collection"],
+        why: "fee, round 17: a verdict on another message in the next sentence; the collection stays",
+    },
 ];
