@@ -225,17 +225,7 @@ pub(crate) fn sentence_starts(original: &str, out: &mut Vec<u32>, soft: &mut Vec
                                 && !p.is_ascii_uppercase()
                                 // "I've", and a name after a word that leads into one ("pay by
                                 // PayPal", "from Mrs. Lopez"), do not start a sentence.
-                                && !(n == 'I' && matches!(n2, Some('\'' | '’')))
-                                && !{
-                                    // (after "Mrs." the word is the title's)
-                                    let head = original[..i].trim_end_matches(|c: char| c.is_whitespace() || is_ignorable(c));
-                                    let (head, stop) = match head.strip_suffix('.') {
-                                        Some(h) => (h, true),
-                                        None => (head, false),
-                                    };
-                                    let w = ascii_word_before(head, head.len()).to_ascii_lowercase();
-                                    LEAD_INS.contains(&w.as_str()) || stop && TITLES.contains(&w.as_str())
-                                }
+                                && !(leads_into_name(original, i) || n == 'I' && matches!(n2, Some('\'' | '’')))
                     }
                     _ => false,
                 }
@@ -268,6 +258,17 @@ const LEAD_INS: &[&str] = &[
     "his", "her", "their", "of", "in", "into", "dear", "hi", "hello", "mr", "mrs", "ms", "dr", "miss", "ask", "tell",
     "thank", "until", "before", "after", "this", "next", "last", "every",
 ];
+
+/// Whether the English word before byte `i` (a space) leads into a name: `by` PayPal, `Mrs.` Lopez.
+fn leads_into_name(original: &str, i: usize) -> bool {
+    let head = original[..i].trim_end_matches(|c: char| c.is_whitespace() || is_ignorable(c));
+    let (head, stop) = match head.strip_suffix('.') {
+        Some(h) => (h, true),
+        None => (head, false),
+    };
+    let w = ascii_word_before(head, head.len()).to_ascii_lowercase();
+    LEAD_INS.contains(&w.as_str()) || stop && TITLES.contains(&w.as_str())
+}
 
 /// The run of ASCII letters that ends at byte `i` of `text`.
 fn ascii_word_before(text: &str, i: usize) -> &str {
