@@ -993,6 +993,19 @@ impl Ctx<'_> {
         (first..last).filter(|&j| !self.soft.get(j).copied().unwrap_or(false) || self.is_line_break(j)).count()
     }
 
+    /// Whether a comma, colon or semicolon stands between normalised chars `from` and `to`.
+    fn clause_break(&self, from: u32, to: u32) -> bool {
+        if from >= to {
+            return false;
+        }
+        let n = self.out.char_count();
+        if to as usize >= n {
+            return false;
+        }
+        let (a, b) = (self.out.source_of(from as usize).0 as usize, self.out.source_of(to as usize).0 as usize);
+        self.original.get(a..b).is_some_and(|between| between.contains([',', '，', ';', '；', ':', '：', '﹐', '､']))
+    }
+
     /// Whether boundary `j` is a line break (soft too, but it counts as a sentence end).
     fn is_line_break(&self, j: usize) -> bool {
         let b = self.sentences[j] as usize;
@@ -1082,13 +1095,26 @@ impl Ctx<'_> {
                     // An operator bears on what follows it: it counts only when it starts before
                     // the request ends, in a sentence the request touches.
                     let n = self.prepare(s).len();
+                    let clause = self.pack.sets[s].clause;
                     (0..n).any(|k| {
                         let h = self.hits[s][k];
-                        h.cs < span.ce && {
-                            let a = self.sentence_of(h.cs) as u32;
-                            let b = self.sentence_of(h.ce.saturating_sub(1).max(h.cs)) as u32;
-                            a <= last && b >= first
-                        }
+                        h.cs < span.ce
+                            && {
+                                let a = self.sentence_of(h.cs) as u32;
+                                let b = self.sentence_of(h.ce.saturating_sub(1).max(h.cs)) as u32;
+                                a <= last && b >= first
+                            }
+                            && (!clause || !self.clause_break(h.ce, span.cs))
+                    })
+                } else if self.pack.sets[s].clause {
+                    let n = self.prepare(s).len();
+                    (0..n).any(|k| {
+                        let h = self.hits[s][k];
+                        let a = self.sentence_of(h.cs) as u32;
+                        let b = self.sentence_of(h.ce.saturating_sub(1).max(h.cs)) as u32;
+                        // Before the request, only in its clause; after it, anywhere in the
+                        // sentence (…请于28日前缴费，群里不收费 says where not to pay).
+                        a <= last && b >= first && !self.clause_break(h.ce, span.cs)
                     })
                 } else {
                     self.ranges(s).iter().any(|&(a, b)| a <= last && b >= first)
@@ -1339,6 +1365,22 @@ unless_category = ["fee_collection"]
         // A request split over lines is one match; a warning on one of its lines defuses it.
         assert!(!c().classify("50元\n转我").is_clean());
         assert!(c().classify("50元 骗子\n转我").is_clean());
+    }
+
+    #[test]
+    fn a_clause_scoped_defuser_before_the_request_bears_on_its_own_clause() {
+        let src = PACK
+            .replace("[sets.warn]\nterms = [\"骗子\"]", "[sets.warn]\nterms = [\"骗子\", \"不再\"]\nclause = true")
+            .replace("window = 10", "window = 30");
+        let c = Classifier::from_toml(&src).unwrap();
+        // Before the request: only in its clause.
+        assert!(c.classify("不再50元转我").is_clean());
+        assert!(!c.classify("食堂不再供水果，50元转我").is_clean());
+        // After it: anywhere in the sentence, as other defusers.
+        assert!(c.classify("50元转我，不再").is_clean());
+        assert!(!c.classify("50元转我。不再").is_clean());
+        // Without `clause`, the whole sentence.
+        assert!(super::tests::c().classify("骗子说了，50元转我").is_clean());
     }
 
     #[test]

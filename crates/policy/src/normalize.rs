@@ -683,6 +683,21 @@ impl Normaliser {
                     push('¥');
                     continue;
                 }
+                // Parenthesised numerals (㈢㈨㈥, ⑴⑵, ⒈⒉) are digits, not "(三)(九)(六)": what
+                // evasion writes them for.
+                '\u{3220}'..='\u{3229}' => {
+                    let c = "一二三四五六七八九十".chars().nth(ch as usize - 0x3220).unwrap_or(ch);
+                    has_numeral = true;
+                    push(c);
+                    continue;
+                }
+                '\u{2474}'..='\u{249B}' => {
+                    let n = (ch as u32 - 0x2474) % 20 + 1;
+                    for c in n.to_string().chars() {
+                        push(c);
+                    }
+                    continue;
+                }
                 _ => {}
             }
             decompose_compatible(ch, |d| {
@@ -950,6 +965,14 @@ pub(crate) fn convert_numerals(input: &[NChar], out: &mut Vec<NChar>, run: &mut 
                     if run.len() > 2 && run.last() == Some(&'一') && per_head {
                         end = i - 1;
                         parse_cn_number(&run[..run.len() - 1])
+                    } else if let [a, b, u, ..] = run[..]
+                        && is_cn_digit(a).zip(is_cn_digit(b)).is_some_and(|(a, b)| 0 < a && a < b)
+                        && cn_unit(u).is_some()
+                    {
+                        // An approximate range (`三五百`, `一两千`): its lower end.
+                        let mut lower = vec![a];
+                        lower.extend_from_slice(&run[2..]);
+                        parse_cn_number(&lower)
                     } else {
                         None
                     }
@@ -957,6 +980,9 @@ pub(crate) fn convert_numerals(input: &[NChar], out: &mut Vec<NChar>, run: &mut 
             }
         } else if run.len() == 1 && next.is_some_and(is_count_unit) && run[0] != '俩' {
             is_cn_digit(run[0])
+        } else if run.len() >= 3 && run.iter().all(|&c| is_cn_digit(c).is_some() && !matches!(c, '两' | '俩')) {
+            // Digit by digit (`三九六`, what ㈢㈨㈥ reads as): a number.
+            run.iter().try_fold(0u64, |v, &c| v.checked_mul(10)?.checked_add(is_cn_digit(c)?))
         } else {
             None
         };
@@ -1082,7 +1108,14 @@ mod tests {
         assert_eq!(n("一起统一一下"), "一起统一一下");
         assert_eq!(n("千万别扫"), "千万别扫");
         assert_eq!(n("十分感谢"), "十分感谢");
-        assert_eq!(n("三五千"), "三五千");
+        // An approximate range reads as its lower end; digits one by one as a number.
+        assert_eq!(n("三五千"), "3000");
+        assert_eq!(n("一两百"), "100");
+        assert_eq!(n("三九六"), "396");
+        assert_eq!(n("㈢㈨㈥"), "396");
+        assert_eq!(n("每人⑸⑽元"), "每人510元");
+        assert_eq!(n("一二年级"), "一二年级");
+        assert_eq!(n("十五六个"), "十五六个");
         assert_eq!(n("三年二班"), "三年二班");
         // Never glued onto a preceding digit.
         assert_eq!(n("200一个人"), "200一个人");

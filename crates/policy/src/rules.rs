@@ -128,6 +128,8 @@ struct RawSet {
     #[serde(default)]
     before: bool,
     #[serde(default)]
+    clause: bool,
+    #[serde(default)]
     outside_quotes: bool,
     #[serde(default)]
     message: bool,
@@ -187,6 +189,10 @@ pub(crate) struct CompiledSet {
     /// As a defuser, it counts only when it starts before the request ends: an operator such as
     /// 不要 / 别信 / beware bears on what follows it, not on a request it was glued after.
     pub before: bool,
+    /// As a defuser before the request, it counts only in the request's clause (no comma, colon
+    /// or semicolon between them): 不再 in 食堂不再提供水果了，…每人7.5元 bears on the fruit. After
+    /// the request it counts in the whole sentence (…缴费，群里不收费).
+    pub clause: bool,
     /// As a defuser, it counts anywhere in the message, but only for a request that stands inside
     /// quotation marks and only with a hit outside them: a warning that quotes a scam's wording.
     pub outside_quotes: bool,
@@ -417,6 +423,7 @@ impl RulePack {
                 weight,
                 whole: s.whole,
                 before: s.before,
+                clause: s.clause,
                 outside_quotes: s.outside_quotes,
                 message: s.message,
                 detector,

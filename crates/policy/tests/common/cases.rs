@@ -3898,4 +3898,39 @@ pub const CASES: &[Case] = &[
         labels: &["fee_collection"],
         why: "fee, round 17: a verdict on another message in the next sentence; the collection stays",
     },
+    Case {
+        text: "下周研学门票学校出，但是午餐和保险要自理，一共四十八块，周三前交给生活委员",
+        labels: &["fee_collection"],
+        why: "fee, round 17: a fee waived in one clause, another asked in the next",
+    },
+    Case {
+        text: "学校食堂不再供应午点，家委会商量后每人每月十五元，统一收，周五前转给王妈妈",
+        labels: &["fee_collection"],
+        why: "fee, round 17: 不再 bears on its own clause",
+    },
+    Case {
+        text: "这学期的伙食补贴 人均 ㈡㈤㈠ 交给生活老师",
+        labels: &["fee_collection"],
+        why: "fee, round 17: parenthesised numerals",
+    },
+    Case {
+        text: "毕业纪念品初步计划每家出个三五百，多的自愿，转给班长",
+        labels: &["fee_collection"],
+        why: "fee, round 17: an approximate range",
+    },
+    Case {
+        text: "学校组织看电影，票价三十，去的家长在群里发红包给我，我统一买票",
+        labels: &["fee_collection"],
+        why: "fee, round 17: a ticket price and a red packet",
+    },
+    Case {
+        text: "运动会班服的钱多收了，每家退6块，我已经发了红包，大家点一下领取就行",
+        labels: &[],
+        why: "benign, round 17: a refund by red packet",
+    },
+    Case {
+        text: "秋游费用按学校通知在校园平台缴纳，班级群里不收费，也不接龙",
+        labels: &[],
+        why: "benign, round 17: a negation after the request covers the sentence",
+    },
 ];
