@@ -3933,4 +3933,44 @@ pub const CASES: &[Case] = &[
         labels: &[],
         why: "benign, round 17: a negation after the request covers the sentence",
     },
+    Case {
+        text: "家长们好，下学期要学小数了，我们几个老师开了个预习班，每周日下午，把新课先讲一遍",
+        labels: &["off_campus_training"],
+        why: "training, round 17: a preview class offered",
+    },
+    Case {
+        text: "期中复习冲刺营开课啦，两天过完全册重点，团报更优惠",
+        labels: &["off_campus_training"],
+        why: "training, round 17: a revision camp",
+    },
+    Case {
+        text: "第一梯队：陈** 刘** 黄**\n第二梯队：吴** 郑** 冯**\n其他同学加油",
+        labels: &["ranking_disclosure"],
+        why: "ranking, round 17: pupils under tier headings",
+    },
+    Case {
+        text: "数学单元测不及格同学座号：3、11、26，请家长督促订正",
+        labels: &["ranking_disclosure"],
+        why: "ranking, round 17: seat numbers under a fail heading",
+    },
+    Case {
+        text: "The following students did not reach the pass mark: #6, #13 and #20.",
+        labels: &["ranking_disclosure"],
+        why: "ranking, round 17: numbers under a fail heading in English",
+    },
+    Case {
+        text: "还没交回执的：5号 9号 12号，明天记得带来",
+        labels: &[],
+        why: "benign, round 17: numbers in a reminder are not scores",
+    },
+    Case {
+        text: "推荐一款儿童鱼油，我家孩子就在用，我这有渠道，比官网便宜一半，要的私我",
+        labels: &["commercial_ad"],
+        why: "ad, round 17: a parent with a channel",
+    },
+    Case {
+        text: "有需要装宽带的吗，新装一年两百九，送路由器，私聊",
+        labels: &["commercial_ad"],
+        why: "ad, round 17: a service pitched",
+    },
 ];
