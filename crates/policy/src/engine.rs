@@ -962,6 +962,19 @@ impl Ctx<'_> {
         }
         *self.sentences_ready = true;
         sentence_starts(self.original, self.sentences, self.soft);
+        // A warning glued on with nothing between starts a sentence of its own.
+        for &set in &self.pack.sentence_openers {
+            for h in &self.hits[set] {
+                let b = self.out.source_of(h.cs as usize).0;
+                if b > 0
+                    && let Err(at) = self.sentences.binary_search(&b)
+                    && !self.original[..b as usize].ends_with(char::is_whitespace)
+                {
+                    self.sentences.insert(at, b);
+                    self.soft.insert(at, true);
+                }
+            }
+        }
         if !self.soft.iter().any(|&x| x) {
             self.fill_sentence_ids();
             return;
@@ -1381,6 +1394,21 @@ unless_category = ["fee_collection"]
         assert!(!c.classify("50元转我。不再").is_clean());
         // Without `clause`, the whole sentence.
         assert!(super::tests::c().classify("骗子说了，50元转我").is_clean());
+    }
+
+    #[test]
+    fn a_warning_glued_on_starts_its_own_sentence() {
+        assert!(c().classify("50元转我骗子").is_clean(), "one sentence: the warning defuses");
+        let src = PACK.replace("[sets.ad]", "[sets.opener]\nterms = [\"骗子\"]\nopens_sentence = true\n\n[sets.ad]");
+        let c = Classifier::from_toml(&src).unwrap();
+        let v = c.classify("50元转我骗子");
+        assert_eq!(v.categories, vec![Category::FeeCollection]);
+        assert_eq!(v.matches[0].excerpt, "50元转我");
+        // What follows the opener stays with it.
+        assert!(c.classify("骗子说50元转我").is_clean());
+        // Only terms can open a sentence.
+        let bad = PACK.replace("[sets.ad]", "[sets.opener]\npatterns = ['骗子']\nopens_sentence = true\n\n[sets.ad]");
+        assert!(Classifier::from_toml(&bad).is_err());
     }
 
     #[test]

@@ -130,6 +130,8 @@ struct RawSet {
     #[serde(default)]
     clause: bool,
     #[serde(default)]
+    opens_sentence: bool,
+    #[serde(default)]
     outside_quotes: bool,
     #[serde(default)]
     message: bool,
@@ -193,6 +195,9 @@ pub(crate) struct CompiledSet {
     /// or semicolon between them): 不再 in 食堂不再提供水果了，…每人7.5元 bears on the fruit. After
     /// the request it counts in the whole sentence (…缴费，群里不收费).
     pub clause: bool,
+    /// Its (literal) hits start a sentence: a warning glued on with nothing between
+    /// (`…转给班长别信陌生人的收款码`) is a sentence of its own, to the rules and the model.
+    pub opens_sentence: bool,
     /// As a defuser, it counts anywhere in the message, but only for a request that stands inside
     /// quotation marks and only with a hit outside them: a warning that quotes a scam's wording.
     pub outside_quotes: bool,
@@ -277,6 +282,8 @@ pub(crate) struct RulePack {
     /// Sets whose hit in a part of the message keeps the model from flagging the category there
     /// (a closed fund, a scam verdict: evidence that the words around it are told, not asked).
     pub category_model_defusers: Vec<Vec<usize>>,
+    /// Sets whose hits start a sentence.
+    pub sentence_openers: Vec<usize>,
 }
 
 fn valid_id(id: &str) -> bool {
@@ -343,6 +350,9 @@ impl RulePack {
             };
             if s.terms.is_empty() && s.patterns.is_empty() && s.detector.is_none() {
                 set_errors.insert(idx, "has neither `terms` nor `patterns` nor a `detector`".into());
+            }
+            if s.opens_sentence && (!s.patterns.is_empty() || s.detector.is_some()) {
+                set_errors.insert(idx, "`opens_sentence` needs a set of `terms` only".into());
             }
             let weight = s.weight.unwrap_or(1.0);
             if !(0.0..=1.0).contains(&weight) {
@@ -424,6 +434,7 @@ impl RulePack {
                 whole: s.whole,
                 before: s.before,
                 clause: s.clause,
+                opens_sentence: s.opens_sentence,
                 outside_quotes: s.outside_quotes,
                 message: s.message,
                 detector,
@@ -632,6 +643,7 @@ impl RulePack {
                     .map_err(|e| RuleError::Syntax(format!("term automaton: {e}")))?,
             )
         };
+        let sentence_openers: Vec<usize> = (0..sets.len()).filter(|&i| sets[i].opens_sentence).collect();
         Ok(RulePack {
             sets,
             rules,
@@ -645,6 +657,7 @@ impl RulePack {
             category_policy,
             category_anchors,
             category_model_defusers,
+            sentence_openers,
         })
     }
 }
