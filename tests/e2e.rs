@@ -1096,7 +1096,7 @@ async fn llm_standin(answers: Vec<(&'static str, &'static str)>) -> (url::Url, A
 
 #[tokio::test]
 async fn a_second_opinion_withdraws_learned_flags_raises_borderline_ones_and_never_sees_rule_verdicts() {
-    let (url, seen) = llm_standin(vec![("老规矩按上次", r#"["fee_collection"]"#), ("少儿医保", "[]")]).await;
+    let (url, seen) = llm_standin(vec![("照上次的来", r#"["fee_collection"]"#), ("少儿医保", "[]")]).await;
     let standin = StandIn::start().await.unwrap();
     let llm = jiaxiao::telegram::llm::LlmConfig {
         url,
@@ -1120,7 +1120,7 @@ async fn a_second_opinion_withdraws_learned_flags_raises_borderline_ones_and_nev
     reply_containing(s, class().id, "").await;
 
     // A borderline message nothing flags: the second opinion raises a "please take a look".
-    let id = s.send_text(&class(), &dad(), "家人们冲冲冲，老规矩按上次的来哦");
+    let id = s.send_text(&class(), &dad(), "家人们冲冲冲，照上次的来哦");
     let card = text_of(&card_signal(s, class().id, id).await);
     assert!(card.contains("第二意见") && card.contains("收费"), "{card}");
 

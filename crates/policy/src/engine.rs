@@ -1073,14 +1073,17 @@ impl Ctx<'_> {
                 let hit = if whole {
                     // A question defuses what it asks about: it holds the whole request in its
                     // sentence and starts before the request ends (not one glued on after it).
+                    // A request over two sentences needs a question in each.
                     let n = self.prepare(s).len();
-                    (0..n).any(|k| {
-                        let h = self.hits[s][k];
-                        h.cs < span.ce && {
-                            let a = self.sentence_of(h.cs) as u32;
-                            let b = self.sentence_of(h.ce.saturating_sub(1).max(h.cs)) as u32;
-                            a <= first && b >= last
-                        }
+                    (first..=last).all(|j| {
+                        (0..n).any(|k| {
+                            let h = self.hits[s][k];
+                            h.cs < span.ce && {
+                                let a = self.sentence_of(h.cs) as u32;
+                                let b = self.sentence_of(h.ce.saturating_sub(1).max(h.cs)) as u32;
+                                a <= j && b >= j
+                            }
+                        })
                     })
                 } else if self.pack.sets[s].message {
                     !self.prepare(s).is_empty()
@@ -1558,7 +1561,7 @@ unless_category = ["fee_collection"]
     }
 
     /// A fee request only the learned layer catches (no rule matches it).
-    const LEARNED_FEE: &str = "老规矩哈，这学期的跟上学期一个数，月底前给周妈妈就行，记得备注娃名字";
+    const LEARNED_FEE: &str = "@陈妈妈 @林爸爸 还差你们两家哦，看到麻烦尽快处理一下，今晚要统一交上去了";
 
     #[test]
     fn a_request_the_rules_defused_as_reported_is_not_the_models_to_flag() {
