@@ -357,7 +357,9 @@ fn is_separator(c: char) -> bool {
     if (0x3001..=0xFEFF).contains(&u) {
         return c == '・';
     }
-    matches!(c, '\u{85}' | '\u{A0}' | '\u{2028}' | '\u{2029}' | '·' | '‧' | '•' | '∙') || c.is_whitespace()
+    // Pointing hands and arrows put between a verb and its payee (`转 👉 班长妈妈`).
+    matches!(c, '\u{85}' | '\u{A0}' | '\u{2028}' | '\u{2029}' | '·' | '‧' | '•' | '∙' | '👉' | '➡' | '👇')
+        || c.is_whitespace()
 }
 
 #[inline]

@@ -3973,4 +3973,44 @@ pub const CASES: &[Case] = &[
         labels: &["commercial_ad"],
         why: "ad, round 17: a service pitched",
     },
+    Case {
+        text: "同上次，转给学习委员妈妈，备注学号",
+        labels: &["fee_collection"],
+        why: "fee, round 17: an amount meant but not said, with a payee",
+    },
+    Case {
+        text: "未交名单：3、8、15、27号，大家自觉",
+        labels: &["fee_collection"],
+        why: "fee, round 17: numbers under an unpaid heading",
+    },
+    Case {
+        text: "Remaining families please send $25 to the usual place by Friday",
+        labels: &["fee_collection"],
+        why: "fee, round 17: send an amount",
+    },
+    Case {
+        text: "毕业照的钱今天之内💰到位的家长请回复1，没到位的私我",
+        labels: &["fee_collection"],
+        why: "fee, round 17: not yet arrived",
+    },
+    Case {
+        text: "只要群里出现让大家转钱的收款码，第一时间截图给老师，不管是谁发的",
+        labels: &[],
+        why: "benign, round 17: a conditional warning",
+    },
+    Case {
+        text: "这个群收款是谁发起的？我看不到发起人",
+        labels: &[],
+        why: "benign, round 17: asking who started a collection",
+    },
+    Case {
+        text: "还差六家没回复家长会时间，今晚八点前在接龙里报一下",
+        labels: &[],
+        why: "benign, round 17: not replied is not unpaid",
+    },
+    Case {
+        text: "学校统一用非税缴费平台收费，有电子票据，有疑问打教务处电话",
+        labels: &[],
+        why: "benign, round 17: the official platform",
+    },
 ];
