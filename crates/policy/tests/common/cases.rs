@@ -4013,4 +4013,39 @@ pub const CASES: &[Case] = &[
         labels: &[],
         why: "benign, round 17: the official platform",
     },
+    Case {
+        text: "寒假滑雪营开始招募啦，每天下午两小时数学思维加英语阅读，玩也玩了学也学了",
+        labels: &["off_campus_training"],
+        why: "training, round 17: a camp teaching two subjects",
+    },
+    Case {
+        text: "周末陪读服务，陪孩子写作业，作文当天批改讲评，按次收费",
+        labels: &["off_campus_training"],
+        why: "training, round 17: a care service that marks essays",
+    },
+    Case {
+        text: "@王妈妈 @赵爸爸 @孙妈妈 几位家长注意，孩子这次数学都没有及格，周末多练练",
+        labels: &["ranking_disclosure"],
+        why: "ranking, round 17: parents told in the group their children failed",
+    },
+    Case {
+        text: "端午手工作业：做一个香囊，请家长缝制，孩子帮忙装香料",
+        labels: &["homework_to_parents"],
+        why: "homework, round 17: a craft for the parent",
+    },
+    Case {
+        text: "每天的作业请家长批改完再交，我只看订正",
+        labels: &["homework_to_parents"],
+        why: "homework, round 17: parents mark before it is handed in",
+    },
+    Case {
+        text: "净水器厂家直销，免费安装，群里家长有需要的私聊",
+        labels: &["commercial_ad"],
+        why: "ad, round 17: an appliance with a way to buy",
+    },
+    Case {
+        text: "夏令营就是玩，爬山划船烧烤，不学数学也不学英语，纯放松",
+        labels: &[],
+        why: "benign, round 17: a camp said not to teach",
+    },
 ];
