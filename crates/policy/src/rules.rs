@@ -12,7 +12,12 @@
 //!   literals in the message (a cheap pre-filter: amounts need a digit *and* a currency word).
 //!   A set may instead name a structural `detector` (see [`crate::detect`]). `weight` is how much
 //!   a hit of the set lowers a rule it defuses (default 1); with `whole = true` it defuses only a
-//!   match that lies entirely in the hit's sentence (questions).
+//!   match that lies entirely in the hit's sentence (questions); with `before = true` only one
+//!   that ends after the hit starts (operators bear on what follows them); with `clause = true`,
+//!   a hit before the match counts only in the match's clause (no comma, colon or semicolon
+//!   between); `outside_quotes` and `message` widen the reach (see [`CompiledSet`]); and
+//!   `opens_sentence = true` makes the set's literal hits start a sentence (a warning glued on
+//!   after a request with nothing between is a sentence of its own).
 //! - `[[rules]]`: `id`, `category`, `policy`, `all` (required sets; `"a | b"` means either),
 //!   `window` (chars), `weight` (the evidence the rule gives, default 1), `core` (the entries of
 //!   `all` that are the request itself, default all), `sentences` (the most sentences a match may
