@@ -4048,4 +4048,34 @@ pub const CASES: &[Case] = &[
         labels: &[],
         why: "benign, round 17: a camp said not to teach",
     },
+    Case {
+        text: "贰佰元/户，老方式，本周内",
+        labels: &["fee_collection"],
+        why: "fee, round 17: a per-household sum, the usual way, a deadline",
+    },
+    Case {
+        text: "本周活动人均45，私聊我",
+        labels: &["fee_collection"],
+        why: "fee, round 17: a per-head share with a contact",
+    },
+    Case {
+        text: "已经收到30位家长的心意啦，还有两位没跟上，看到麻烦处理下",
+        labels: &["fee_collection"],
+        why: "fee, round 17: a chase for the gift",
+    },
+    Case {
+        text: "老师在钉钉发的我转过来大家看看：学号4、11、29的同学这次要补考",
+        labels: &["ranking_disclosure"],
+        why: "ranking, round 17: forwarding is not a transfer",
+    },
+    Case {
+        text: "扫码免费领绘本一套，只需付邮费9.9",
+        labels: &["commercial_ad"],
+        why: "ad, round 17: free with postage is a seller's offer, not a collection",
+    },
+    Case {
+        text: "Anyone else pay $60 for those school water bottles? Found the same one online for $18 lol",
+        labels: &[],
+        why: "benign, round 17: a price of one's own purchase",
+    },
 ];
