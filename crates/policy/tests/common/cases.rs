@@ -4078,4 +4078,24 @@ pub const CASES: &[Case] = &[
         labels: &[],
         why: "benign, round 17: a price of one's own purchase",
     },
+    Case {
+        text: "小升初录取结果：外国语中学 周某某、吴某某；实验中学 郑某某、王某某",
+        labels: &["ranking_disclosure"],
+        why: "ranking, round 17: admissions under school headings",
+    },
+    Case {
+        text: "单科状元：语文韩**，数学秦**，英语尤**",
+        labels: &["ranking_disclosure"],
+        why: "ranking, round 17: top scorers by subject",
+    },
+    Case {
+        text: "期末排名放在班级相册了，有需要的家长自己去看",
+        labels: &["ranking_disclosure"],
+        why: "ranking, round 17: a ranking published in the album",
+    },
+    Case {
+        text: "给孩子买份保险吧，意外加重疾，一年三百多，我可以帮大家免费做方案",
+        labels: &["commercial_ad"],
+        why: "ad, round 17: insurance offered by a parent",
+    },
 ];
