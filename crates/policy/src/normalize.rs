@@ -225,7 +225,9 @@ pub(crate) fn sentence_starts(original: &str, out: &mut Vec<u32>, soft: &mut Vec
                                 && !p.is_ascii_uppercase()
                                 // "I've", and a name after a word that leads into one ("pay by
                                 // PayPal", "from Mrs. Lopez"), do not start a sentence.
-                                && !(leads_into_name(original, i) || n == 'I' && matches!(n2, Some('\'' | '’')))
+                                && !(leads_into_name(original, i)
+                                    || n == 'I' && matches!(n2, Some('\'' | '’'))
+                                    || is_name_word(&original[end as usize..]))
                     }
                     _ => false,
                 }
@@ -266,8 +268,52 @@ fn leads_into_name(original: &str, i: usize) -> bool {
         Some(h) => (h, true),
         None => (head, false),
     };
-    let w = ascii_word_before(head, head.len()).to_ascii_lowercase();
+    let word = ascii_word_before(head, head.len());
+    // A capitalised word before it: one name of several ("Field Day T-shirts", "Mrs Patel").
+    if !stop && word.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return true;
+    }
+    let w = word.to_ascii_lowercase();
     LEAD_INS.contains(&w.as_str()) || stop && TITLES.contains(&w.as_str())
+}
+
+/// Names that are capitalised mid-sentence: payment services, days and months.
+const NAME_WORDS: &[&str] = &[
+    "venmo",
+    "paypal",
+    "zelle",
+    "wechat",
+    "alipay",
+    "octopus",
+    "payme",
+    "fps",
+    "interac",
+    "cash",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Whether `rest` starts with one of [`NAME_WORDS`] (as a whole word).
+fn is_name_word(rest: &str) -> bool {
+    let end = rest.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(rest.len());
+    let word = rest[..end].to_ascii_lowercase();
+    NAME_WORDS.contains(&word.as_str())
 }
 
 /// The run of ASCII letters that ends at byte `i` of `text`.
@@ -1213,6 +1259,8 @@ mod tests {
         for t in [
             "pay by PayPal now",
             "a DM from Mrs. Lopez today",
+            "shirts for Field Day T-shirts now",
+            "never uses Venmo again",
             "and then I've paid",
             "ask Mr.\u{3000}Lee",
             "Mrs.\u{200B} Lee",

@@ -4098,4 +4098,39 @@ pub const CASES: &[Case] = &[
         labels: &["commercial_ad"],
         why: "ad, round 17: insurance offered by a parent",
     },
+    Case {
+        text: "三年前大家凑钱买投影仪的账目我整理好了：当时收了5200，买了一台，剩的钱换了灯泡，现在一分不剩",
+        labels: &[],
+        why: "benign, round 17: the accounts of a fund long closed",
+    },
+    Case {
+        text: "秋游因为下雨取消了，每人退180，一周内原路退回",
+        labels: &[],
+        why: "benign, round 17: a refund without a unit",
+    },
+    Case {
+        text: "小时候我妈每学期给我五块钱班费都要念叨半天，现在物价涨太多了",
+        labels: &[],
+        why: "benign, round 17: a childhood memory",
+    },
+    Case {
+        text: "那个收款码不是我的！！他盗了我的头像，大家别扫",
+        labels: &[],
+        why: "benign, round 17: a teacher disowning a payment code",
+    },
+    Case {
+        text: "Heads up: someone messaged me pretending to be the class rep, asking $30 per family for \"Sports Day shirts\" via a Venmo handle I didn't recognize. The school never uses Venmo.",
+        labels: &[],
+        why: "benign, round 17: an English retelling with names",
+    },
+    Case {
+        text: "有没有家长给孩子请过数学家教的？想问问大家是报班还是自己教",
+        labels: &[],
+        why: "benign, round 17: asking, not selling (and 请过数学 is not 过数)",
+    },
+    Case {
+        text: "吐槽一下我们报的那个英语班，一节课两百，孩子啥也没学到，白花钱",
+        labels: &[],
+        why: "benign, round 17: a complaint about a class",
+    },
 ];
