@@ -4133,4 +4133,29 @@ pub const CASES: &[Case] = &[
         labels: &[],
         why: "benign, round 17: a complaint about a class",
     },
+    Case {
+        text: "推荐市儿童医院的呼吸科，挂号费好像是25，孩子吃了两天药就好转了",
+        labels: &[],
+        why: "benign, round 17: a doctor's fee, and 好转了 is not a transfer",
+    },
+    Case {
+        text: "刚才转错群了，那个转账截图是我家自己买菜的，大家忽略哈",
+        labels: &[],
+        why: "benign, round 17: a screenshot posted to the wrong group",
+    },
+    Case {
+        text: "学校组织爱心义卖，由学校大队部负责，所得款项全部捐出，自愿参加，也不分摊任何费用",
+        labels: &[],
+        why: "benign, round 17: a school-run charity sale",
+    },
+    Case {
+        text: "家长会上讲期中考试整体情况，不会公布个人成绩和排名",
+        labels: &[],
+        why: "benign, round 17: no individual results",
+    },
+    Case {
+        text: "双减以后老师不让家长批改作业了，以前每天对答案对到十点",
+        labels: &[],
+        why: "benign, round 17: parents no longer mark",
+    },
 ];
