@@ -4158,4 +4158,24 @@ pub const CASES: &[Case] = &[
         labels: &[],
         why: "benign, round 17: parents no longer mark",
     },
+    Case {
+        text: "运动会的水和面包每人十五元，交给体育委员的家长",
+        labels: &["fee_collection"],
+        why: "fee, round 17: a payee by any committee role",
+    },
+    Case {
+        text: "打印店催了，资料的钱今天务必结清，每人贰拾伍",
+        labels: &["fee_collection"],
+        why: "fee, round 17: settle now is a request, not a closed fund",
+    },
+    Case {
+        text: "根据区教育局要求，本学期教辅资料费每生三百元，请今晚前扫码缴纳",
+        labels: &["fee_collection"],
+        why: "fee, round 17: an authority named to collect is not news talk",
+    },
+    Case {
+        text: "班级基金又见底啦，老规矩 二百/家，私我",
+        labels: &["fee_collection"],
+        why: "fee, round 17: a per-household sum written 200/家",
+    },
 ];
