@@ -1423,6 +1423,9 @@ unless_category = ["fee_collection"]
         assert!(c.classify("请问是50元转我吗").is_clean(), "the request is inside the question");
         assert!(!c.classify("50元转我请问大家看到了吗").is_clean(), "a question glued on after it");
         assert!(!c.classify("请问大家看到了吗？50元转我").is_clean(), "a question in another sentence");
+        // A request over two sentences needs a question in each.
+        assert!(c.classify("请问50元吗？请问转我吗").is_clean());
+        assert!(!c.classify("请问50元吗？转我").is_clean());
     }
 
     #[test]
