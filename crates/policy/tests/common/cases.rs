@@ -4178,4 +4178,29 @@ pub const CASES: &[Case] = &[
         labels: &["fee_collection"],
         why: "fee, round 17: a per-household sum written 200/家",
     },
+    Case {
+        text: "聽日旅行嘅車費仲有幾位未交，$45一位，唔該今晚PayMe俾我，唔係我要自己墊",
+        labels: &["fee_collection"],
+        why: "fee, round 17: 唔係 is only 'not', not a verdict",
+    },
+    Case {
+        text: "每家再夾$150啦，戶口同之前一樣",
+        labels: &["fee_collection"],
+        why: "fee, round 17: Cantonese top-up to the same account",
+    },
+    Case {
+        text: "之前我墊咗嘅材料錢學校已經報咗，大家唔使再夾",
+        labels: &[],
+        why: "benign, round 17: no more chipping in",
+    },
+    Case {
+        text: "頭先嗰個叫大家過數嘅唔係我呀！！係假冒嘅，千祈唔好俾錢",
+        labels: &[],
+        why: "benign, round 17: a Cantonese disowning of a request",
+    },
+    Case {
+        text: "Spring picnic: we're splitting the pavilion, 25 each. Send it over to Mrs. Shah when you get a sec",
+        labels: &["fee_collection"],
+        why: "fee, round 17: English payee",
+    },
 ];
