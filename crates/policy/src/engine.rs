@@ -998,12 +998,18 @@ impl Ctx<'_> {
         self.fill_sentence_ids();
     }
 
+    /// The first and the last sentence a hit touches.
+    fn sentences_of(&mut self, h: Hit) -> (u32, u32) {
+        (self.sentence_of(h.cs) as u32, self.sentence_of(h.ce.saturating_sub(1).max(h.cs)) as u32)
+    }
+
     /// How many sentence ends inside the span are punctuation or line breaks (spaces, which
     /// evasion puts inside words, do not count towards a rule's `sentences`).
     fn hard_boundaries(&mut self, span: Hit) -> usize {
-        let first = self.sentence_of(span.cs);
-        let last = self.sentence_of(span.ce.saturating_sub(1).max(span.cs));
-        (first..last).filter(|&j| !self.soft.get(j).copied().unwrap_or(false) || self.is_line_break(j)).count()
+        let (first, last) = self.sentences_of(span);
+        (first as usize..last as usize)
+            .filter(|&j| !self.soft.get(j).copied().unwrap_or(false) || self.is_line_break(j))
+            .count()
     }
 
     /// Whether a comma, colon or semicolon stands between normalised chars `from` and `to`.
@@ -1053,7 +1059,7 @@ impl Ctx<'_> {
             out.clear();
             for k in 0..n {
                 let h = self.hits[s][k];
-                let r = (self.sentence_of(h.cs) as u32, self.sentence_of(h.ce.saturating_sub(1).max(h.cs)) as u32);
+                let r = self.sentences_of(h);
                 if !out.contains(&r) {
                     out.push(r);
                 }
@@ -1066,8 +1072,7 @@ impl Ctx<'_> {
     fn defuse(&mut self, rule: &CompiledRule, span: Hit) -> f32 {
         let mut total = 0.0;
         if !rule.defused_by.is_empty() {
-            let first = self.sentence_of(span.cs) as u32;
-            let last = self.sentence_of(span.ce.saturating_sub(1).max(span.cs)) as u32;
+            let (first, last) = self.sentences_of(span);
             for &s in &rule.defused_by {
                 let (weight, whole) = (self.pack.sets[s].weight, self.pack.sets[s].whole);
                 let hit = if whole {
@@ -1079,8 +1084,7 @@ impl Ctx<'_> {
                         (0..n).any(|k| {
                             let h = self.hits[s][k];
                             h.cs < span.ce && {
-                                let a = self.sentence_of(h.cs) as u32;
-                                let b = self.sentence_of(h.ce.saturating_sub(1).max(h.cs)) as u32;
+                                let (a, b) = self.sentences_of(h);
                                 a <= j && b >= j
                             }
                         })
@@ -1107,30 +1111,21 @@ impl Ctx<'_> {
                         *self.quoted |= 1 << rule.category as u8;
                     }
                     reported
-                } else if self.pack.sets[s].before {
-                    // An operator bears on what follows it: it counts only when it starts before
-                    // the request ends, in a sentence the request touches.
+                } else if self.pack.sets[s].before || self.pack.sets[s].clause {
+                    // An operator bears on what follows it: with `before` it counts only when it
+                    // starts before the request ends; with `clause`, before the request only in
+                    // its clause (after it, anywhere in the sentence: …请于28日前缴费，群里不收费
+                    // says where not to pay). Either way in a sentence the request touches.
+                    let (before, clause) = (self.pack.sets[s].before, self.pack.sets[s].clause);
                     let n = self.prepare(s).len();
-                    let clause = self.pack.sets[s].clause;
                     (0..n).any(|k| {
                         let h = self.hits[s][k];
-                        h.cs < span.ce
+                        (!before || h.cs < span.ce)
                             && {
-                                let a = self.sentence_of(h.cs) as u32;
-                                let b = self.sentence_of(h.ce.saturating_sub(1).max(h.cs)) as u32;
+                                let (a, b) = self.sentences_of(h);
                                 a <= last && b >= first
                             }
                             && (!clause || !self.clause_break(h.ce, span.cs))
-                    })
-                } else if self.pack.sets[s].clause {
-                    let n = self.prepare(s).len();
-                    (0..n).any(|k| {
-                        let h = self.hits[s][k];
-                        let a = self.sentence_of(h.cs) as u32;
-                        let b = self.sentence_of(h.ce.saturating_sub(1).max(h.cs)) as u32;
-                        // Before the request, only in its clause; after it, anywhere in the
-                        // sentence (…请于28日前缴费，群里不收费 says where not to pay).
-                        a <= last && b >= first && !self.clause_break(h.ce, span.cs)
                     })
                 } else {
                     self.ranges(s).iter().any(|&(a, b)| a <= last && b >= first)
@@ -1146,19 +1141,17 @@ impl Ctx<'_> {
         if !rule.defused_near.is_empty() {
             let lo = span.cs.saturating_sub(rule.near);
             let hi = span.ce + rule.near;
-            let first = self.sentence_of(span.cs);
-            let last = self.sentence_of(span.ce.saturating_sub(1).max(span.cs));
+            let (first, last) = self.sentences_of(span);
             for &s in &rule.defused_near {
                 let weight = self.pack.sets[s].weight;
                 let n = self.prepare(s).len();
                 // Near, and in a sentence the match touches.
                 for k in 0..n {
                     let h = self.hits[s][k];
-                    if h.ce >= lo
-                        && h.cs <= hi
-                        && self.sentence_of(h.cs) <= last
-                        && self.sentence_of(h.ce.saturating_sub(1).max(h.cs)) >= first
-                    {
+                    if h.ce >= lo && h.cs <= hi && {
+                        let (a, b) = self.sentences_of(h);
+                        a <= last && b >= first
+                    } {
                         total += weight;
                         break;
                     }
