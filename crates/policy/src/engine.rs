@@ -1022,7 +1022,7 @@ impl Ctx<'_> {
             return false;
         }
         let (a, b) = (self.out.source_of(from as usize).0 as usize, self.out.source_of(to as usize).0 as usize);
-        self.original.get(a..b).is_some_and(|between| between.contains([',', '，', ';', '；', ':', '：', '﹐', '､']))
+        self.original.get(a..b).is_some_and(|between| between.contains([',', '，', ';', '；', ':', '：', '﹐', '､', '—', '–']))
     }
 
     /// Whether boundary `j` is a line break (soft too, but it counts as a sentence end).

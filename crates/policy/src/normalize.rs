@@ -208,8 +208,10 @@ pub(crate) fn sentence_starts(original: &str, out: &mut Vec<u32>, soft: &mut Vec
                     original[end as usize..].chars().filter(|c| !is_ignorable(*c)).take_while(|c| !c.is_whitespace());
                 let (n1, n2) = (ahead.next(), ahead.next());
                 // Full-width Latin counts as Latin.
+                // So do dashes: "via PayNow — $14 each" is one sentence.
                 let latin = |c: char| match c {
                     '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+                    '\u{2012}'..='\u{2015}' => '-',
                     _ => c,
                 };
                 let (p, after) = (latin(prev), n1.map(latin));
@@ -677,10 +679,34 @@ impl Normaliser {
             let end = (i + ch.len_utf8()) as u32;
             let mut push = |c: char| out.push(NChar { c, start, end });
             if ch.is_ascii() {
-                push(ch.to_ascii_lowercase());
+                let c = match ch {
+                    // A letter o after a digit (5o, 1oo) is a zero, and @ inside a word (c@sh,
+                    // p@ynow) an a: spellings that keep a number or a word from a filter.
+                    'o' | 'O' | '@' => {
+                        let prev = out.last().map(|n| n.c);
+                        let next = text.as_bytes().get(end as usize).copied();
+                        let letter_next = next.is_some_and(|b| b.is_ascii_alphabetic() && (ch == '@' || !matches!(b, b'o' | b'O')));
+                        if ch != '@' && prev.is_some_and(|p| p.is_ascii_digit()) && !letter_next {
+                            '0'
+                        } else if ch == '@' && prev.is_some_and(|p| p.is_ascii_alphabetic()) && letter_next {
+                            'a'
+                        } else {
+                            ch.to_ascii_lowercase()
+                        }
+                    }
+                    _ => ch.to_ascii_lowercase(),
+                };
+                out.push(NChar { c, start, end });
                 continue;
             }
             if is_han(ch) && (ch as u32) < 0xF900 {
+                // 廿 and 卅 are twenty and thirty (一家廿元).
+                if ch == '廿' || ch == '卅' {
+                    has_numeral = true;
+                    push(if ch == '廿' { '二' } else { '三' });
+                    push('十');
+                    continue;
+                }
                 let s = self.t2s_char(ch);
                 has_numeral |= is_cn_numeral(s);
                 push(s);
@@ -746,6 +772,21 @@ impl Normaliser {
                     }
                     continue;
                 }
+                // Dingbat and double-circled digits (❶⓿⓿, ➊, ⓵) have no compatibility
+                // decomposition; a negative circled zero (⓿) neither.
+                '\u{2776}'..='\u{2793}' | '\u{24EB}'..='\u{24FF}' => {
+                    let u = ch as u32;
+                    let n = match u {
+                        0x2776..=0x2793 => (u - 0x2776) % 10 + 1,
+                        0x24EB..=0x24F4 => u - 0x24EB + 11,
+                        0x24F5..=0x24FE => u - 0x24F5 + 1,
+                        _ => 0,
+                    };
+                    for c in n.to_string().chars() {
+                        push(c);
+                    }
+                    continue;
+                }
                 _ => {}
             }
             decompose_compatible(ch, |d| {
@@ -786,18 +827,32 @@ impl Normaliser {
             let before = first.checked_sub(1).map(|i| input[i].c);
             let after = input.get(last).map(|n| n.c);
             let ascii_key = input[first].c.is_ascii_alphanumeric();
+            // A syllable set off by one space from a Chinese word (`还没 zhuan 的`) touches it
+            // too; the space goes with it.
+            let spaced = |i: Option<usize>| i.and_then(|i| input.get(i)).is_some_and(|n| n.c == ' ');
+            let han_at = |i: Option<usize>| i.and_then(|i| input.get(i)).is_some_and(|n| is_cjk_word(n.c));
+            let spaceable = kind != LexKind::Phrase && ascii_key;
+            let space_before = spaceable
+                && first > pos
+                && spaced(first.checked_sub(1))
+                && han_at(first.checked_sub(2));
+            let space_after = spaceable && spaced(Some(last)) && han_at(Some(last + 1));
             let ok = match kind {
                 LexKind::Phrase => true,
                 LexKind::Word | LexKind::Adjacent => {
                     let bounded = !before.is_some_and(|c| c.is_ascii_alphabetic())
                         && !after.is_some_and(|c| c.is_ascii_alphabetic());
-                    let touches_han = before.is_some_and(is_cjk_word) || after.is_some_and(is_cjk_word);
+                    let touches_han = before.is_some_and(is_cjk_word)
+                        || after.is_some_and(is_cjk_word)
+                        || space_before
+                        || space_after;
                     bounded && (kind == LexKind::Word || touches_han) && ascii_key
                 }
             };
             if !ok {
                 continue;
             }
+            let (first, last) = (first - usize::from(space_before), last + usize::from(space_after));
             out.extend_from_slice(&input[pos..first]);
             let start = input[first].start;
             let end = input[last - 1].end;
@@ -1184,9 +1239,26 @@ mod tests {
     }
 
     #[test]
+    fn dingbat_digits_letter_zeros_and_at_signs() {
+        assert_eq!(n("一人❶⓿⓿"), "一人100");
+        assert_eq!(n("每户➋➎元"), "每户25元");
+        assert_eq!(n("每家⓵⓹"), "每家15");
+        assert_eq!(n("一家廿元"), "一家20元");
+        assert_eq!(n("卅块"), "30块");
+        assert_eq!(n("5o per family"), "50 per family");
+        assert_eq!(n("1oo each"), "100 each");
+        assert_eq!(n("10 oz"), "10 oz");
+        assert_eq!(n("5 of them"), "5 of them");
+        assert_eq!(n("c@sh via p@ynow"), "cash via paynow");
+        assert_eq!(n("@陈妈妈"), "@陈妈妈");
+    }
+
+    #[test]
     fn pinyin_and_abbreviations() {
         assert_eq!(n("班fei每人150"), "班费每人150");
-        assert_eq!(n("ban fei 又到时间了"), "班费 又到时间了");
+        assert_eq!(n("ban fei 又到时间了"), "班费又到时间了");
+        assert_eq!(n("还没 zhuan 的抓紧"), "还没转的抓紧");
+        assert_eq!(n("今晚 V 我"), "今晚微信我");
         assert_eq!(n("banfei"), "班费");
         assert_eq!(n("jiao qian啦"), "交钱啦");
         assert_eq!(n("zfb或者vx都行"), "支付宝或者微信都行");
