@@ -928,6 +928,10 @@ impl Ctx<'_> {
                 hits.retain(|h| !ex.iter().any(|&(s, e)| s < h.be && h.bs < e));
             }
             hits.sort_unstable_by_key(|h| (h.cs, h.ce));
+            let pack = self.pack;
+            if !self.hits[set].is_empty() && pack.sets[set].void_with.iter().any(|&v| !self.prepare(v).is_empty()) {
+                self.hits[set].clear();
+            }
         }
         &self.hits[set]
     }

@@ -260,7 +260,8 @@ const TITLES: &[&str] = &["mr", "mrs", "ms", "dr", "st", "jr", "prof", "miss"];
 const LEAD_INS: &[&str] = &[
     "on", "by", "via", "to", "with", "from", "using", "at", "for", "and", "or", "the", "a", "an", "my", "your", "our",
     "his", "her", "their", "of", "in", "into", "dear", "hi", "hello", "mr", "mrs", "ms", "dr", "miss", "ask", "tell",
-    "thank", "until", "before", "after", "this", "next", "last", "every",
+    "thank", "until", "before", "after", "this", "next", "last", "every", "hear", "heard", "said", "says", "told",
+    "that", "about", "is", "are", "was", "were", "than", "like",
 ];
 
 /// Whether the English word before byte `i` (a space) leads into a name: `by` PayPal, `Mrs.` Lopez.
@@ -312,10 +313,15 @@ const NAME_WORDS: &[&str] = &[
 ];
 
 /// Whether `rest` starts with one of [`NAME_WORDS`] (as a whole word).
+/// So is a capitalised word with a number after it (Class 4B, Year 5) or an apostrophe in it
+/// (Ethan's mum): the name of a class or of a person.
 fn is_name_word(rest: &str) -> bool {
     let end = rest.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(rest.len());
     let word = rest[..end].to_ascii_lowercase();
+    let after = &rest[end..];
     NAME_WORDS.contains(&word.as_str())
+        || after.starts_with(['\'', '’']) && !matches!(word.as_str(), "i" | "don" | "can" | "won" | "it" | "let" | "that" | "we" | "you" | "they" | "there" | "what" | "here")
+        || after.strip_prefix(' ').is_some_and(|a| a.starts_with(|c: char| c.is_ascii_digit()))
 }
 
 /// The run of ASCII letters that ends at byte `i` of `text`.

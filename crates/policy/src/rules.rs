@@ -17,7 +17,8 @@
 //!   a hit before the match counts only in the match's clause (no comma, colon or semicolon
 //!   between); `outside_quotes` and `message` widen the reach (see [`CompiledSet`]); and
 //!   `opens_sentence = true` makes the set's literal hits start a sentence (a warning glued on
-//!   after a request with nothing between is a sentence of its own).
+//!   after a request with nothing between is a sentence of its own); `void_with` names sets
+//!   whose hits anywhere in the message void the set's own.
 //! - `[[rules]]`: `id`, `category`, `policy`, `all` (required sets; `"a | b"` means either),
 //!   `window` (chars), `weight` (the evidence the rule gives, default 1), `core` (the entries of
 //!   `all` that are the request itself, default all), `sentences` (the most sentences a match may
@@ -137,6 +138,8 @@ struct RawSet {
     #[serde(default)]
     opens_sentence: bool,
     #[serde(default)]
+    void_with: Vec<String>,
+    #[serde(default)]
     outside_quotes: bool,
     #[serde(default)]
     message: bool,
@@ -203,6 +206,9 @@ pub(crate) struct CompiledSet {
     /// Its (literal) hits start a sentence: a warning glued on with nothing between
     /// (`…转给班长别信陌生人的收款码`) is a sentence of its own, to the rules and the model.
     pub opens_sentence: bool,
+    /// Sets whose hits anywhere in the message void this set's hits: a parent's question about a
+    /// service (有家长了解过吗) is no question when the message also gives a contact to sign up.
+    pub void_with: Vec<usize>,
     /// As a defuser, it counts anywhere in the message, but only for a request that stands inside
     /// quotation marks and only with a hit outside them: a warning that quotes a scam's wording.
     pub outside_quotes: bool,
@@ -331,6 +337,7 @@ impl RulePack {
         let mut term_map: BTreeMap<String, Vec<TermOwner>> = BTreeMap::new();
         let mut byte_gates: Vec<(u8, usize, u8)> = Vec::new();
         let mut char_gates: Vec<(char, usize, u8)> = Vec::new();
+        let mut void_names: Vec<(usize, Vec<String>)> = Vec::new();
         for (name, value) in raw.sets {
             let idx = sets.len();
             let s: RawSet = value
@@ -426,6 +433,9 @@ impl RulePack {
                 }
             }
             set_index.insert(name.clone(), idx);
+            if !s.void_with.is_empty() {
+                void_names.push((idx, s.void_with.clone()));
+            }
             if !s.gate.is_empty() && s.patterns.is_empty() {
                 set_errors.insert(idx, "has a `gate` but no `patterns` to gate".into());
             }
@@ -440,11 +450,29 @@ impl RulePack {
                 before: s.before,
                 clause: s.clause,
                 opens_sentence: s.opens_sentence,
+                void_with: Vec::new(),
                 outside_quotes: s.outside_quotes,
                 message: s.message,
                 detector,
                 defuser: false,
             });
+        }
+
+        for (idx, names) in void_names {
+            for n in names {
+                match set_index.get(&n) {
+                    Some(&j) if j != idx => sets[idx].void_with.push(j),
+                    _ => {
+                        set_errors.insert(idx, format!("`void_with` names `{n}`, which is not another set"));
+                    }
+                }
+            }
+        }
+        // One level only: a set that voids another is not voided itself (no cycles).
+        for idx in 0..sets.len() {
+            if sets[idx].void_with.iter().any(|&j| !sets[j].void_with.is_empty()) {
+                set_errors.insert(idx, "`void_with` names a set that has a `void_with` of its own".into());
+            }
         }
 
         let mut rules = Vec::new();
