@@ -800,6 +800,10 @@ pub type Debug = (String, Vec<(String, Vec<String>)>, Vec<(String, f32)>);
 fn quote_spans(original: &str) -> Vec<(u32, u32)> {
     let mut out = Vec::new();
     let mut open: Option<(char, usize)> = None;
+    let bytes = original.as_bytes();
+    // An ASCII apostrophe quotes only where it cannot be one: opening after anything but a
+    // letter or digit ('校长', not don't), closing before anything but a letter.
+    let alnum_at = |j: Option<usize>| j.and_then(|j| bytes.get(j)).is_some_and(|b| b.is_ascii_alphanumeric());
     for (i, c) in original.char_indices() {
         match open {
             None => {
@@ -810,11 +814,15 @@ fn quote_spans(original: &str) -> Vec<(u32, u32)> {
                     '"' => '"',
                     '«' => '»',
                     '‘' => '’',
+                    '\'' if !alnum_at(i.checked_sub(1)) => '\'',
                     _ => continue,
                 };
                 open = Some((close, i + c.len_utf8()));
             }
-            Some((close, start)) if c == close || (close == '”' && c == '"') => {
+            Some((close, start))
+                if (c == close && (c != '\'' || !bytes.get(i + 1).is_some_and(|b| b.is_ascii_alphabetic())))
+                    || (close == '”' && c == '"') =>
+            {
                 out.push((start as u32, i as u32));
                 open = None;
             }

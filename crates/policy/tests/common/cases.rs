@@ -4203,4 +4203,134 @@ pub const CASES: &[Case] = &[
         labels: &["fee_collection"],
         why: "fee, round 17: English payee",
     },
+    Case {
+        text: "运动会买了水和横幅，一共860，算下来每家20.5，零头我出",
+        labels: &["fee_collection"],
+        why: "fee, round 18: a per-family share said alone",
+    },
+    Case {
+        text: "每户再补12，补完就结清了",
+        labels: &["fee_collection"],
+        why: "fee, round 18: 补完就结清 is what paying will do, not a closed fund",
+    },
+    Case {
+        text: "期中给孩子们买点水果，一家 廿 元，今晚 V 我",
+        labels: &["fee_collection"],
+        why: "fee, round 18: 廿 is twenty and V 我 with spaces is a transfer",
+    },
+    Case {
+        text: "冲一下班级基金，每家❷⓿",
+        labels: &["fee_collection"],
+        why: "fee, round 18: dingbat digits are digits",
+    },
+    Case {
+        text: "还没 zhuan 班费的家长抓紧，今晚截止",
+        labels: &["fee_collection"],
+        why: "fee, round 18: pinyin set off by spaces",
+    },
+    Case {
+        text: "班服的钱就差你了 @吴妈妈",
+        labels: &["fee_collection"],
+        why: "fee, round 18: 就差你了 chases one family",
+    },
+    Case {
+        text: "班费同上学期，已经交的在下面回覆「已缴」，方便我核对",
+        labels: &["fee_collection"],
+        why: "fee, round 18: 回覆 is a confirmation cue",
+    },
+    Case {
+        text: "3号、15号、26号还没缴，拜托看到处理一下",
+        labels: &["fee_collection"],
+        why: "fee, round 18: a list of numbers who have not paid",
+    },
+    Case {
+        text: "其余同学的书本费麻烦今天补上",
+        labels: &["fee_collection"],
+        why: "fee, round 18: the rest asked to pay",
+    },
+    Case {
+        text: "班级活动费 = 45，周五截",
+        labels: &["fee_collection"],
+        why: "fee, round 18: a named fee, its sum and a due date",
+    },
+    Case {
+        text: "大家把钱转到群收款里，就不用一个个加好友了",
+        labels: &["fee_collection"],
+        why: "fee, round 18: 不用一个个加好友 is not a fee negation",
+    },
+    Case {
+        text: "有意愿的家长每人出80就好，不方便的请忽略",
+        labels: &["fee_collection"],
+        why: "fee, round 18: an opt-out is not a retraction",
+    },
+    Case {
+        text: "Committee note: the gift is 5o per family, usual PayNow",
+        labels: &["fee_collection"],
+        why: "fee, round 18: a letter o after a digit is a zero",
+    },
+    Case {
+        text: "Class gift kitty: an Andrew Jackson per household, Venmo me",
+        labels: &["fee_collection"],
+        why: "fee, round 18: banknote slang in English",
+    },
+    Case {
+        text: "Anyone who hasn't paid for the bus yet, it's $12, please do it today",
+        labels: &["fee_collection"],
+        why: "fee, round 18: who hasn't paid",
+    },
+    Case {
+        text: "我们班从来不收钱，有人私下找你们收钱的请不要理",
+        labels: &[],
+        why: "benign, round 18: 请不要理 warns, it does not ask",
+    },
+    Case {
+        text: "有家长了解过学校旁边新开的那个托管吗？靠谱吗",
+        labels: &[],
+        why: "benign, round 18: a parent asking about a service",
+    },
+    Case {
+        text: "I heard Class 3A is collecting $80 per family for flowers, is that even allowed?",
+        labels: &[],
+        why: "benign, round 18: retelling another class's collection, with a name that is not a new sentence",
+    },
+    Case {
+        text: "Refunds went back via PayNow — $9 each. Tell me if yours didn't arrive.",
+        labels: &[],
+        why: "benign, round 18: a dash does not end the refund's sentence",
+    },
+    Case {
+        text: "孩子忘带钱买文具，小卖部老板说明天给就行",
+        labels: &[],
+        why: "benign, round 18: 忘带钱 is not paying",
+    },
+    Case {
+        text: "学校的功课辅导班是免费的，逢周三放学后在礼堂",
+        labels: &[],
+        why: "benign, round 18: a free school-run homework club",
+    },
+    Case {
+        text: "家长们注意，严禁以家委会名义收费，类似接龙交钱的消息请不要再发",
+        labels: &[],
+        why: "benign, round 18: a ban on collections",
+    },
+    Case {
+        text: "体检表还没交的，麻烦明天让孩子带来",
+        labels: &[],
+        why: "benign, round 18: a form, not money",
+    },
+    Case {
+        text: "学校收费公示栏在门口，公示以外让你交钱的都可以拒绝",
+        labels: &[],
+        why: "benign, round 18: parents may refuse",
+    },
+    Case {
+        text: "School rules: no collecting money in this chat; all fees go through the office.",
+        labels: &[],
+        why: "benign, round 18: a rule against collecting",
+    },
+    Case {
+        text: "暑假那个研学营其实每天上六节语数英，有家长了解过吗？报名找王老师 微信:wang_edu",
+        labels: &["off_campus_training"],
+        why: "training, round 18: a question with a sign-up contact is still an offer",
+    },
 ];
