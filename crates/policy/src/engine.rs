@@ -1500,6 +1500,32 @@ unless_category = ["fee_collection"]
     }
 
     #[test]
+    fn a_voided_defuser_does_not_defuse() {
+        // `warn` is void when the message also gives a contact: a question glued to an offer
+        // that says where to sign up is no question.
+        let src = PACK
+            .replace("[sets.warn]\nterms = [\"骗子\"]", "[sets.warn]\nterms = [\"骗子\"]\nvoid_with = [\"contact\"]")
+            .replace("[sets.ad]\n", "[sets.contact]\nterms = [\"联系人\"]\n\n[sets.ad]\n");
+        assert!(src.contains("void_with"), "{src}");
+        let c = Classifier::from_toml(&src).unwrap();
+        assert!(c.classify("骗子说每人50元转我").is_clean());
+        assert!(!c.classify("骗子说每人50元转我，联系人王老师").is_clean());
+        // A name that is not another set is an error that names the set.
+        let bad = PACK.replace("[sets.warn]\nterms = [\"骗子\"]", "[sets.warn]\nterms = [\"骗子\"]\nvoid_with = [\"nope\"]");
+        let err = Classifier::from_toml(&bad).err().expect("unknown set");
+        assert!(err.to_string().contains("nope"), "{err}");
+    }
+
+    #[test]
+    fn ascii_quotes_mark_a_retold_request_but_apostrophes_do_not() {
+        let q = quote_spans("骗子说'每人50元转我'，别理");
+        assert_eq!(q.len(), 1);
+        assert!(quote_spans("don't pay, it's a scam").is_empty());
+        let q = quote_spans("he said 'send 20 to me' and left");
+        assert_eq!(q.len(), 1);
+    }
+
+    #[test]
     fn and_gates_need_every_entry() {
         let src = PACK.replace(
             "[sets.amount]\npatterns = ['\\d+元']",
