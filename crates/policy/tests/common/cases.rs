@@ -4333,4 +4333,59 @@ pub const CASES: &[Case] = &[
         labels: &["off_campus_training"],
         why: "training, round 18: a question with a sign-up contact is still an offer",
     },
+    Case {
+        text: "又要每家补60，之前根本没商量过，这个不合理吧，我家不出",
+        labels: &[],
+        why: "benign, round 18: a parent objecting to a top-up",
+    },
+    Case {
+        text: "教育局通知转发：以下行为属违规：家委会收费；以托管名义补课。请知悉",
+        labels: &[],
+        why: "benign, round 18: a banned list under its heading",
+    },
+    Case {
+        text: "班主任通知：学校统一收取下学期资料费220元，请扫描下方二维码缴费，周五前完成",
+        labels: &["fee_collection"],
+        why: "fee, round 18: a payment code posted in the group is a collection, whoever runs it",
+    },
+    Case {
+        text: "各位家长：校服费统一由学校收取，请登录学校缴费平台自行缴纳，群里不收任何费用",
+        labels: &[],
+        why: "benign, round 18: the school's own billing",
+    },
+    Case {
+        text: "优秀（90分以上）：陈**、林*、吴**\n良好（80-89分）：郑*、何**",
+        labels: &["ranking_disclosure"],
+        why: "ranking, round 18: score bands over masked names",
+    },
+    Case {
+        text: "刚有人私加我推销一对一数学辅导，说是咱班家长介绍的，我没理他，大家注意",
+        labels: &[],
+        why: "benign, round 18: a report of a tutor's private approach",
+    },
+    Case {
+        text: "昨天看到一条短信'您孩子的教材费未缴清，请缴纳298元'，学校说根本没发过，别信",
+        labels: &[],
+        why: "benign, round 18: a retold scam text in ASCII quotes",
+    },
+    Case {
+        text: "那个'校长'不是真的！真校长怎么可能让大家在群里交'捐款每人300'，已经踢了",
+        labels: &[],
+        why: "benign, round 18: an impersonator's request retold and disowned",
+    },
+    Case {
+        text: "我们去年暑假报过一个'编程营'，结果天天做奥数卷子，后来申请退了",
+        labels: &[],
+        why: "benign, round 18: a parent's own experience of a disguised camp",
+    },
+    Case {
+        text: "扣1是什么意思呀？我刚进群",
+        labels: &[],
+        why: "benign, round 18: a newcomer's question",
+    },
+    Case {
+        text: "打印费30块先收起来总没错，不交的话下周就没练习卷了，周一交给班长妈妈",
+        labels: &["fee_collection"],
+        why: "fee, round 18: a collection with a pay-or-else",
+    },
 ];
