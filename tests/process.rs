@@ -73,7 +73,10 @@ async fn setup(tag: &str) -> (StandIn, String, DynStore, Vec<TgChat>) {
             &chat,
             MemberStatus::Administrator { can_delete_messages: true, can_restrict_members: true },
         );
-        let mut g = Group::new(chat.id, chat.title.as_deref().unwrap_or_default(), Settings::default());
+        // The bot runs on the wall clock: quiet hours (21:30–07:00 Beijing time by default) would
+        // hold the broadcast whenever the test runs in them.
+        let settings = Settings { quiet: None, ..Settings::default() };
+        let mut g = Group::new(chat.id, chat.title.as_deref().unwrap_or_default(), settings);
         g.greeted = true;
         store.put_group(&g).await.unwrap();
         store.set_role(chat.id, teacher().id as u64, Role::Teacher).await.unwrap();
