@@ -12,7 +12,7 @@ use std::collections::HashSet;
 use super::detect::{Hits, RosterScan};
 use super::group::{GroupMemory, GroupSample, sample_grams};
 use super::model::{BUILTIN_MODEL, CATEGORIES, Model, sigmoid};
-use super::normalize::{NormScratch, Normalised, Normaliser, sentence_starts};
+use super::normalize::{NormScratch, Normalised, Normaliser, is_ignorable, sentence_starts};
 use super::rules::{BUILTIN_RULES, CompiledRule, RuleError, RulePack, TermKind};
 use super::{Category, Evidence, Match, Source, Span, Verdict};
 
@@ -800,10 +800,11 @@ pub type Debug = (String, Vec<(String, Vec<String>)>, Vec<(String, f32)>);
 fn quote_spans(original: &str) -> Vec<(u32, u32)> {
     let mut out = Vec::new();
     let mut open: Option<(char, usize)> = None;
-    let bytes = original.as_bytes();
     // An ASCII apostrophe quotes only where it cannot be one: opening after anything but a
-    // letter or digit ('校长', not don't), closing before anything but a letter.
-    let alnum_at = |j: Option<usize>| j.and_then(|j| bytes.get(j)).is_some_and(|b| b.is_ascii_alphanumeric());
+    // letter or digit ('校长', not don't), closing before anything but a letter (looking past
+    // invisible characters, which evasion puts between letters).
+    let before = |i: usize| original[..i].chars().rev().find(|c| !is_ignorable(*c));
+    let after = |i: usize| original[i + 1..].chars().find(|c| !is_ignorable(*c));
     for (i, c) in original.char_indices() {
         match open {
             None => {
@@ -814,13 +815,13 @@ fn quote_spans(original: &str) -> Vec<(u32, u32)> {
                     '"' => '"',
                     '«' => '»',
                     '‘' => '’',
-                    '\'' if !alnum_at(i.checked_sub(1)) => '\'',
+                    '\'' if !before(i).is_some_and(|b| b.is_ascii_alphanumeric()) => '\'',
                     _ => continue,
                 };
                 open = Some((close, i + c.len_utf8()));
             }
             Some((close, start))
-                if (c == close && (c != '\'' || !bytes.get(i + 1).is_some_and(|b| b.is_ascii_alphabetic())))
+                if (c == close && (c != '\'' || !after(i).is_some_and(|a| a.is_ascii_alphabetic())))
                     || (close == '”' && c == '"') =>
             {
                 out.push((start as u32, i as u32));
@@ -1521,6 +1522,8 @@ unless_category = ["fee_collection"]
         let q = quote_spans("骗子说'每人50元转我'，别理");
         assert_eq!(q.len(), 1);
         assert!(quote_spans("don't pay, it's a scam").is_empty());
+        // Invisible characters between the letters do not make an apostrophe a quote.
+        assert!(quote_spans("we\u{2060}'\u{200b}re pooling, put your child\u{200b}'\u{feff}s name").is_empty());
         let q = quote_spans("he said 'send 20 to me' and left");
         assert_eq!(q.len(), 1);
     }
