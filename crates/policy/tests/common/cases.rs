@@ -4388,4 +4388,64 @@ pub const CASES: &[Case] = &[
         labels: &["fee_collection"],
         why: "fee, round 18: a collection with a pay-or-else",
     },
+    Case {
+        text: "美术课分组如下：\nA组：3号、8号、14号\nB组：5号、10号、21号\n每组带一盒彩笔",
+        labels: &[],
+        why: "benign, round 18: groups for a class, no scores",
+    },
+    Case {
+        text: "分组名单（按成绩分组）：\nA组：王** 96、李* 94\nB组：赵* 81",
+        labels: &["ranking_disclosure"],
+        why: "ranking, round 18: groups by score are a ranking",
+    },
+    Case {
+        text: "体质测试下周二：50米跑、跳绳，请穿运动鞋",
+        labels: &[],
+        why: "benign, round 18: 50米 is a distance here",
+    },
+    Case {
+        text: "本学期班级平均分：语文86.5、数学88.2，个人成绩不在群里公布",
+        labels: &[],
+        why: "benign, round 18: class averages only",
+    },
+    Case {
+        text: "Results of the trip-date poll: Friday wins with 21 votes. Thanks for voting!",
+        labels: &[],
+        why: "benign, round 18: a poll's result",
+    },
+    Case {
+        text: "Class fund report: opening £90, spent £71.20 on the end-of-term party, £18.80 rolls over to next term.",
+        labels: &[],
+        why: "benign, round 18: a fund report",
+    },
+    Case {
+        text: "Oops, I accidentally sent $30 to the wrong Emily — if that's you, could you send it back?",
+        labels: &[],
+        why: "benign, round 18: a payment sent by mistake",
+    },
+    Case {
+        text: "二手的口风琴有没有人愿意让给我们？我们可以付点钱",
+        labels: &[],
+        why: "benign, round 18: a parent offering to buy",
+    },
+    Case {
+        text: "家委会没有收款码。凡是在群里以家委会名义让你扫码转账的，一律不要理会",
+        labels: &[],
+        why: "benign, round 18: a conditional warning",
+    },
+    Case {
+        text: "本群组不开放团购、代购和拉票，请大家见谅",
+        labels: &[],
+        why: "benign, round 18: the group's own rule against ads",
+    },
+    Case {
+        text: "毕业照的钱学校已经统一交了，三年级二班每人交的35块下周退还",
+        labels: &[],
+        why: "benign, round 18: a refund to come",
+    },
+    Case {
+        text: "运动会合影每家30，想要的接龙，周五前转给我",
+        labels: &["fee_collection"],
+        why: "fee, round 18: a collection with a list and a deadline",
+    },
 ];
