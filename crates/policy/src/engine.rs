@@ -1035,7 +1035,9 @@ impl Ctx<'_> {
             return false;
         }
         let (a, b) = (self.out.source_of(from as usize).0 as usize, self.out.source_of(to as usize).0 as usize);
-        self.original.get(a..b).is_some_and(|between| between.contains([',', '，', ';', '；', ':', '：', '﹐', '､', '—', '–']))
+        self.original
+            .get(a..b)
+            .is_some_and(|between| between.contains([',', '，', ';', '；', ':', '：', '﹐', '､', '—', '–']))
     }
 
     /// Whether boundary `j` is a line break (soft too, but it counts as a sentence end).
@@ -1512,7 +1514,8 @@ unless_category = ["fee_collection"]
         assert!(c.classify("骗子说每人50元转我").is_clean());
         assert!(!c.classify("骗子说每人50元转我，联系人王老师").is_clean());
         // A name that is not another set is an error that names the set.
-        let bad = PACK.replace("[sets.warn]\nterms = [\"骗子\"]", "[sets.warn]\nterms = [\"骗子\"]\nvoid_with = [\"nope\"]");
+        let bad =
+            PACK.replace("[sets.warn]\nterms = [\"骗子\"]", "[sets.warn]\nterms = [\"骗子\"]\nvoid_with = [\"nope\"]");
         let err = Classifier::from_toml(&bad).err().expect("unknown set");
         assert!(err.to_string().contains("nope"), "{err}");
     }

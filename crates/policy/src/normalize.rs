@@ -320,7 +320,11 @@ fn is_name_word(rest: &str) -> bool {
     let word = rest[..end].to_ascii_lowercase();
     let after = &rest[end..];
     NAME_WORDS.contains(&word.as_str())
-        || after.starts_with(['\'', '’']) && !matches!(word.as_str(), "i" | "don" | "can" | "won" | "it" | "let" | "that" | "we" | "you" | "they" | "there" | "what" | "here")
+        || after.starts_with(['\'', '’'])
+            && !matches!(
+                word.as_str(),
+                "i" | "don" | "can" | "won" | "it" | "let" | "that" | "we" | "you" | "they" | "there" | "what" | "here"
+            )
         || after.strip_prefix(' ').is_some_and(|a| a.starts_with(|c: char| c.is_ascii_digit()))
 }
 
@@ -691,7 +695,8 @@ impl Normaliser {
                     'o' | 'O' | '@' => {
                         let prev = out.last().map(|n| n.c);
                         let next = text.as_bytes().get(end as usize).copied();
-                        let letter_next = next.is_some_and(|b| b.is_ascii_alphabetic() && (ch == '@' || !matches!(b, b'o' | b'O')));
+                        let letter_next =
+                            next.is_some_and(|b| b.is_ascii_alphabetic() && (ch == '@' || !matches!(b, b'o' | b'O')));
                         if ch != '@' && prev.is_some_and(|p| p.is_ascii_digit()) && !letter_next {
                             '0'
                         } else if ch == '@' && prev.is_some_and(|p| p.is_ascii_alphabetic()) && letter_next {
@@ -838,10 +843,7 @@ impl Normaliser {
             let spaced = |i: Option<usize>| i.and_then(|i| input.get(i)).is_some_and(|n| n.c == ' ');
             let han_at = |i: Option<usize>| i.and_then(|i| input.get(i)).is_some_and(|n| is_cjk_word(n.c));
             let spaceable = kind != LexKind::Phrase && ascii_key;
-            let space_before = spaceable
-                && first > pos
-                && spaced(first.checked_sub(1))
-                && han_at(first.checked_sub(2));
+            let space_before = spaceable && first > pos && spaced(first.checked_sub(1)) && han_at(first.checked_sub(2));
             let space_after = spaceable && spaced(Some(last)) && han_at(Some(last + 1));
             let ok = match kind {
                 LexKind::Phrase => true,

@@ -4314,9 +4314,7 @@ pub const CASES: &[Case] = &[
         why: "benign, round 18: a ban on collections",
     },
     Case {
-        text: "体检表还没交的，麻烦明天让孩子带来",
-        labels: &[],
-        why: "benign, round 18: a form, not money",
+        text: "体检表还没交的，麻烦明天让孩子带来", labels: &[], why: "benign, round 18: a form, not money"
     },
     Case {
         text: "学校收费公示栏在门口，公示以外让你交钱的都可以拒绝",
@@ -4378,11 +4376,7 @@ pub const CASES: &[Case] = &[
         labels: &[],
         why: "benign, round 18: a parent's own experience of a disguised camp",
     },
-    Case {
-        text: "扣1是什么意思呀？我刚进群",
-        labels: &[],
-        why: "benign, round 18: a newcomer's question",
-    },
+    Case { text: "扣1是什么意思呀？我刚进群", labels: &[], why: "benign, round 18: a newcomer's question" },
     Case {
         text: "打印费30块先收起来总没错，不交的话下周就没练习卷了，周一交给班长妈妈",
         labels: &["fee_collection"],
