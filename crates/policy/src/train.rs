@@ -55,9 +55,9 @@ impl Default for Settings {
     /// The benign budget (0.2 % of the corpus's benign messages may be flagged by the model alone
     /// in cross-validation) fell from 0.2 % to 0.15 % when the corpus grew to 6,577 messages (the
     /// fee threshold had dropped to 0.70 and the model flagged gift talk among the own cases), and
-    /// is 0.2 % again since 3,200 messages, most of them hard negatives, joined it (9,777 and then
-    /// 10,977 messages). Measured on sets held out of training: at 0.15 % the fee threshold rose to
-    /// 0.90 and the model caught 8 fewer of 110 requests of a fee-heavy set, with the same false
+    /// is 0.2 % again since 5,600 messages, most of them hard negatives, joined it (12,177
+    /// messages). Measured on sets held out of training: at 0.15 % the fee threshold rose to 0.90
+    /// and the model caught 8 fewer of 110 requests of a fee-heavy set, with the same false
     /// alarms; at 0.25 % it flagged 6 of 900 hard negatives instead of 3 (4 at 0.2 %), and the
     /// own cases' benign messages went over 2 %.
     fn default() -> Self {
