@@ -791,7 +791,7 @@ impl Normaliser {
                         0x2776..=0x2793 => (u - 0x2776) % 10 + 1,
                         0x24EB..=0x24F4 => u - 0x24EB + 11,
                         0x24F5..=0x24FE => u - 0x24F5 + 1,
-                        _ => 0,
+                        _ => 0, // ⓿
                     };
                     for c in n.to_string().chars() {
                         push(c);

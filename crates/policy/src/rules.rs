@@ -340,7 +340,7 @@ impl RulePack {
         let mut void_names: Vec<(usize, Vec<String>)> = Vec::new();
         for (name, value) in raw.sets {
             let idx = sets.len();
-            let s: RawSet = value
+            let mut s: RawSet = value
                 .try_into()
                 .map_err(|e: toml::de::Error| RuleError::Set { set: name.clone(), problem: e.message().to_string() })?;
             let detector = match s.detector.as_deref() {
@@ -434,7 +434,7 @@ impl RulePack {
             }
             set_index.insert(name.clone(), idx);
             if !s.void_with.is_empty() {
-                void_names.push((idx, s.void_with.clone()));
+                void_names.push((idx, std::mem::take(&mut s.void_with)));
             }
             if !s.gate.is_empty() && s.patterns.is_empty() {
                 set_errors.insert(idx, "has a `gate` but no `patterns` to gate".into());
