@@ -797,6 +797,33 @@ impl Classifier {
 pub type Debug = (String, Vec<(String, Vec<String>)>, Vec<(String, f32)>);
 
 /// The byte ranges of the original text between quotation marks (“…”, 「…」, 『…』, "…", «…»).
+/// Whether a message reads as dictated (voice input): no punctuation that ends a sentence or a
+/// clause, and at least two spaces between Chinese phrases of two or more characters each. Spaces
+/// that an evader puts inside words (班 费 每 人) separate single characters and do not count.
+pub(crate) fn dictated(original: &str) -> bool {
+    const PUNCT: &[char] =
+        &['。', '！', '？', '!', '?', '，', ',', '；', ';', '：', ':', '、', '…', '.', '～', '~', '｡', '﹐', '﹒'];
+    if original.contains(PUNCT) {
+        return false;
+    }
+    let is_han = |c: char| matches!(c, '\u{3400}'..='\u{9fff}' | '\u{f900}'..='\u{faff}');
+    let mut gaps = 0;
+    for line in original.lines() {
+        let words: Vec<&str> = line.split([' ', '\u{3000}']).filter(|w| !w.is_empty()).collect();
+        gaps += words
+            .windows(2)
+            .filter(|p| p.iter().all(|w| w.chars().nth(1).is_some()) && p.iter().any(|w| w.chars().any(is_han)))
+            .count();
+    }
+    gaps >= 2
+}
+
+/// A letter or digit of an alphabet (Latin in any width, Cyrillic, Greek: what an apostrophe
+/// stands between), not a Chinese character.
+fn latin_like(c: char) -> bool {
+    c.is_ascii_alphanumeric() || (c.is_alphanumeric() && (c < '\u{2e80}' || ('\u{ff10}'..='\u{ff5a}').contains(&c)))
+}
+
 fn quote_spans(original: &str) -> Vec<(u32, u32)> {
     let mut out = Vec::new();
     let mut open: Option<(char, usize)> = None;
@@ -815,13 +842,13 @@ fn quote_spans(original: &str) -> Vec<(u32, u32)> {
                     '"' => '"',
                     '«' => '»',
                     '‘' => '’',
-                    '\'' if !before(i).is_some_and(|b| b.is_ascii_alphanumeric()) => '\'',
+                    '\'' if !before(i).is_some_and(latin_like) => '\'',
                     _ => continue,
                 };
                 open = Some((close, i + c.len_utf8()));
             }
             Some((close, start))
-                if (c == close && (c != '\'' || !after(i).is_some_and(|a| a.is_ascii_alphabetic())))
+                if (c == close && (c != '\'' || !after(i).is_some_and(|a| latin_like(a) && !a.is_numeric())))
                     || (close == '”' && c == '"') =>
             {
                 out.push((start as u32, i as u32));
@@ -938,7 +965,10 @@ impl Ctx<'_> {
             }
             hits.sort_unstable_by_key(|h| (h.cs, h.ce));
             let pack = self.pack;
-            if !self.hits[set].is_empty() && pack.sets[set].void_with.iter().any(|&v| !self.prepare(v).is_empty()) {
+            if !self.hits[set].is_empty()
+                && ((pack.sets[set].voice && !dictated(self.original))
+                    || pack.sets[set].void_with.iter().any(|&v| !self.prepare(v).is_empty()))
+            {
                 self.hits[set].clear();
             }
         }
@@ -1529,6 +1559,8 @@ unless_category = ["fee_collection"]
         assert!(quote_spans("we\u{2060}'\u{200b}re pooling, put your child\u{200b}'\u{feff}s name").is_empty());
         let q = quote_spans("he said 'send 20 to me' and left");
         assert_eq!(q.len(), 1);
+        // Full-width letters (an evasion) around an apostrophe keep it an apostrophe.
+        assert!(quote_spans("Wｅ'ｒe pooling, put your ｃhｉlｄ'ｓ name").is_empty());
     }
 
     #[test]
@@ -1638,6 +1670,39 @@ unless_category = ["fee_collection"]
             "老师说不方便在群里收，所以大家私聊转我吧，每人四十",
             // An opt-out for some does not cancel the request to the rest.
             "买空调的钱是自愿的，不方便的可以不交，方便的家长还是按每户150转给我",
+        ] {
+            assert!(fee(t), "{t}: {:?}", builtin().classify(t));
+        }
+    }
+
+    #[test]
+    fn dictated_means_no_punctuation_and_phrases_set_apart_by_spaces() {
+        assert!(dictated("各位家长 春游取消了 车费已经原路退回 大家查一下"));
+        assert!(dictated("班费 每人50 明天交"));
+        // Punctuation, one gap only, or spaces between single characters (evasion) are not.
+        assert!(!dictated("各位家长，春游取消了 车费已经原路退回 大家查一下"));
+        assert!(!dictated("春游取消了 车费已经原路退回"));
+        assert!(!dictated("班 费 每 人 五 十 转 我"));
+        assert!(!dictated("Please send 20 each to the class rep by Friday"));
+    }
+
+    #[test]
+    fn in_a_dictated_message_an_account_of_a_refund_or_a_scam_tells_its_amounts() {
+        for t in [
+            "跟大伙汇报一下班级那点钱的事 剩的三百一十五 学期末已经平均分给各家退回去了 每家九块 以后也不收了",
+            "前几天隔壁学校群里 有人冒充家委会说要给老师买礼物 每家三百 好多人都转了 后来才晓得是骗子 大家注意",
+        ] {
+            assert!(builtin().classify(t).is_clean(), "{t}: {:?}", builtin().classify(t));
+            // With punctuation the account is a sentence of its own and no longer reaches.
+            let punctuated = t.replacen(' ', "。", 1);
+            assert!(!dictated(&punctuated));
+        }
+        // A bare warning glued on does not count, and saying whom to pay voids the account.
+        for t in [
+            "冒充老师的都是骗子 这学期资料费每人80 在下面接龙",
+            "上次多收的已经退回去了 这次班费每人100 周五之前交",
+            "学校出的车费 家长不用管 午饭费每人30 带给班主任",
+            "被骗的家长赶紧报警 资料费每人50 直接微信转我",
         ] {
             assert!(fee(t), "{t}: {:?}", builtin().classify(t));
         }

@@ -18,7 +18,8 @@
 //!   between); `outside_quotes` and `message` widen the reach (see [`CompiledSet`]); and
 //!   `opens_sentence = true` makes the set's literal hits start a sentence (a warning glued on
 //!   after a request with nothing between is a sentence of its own); `void_with` names sets
-//!   whose hits anywhere in the message void the set's own.
+//!   whose hits anywhere in the message void the set's own; `voice = true` keeps the set's hits
+//!   only in a dictated message (no punctuation, phrases set apart by spaces).
 //! - `[[rules]]`: `id`, `category`, `policy`, `all` (required sets; `"a | b"` means either),
 //!   `window` (chars), `weight` (the evidence the rule gives, default 1), `core` (the entries of
 //!   `all` that are the request itself, default all), `sentences` (the most sentences a match may
@@ -144,6 +145,8 @@ struct RawSet {
     #[serde(default)]
     message: bool,
     #[serde(default)]
+    voice: bool,
+    #[serde(default)]
     detector: Option<String>,
     #[serde(default)]
     #[allow(dead_code)]
@@ -214,6 +217,10 @@ pub(crate) struct CompiledSet {
     pub outside_quotes: bool,
     /// As a defuser, it counts anywhere in the message (a heading that says what a list is).
     pub message: bool,
+    /// Its hits count only in a dictated message (see [`crate::engine::dictated`]): no punctuation,
+    /// phrases set apart by spaces. There a space is a comma, so an account of a refund or of a
+    /// scam three phrases before the amount still tells the amount; with `message`, anywhere.
+    pub voice: bool,
     /// A structural detector that finds the set's hits instead of terms and patterns.
     pub detector: Option<Detector>,
     /// The set only ever defuses (no rule requires it): its hits never reach into the next
@@ -453,6 +460,7 @@ impl RulePack {
                 void_with: Vec::new(),
                 outside_quotes: s.outside_quotes,
                 message: s.message,
+                voice: s.voice,
                 detector,
                 defuser: false,
             });
