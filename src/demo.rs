@@ -342,7 +342,7 @@ async fn scenes(serve: bool) -> anyhow::Result<()> {
     );
     sim.settle(quiet).await;
     set_time(12, 33);
-    let look = standin.send_text(&class, &outsider, "少儿医保可以找我办，有疑问随时问");
+    let look = standin.send_text(&class, &outsider, "我老公是卖车的，最近有优惠，想换车的家长可以联系我");
     sim.settle(quiet).await;
     if let Some(card) = card_for(&standin, class.id, look) {
         set_time(12, 34);

@@ -1018,7 +1018,7 @@ async fn barrier(standin: &StandIn, chat: &TgChat) {
     card_signal(standin, chat.id, id).await;
 }
 
-const LEARNED_AD: &str = "少儿医保可以找我办，有疑问随时问";
+const LEARNED_AD: &str = "我老公是卖车的，最近有优惠，想换车的家长可以联系我";
 
 #[tokio::test]
 async fn learned_flags_ask_to_take_a_look_and_delete_mode_never_removes_them() {
@@ -1096,7 +1096,7 @@ async fn llm_standin(answers: Vec<(&'static str, &'static str)>) -> (url::Url, A
 
 #[tokio::test]
 async fn a_second_opinion_withdraws_learned_flags_raises_borderline_ones_and_never_sees_rule_verdicts() {
-    let (url, seen) = llm_standin(vec![("照上次的来", r#"["fee_collection"]"#), ("少儿医保", "[]")]).await;
+    let (url, seen) = llm_standin(vec![("照上次的来", r#"["fee_collection"]"#), ("卖车", "[]")]).await;
     let standin = StandIn::start().await.unwrap();
     let llm = jiaxiao::telegram::llm::LlmConfig {
         url,

@@ -204,7 +204,7 @@ fn group_memory_learns_from_moderators() {
 #[test]
 fn the_examples_the_bot_tests_and_the_demo_use_keep_their_verdicts() {
     let c = Classifier::builtin().expect("built-in rules and model");
-    let v = c.classify("少儿医保可以找我办，有疑问随时问");
+    let v = c.classify("我老公是卖车的，最近有优惠，想换车的家长可以联系我");
     assert_eq!(v.categories, vec![Category::CommercialAd], "{v:?}");
     assert!(v.matches.iter().all(|m| m.source == jiaxiao_policy::Source::Model), "{v:?}");
     // Borderline: no verdict, but a fee probability in the second-opinion band (half the
