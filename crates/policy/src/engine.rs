@@ -1691,6 +1691,8 @@ unless_category = ["fee_collection"]
         for t in [
             "跟大伙汇报一下班级那点钱的事 剩的三百一十五 学期末已经平均分给各家退回去了 每家九块 以后也不收了",
             "前几天隔壁学校群里 有人冒充家委会说要给老师买礼物 每家三百 好多人都转了 后来才晓得是骗子 大家注意",
+            "跟大家说一声 上次多收的照相费 每家退五块 我已经一个一个转回去了 有没收到的跟我讲",
+            "听说要收那个取暖费 每个娃一百 这个是真的么 我在外地打工不清楚",
         ] {
             assert!(builtin().classify(t).is_clean(), "{t}: {:?}", builtin().classify(t));
             // With punctuation the account is a sentence of its own and no longer reaches.
@@ -1705,6 +1707,21 @@ unless_category = ["fee_collection"]
             "被骗的家长赶紧报警 资料费每人50 直接微信转我",
         ] {
             assert!(fee(t), "{t}: {:?}", builtin().classify(t));
+        }
+    }
+
+    #[test]
+    fn refunds_in_cantonese_and_a_neighbours_produce_at_a_price() {
+        for t in [
+            "旅行因天氣取消，車費已經全數經 FPS 退返俾大家，未收到請私訊我",
+            "上學期班費結餘每人退還87元，已於今天匯回各位家長帳戶",
+        ] {
+            assert!(!fee(t), "{t}: {:?}", builtin().classify(t));
+        }
+        for t in ["自家腌的咸鸭蛋 两块钱一个 要的讲一声", "我家自己熏的腊肉 四十五一斤 有要的打我电话"]
+        {
+            let v = builtin().classify(t);
+            assert!(v.categories.contains(&Category::CommercialAd), "{t}: {v:?}");
         }
     }
 

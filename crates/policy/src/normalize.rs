@@ -215,6 +215,12 @@ pub(crate) fn sentence_starts(original: &str, out: &mut Vec<u32>, soft: &mut Vec
                     _ => c,
                 };
                 let (p, after) = (latin(prev), n1.map(latin));
+                // A Latin word or a number set off by spaces inside Chinese (经 FPS 退返, 每人 50 元)
+                // is part of its sentence: neither space ends one.
+                if embedded_latin(original, i as usize, end as usize) {
+                    run = 0;
+                    continue;
+                }
                 let word_before = run >= 2 || !p.is_alphanumeric();
                 // Words on both sides: spaces between single characters are an evasion trick.
                 let words = word_before && n2.is_some();
@@ -251,6 +257,41 @@ pub(crate) fn sentence_starts(original: &str, out: &mut Vec<u32>, soft: &mut Vec
             prev = c;
         }
     }
+}
+
+/// Whether the space at `i..end` borders a single Latin word or number (up to 12 letters, digits
+/// or `$`, full-width too) that has Chinese on its other side, with one space between.
+fn embedded_latin(original: &str, i: usize, end: usize) -> bool {
+    let word = |c: char| {
+        let c = match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            c => c,
+        };
+        c.is_ascii_alphanumeric() || matches!(c, '$' | '.' | '@' | '-')
+    };
+    let han = |c: char| matches!(c as u32, 0x3400..=0x9FFF | 0xF900..=0xFAFF);
+    let before = original[..i].chars().rev().find(|c| !is_ignorable(*c));
+    let after = original[end..].chars().find(|c| !is_ignorable(*c));
+    let (Some(b), Some(a)) = (before, after) else { return false };
+    // Chinese, space, a word, space, Chinese: look at the word on whichever side is not Chinese.
+    let (token, beyond): (String, Option<char>) = if han(b) && word(a) {
+        let t: String =
+            original[end..].chars().filter(|c| !is_ignorable(*c)).take_while(|c| !c.is_whitespace()).collect();
+        let rest = original[end..].chars().filter(|c| !is_ignorable(*c)).skip_while(|c| !c.is_whitespace());
+        let mut rest = rest.skip_while(|c| *c == ' ');
+        (t, rest.next())
+    } else if word(b) && han(a) {
+        let mut t: Vec<char> =
+            original[..i].chars().rev().filter(|c| !is_ignorable(*c)).take_while(|c| !c.is_whitespace()).collect();
+        t.reverse();
+        let rest = original[..i].chars().rev().filter(|c| !is_ignorable(*c)).skip_while(|c| !c.is_whitespace());
+        let mut rest = rest.skip_while(|c| *c == ' ');
+        (t.into_iter().collect(), rest.next())
+    } else {
+        return false;
+    };
+    let n = token.chars().count();
+    (1..=12).contains(&n) && token.chars().all(word) && beyond.is_some_and(han)
 }
 
 /// Titles whose full stop does not end a sentence.
@@ -1329,6 +1370,12 @@ mod tests {
         assert_eq!(v, vec![7]);
         sentence_starts("pay me now", &mut v, &mut soft);
         assert!(v.is_empty());
+        // A Latin word or a number set off by spaces inside Chinese is part of the sentence; an
+        // English sentence after Chinese is not.
+        sentence_starts("车费已经经 FPS 退返给大家", &mut v, &mut soft);
+        assert!(v.is_empty(), "{v:?}");
+        sentence_starts("每人200元转我 Beware of fake accounts", &mut v, &mut soft);
+        assert_eq!(v.len(), 1, "{v:?}");
         // Spaced-out single characters are one sentence.
         sentence_starts("班 费 每 人 200 元 转 我", &mut v, &mut soft);
         assert!(v.is_empty(), "{v:?}");
