@@ -217,7 +217,7 @@ pub(crate) fn sentence_starts(original: &str, out: &mut Vec<u32>, soft: &mut Vec
                 let (p, after) = (latin(prev), n1.map(latin));
                 // A Latin word or a number set off by spaces inside Chinese (经 FPS 退返, 每人 50 元)
                 // is part of its sentence: neither space ends one.
-                if embedded_latin(original, i as usize, end as usize) {
+                if embedded_latin(original, i, end as usize) {
                     run = 0;
                     continue;
                 }
