@@ -796,7 +796,6 @@ impl Classifier {
 /// text), and each rule that reached the threshold with its score.
 pub type Debug = (String, Vec<(String, Vec<String>)>, Vec<(String, f32)>);
 
-/// The byte ranges of the original text between quotation marks (“…”, 「…」, 『…』, "…", «…»).
 /// Whether a message reads as dictated (voice input): no punctuation that ends a sentence or a
 /// clause, and at least two spaces between Chinese phrases of two or more characters each. Spaces
 /// that an evader puts inside words (班 费 每 人) separate single characters and do not count.
@@ -824,6 +823,7 @@ fn latin_like(c: char) -> bool {
     c.is_ascii_alphanumeric() || (c.is_alphanumeric() && (c < '\u{2e80}' || ('\u{ff10}'..='\u{ff5a}').contains(&c)))
 }
 
+/// The byte ranges of the original text between quotation marks (“…”, 「…」, 『…』, "…", «…»).
 fn quote_spans(original: &str) -> Vec<(u32, u32)> {
     let mut out = Vec::new();
     let mut open: Option<(char, usize)> = None;
