@@ -12,7 +12,7 @@ use std::collections::HashSet;
 use super::detect::{Hits, RosterScan};
 use super::group::{GroupMemory, GroupSample, sample_grams};
 use super::model::{BUILTIN_MODEL, CATEGORIES, Model, sigmoid};
-use super::normalize::{NormScratch, Normalised, Normaliser, is_ignorable, sentence_starts};
+use super::normalize::{NormScratch, Normalised, Normaliser, is_han, is_ignorable, sentence_starts};
 use super::rules::{BUILTIN_RULES, CompiledRule, RuleError, RulePack, TermKind};
 use super::{Category, Evidence, Match, Source, Span, Verdict};
 
@@ -805,7 +805,6 @@ pub(crate) fn dictated(original: &str) -> bool {
     if original.contains(PUNCT) {
         return false;
     }
-    let is_han = |c: char| matches!(c, '\u{3400}'..='\u{9fff}' | '\u{f900}'..='\u{faff}');
     let mut gaps = 0;
     for line in original.lines() {
         let words: Vec<&str> = line.split([' ', '\u{3000}']).filter(|w| !w.is_empty()).collect();

@@ -269,29 +269,30 @@ fn embedded_latin(original: &str, i: usize, end: usize) -> bool {
         };
         c.is_ascii_alphanumeric() || matches!(c, '$' | '.' | '@' | '-')
     };
-    let han = |c: char| matches!(c as u32, 0x3400..=0x9FFF | 0xF900..=0xFAFF);
-    let before = original[..i].chars().rev().find(|c| !is_ignorable(*c));
-    let after = original[end..].chars().find(|c| !is_ignorable(*c));
-    let (Some(b), Some(a)) = (before, after) else { return false };
+    // The visible characters on one side of the space, nearest first: a short word, then spaces,
+    // then Chinese?
+    fn word_then_han(side: impl Iterator<Item = char>, word: impl Fn(char) -> bool) -> bool {
+        let mut side = side.peekable();
+        let mut n = 0;
+        while let Some(c) = side.next_if(|c| !c.is_whitespace()) {
+            if !word(c) {
+                return false;
+            }
+            n += 1;
+        }
+        (1..=12).contains(&n) && side.find(|c| *c != ' ').is_some_and(is_han)
+    }
+    let before = original[..i].chars().rev().filter(|c| !is_ignorable(*c));
+    let after = original[end..].chars().filter(|c| !is_ignorable(*c));
+    let (Some(b), Some(a)) = (before.clone().next(), after.clone().next()) else { return false };
     // Chinese, space, a word, space, Chinese: look at the word on whichever side is not Chinese.
-    let (token, beyond): (String, Option<char>) = if han(b) && word(a) {
-        let t: String =
-            original[end..].chars().filter(|c| !is_ignorable(*c)).take_while(|c| !c.is_whitespace()).collect();
-        let rest = original[end..].chars().filter(|c| !is_ignorable(*c)).skip_while(|c| !c.is_whitespace());
-        let mut rest = rest.skip_while(|c| *c == ' ');
-        (t, rest.next())
-    } else if word(b) && han(a) {
-        let mut t: Vec<char> =
-            original[..i].chars().rev().filter(|c| !is_ignorable(*c)).take_while(|c| !c.is_whitespace()).collect();
-        t.reverse();
-        let rest = original[..i].chars().rev().filter(|c| !is_ignorable(*c)).skip_while(|c| !c.is_whitespace());
-        let mut rest = rest.skip_while(|c| *c == ' ');
-        (t.into_iter().collect(), rest.next())
+    if is_han(b) && word(a) {
+        word_then_han(after, word)
+    } else if word(b) && is_han(a) {
+        word_then_han(before, word)
     } else {
-        return false;
-    };
-    let n = token.chars().count();
-    (1..=12).contains(&n) && token.chars().all(word) && beyond.is_some_and(han)
+        false
+    }
 }
 
 /// Titles whose full stop does not end a sentence.
@@ -403,7 +404,7 @@ pub(crate) struct NormScratch {
 }
 
 #[inline]
-fn is_han(c: char) -> bool {
+pub(crate) fn is_han(c: char) -> bool {
     matches!(c as u32,
         0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3134F)
 }
