@@ -1120,7 +1120,7 @@ async fn a_second_opinion_withdraws_learned_flags_raises_borderline_ones_and_nev
     reply_containing(s, class().id, "").await;
 
     // A borderline message nothing flags: the second opinion raises a "please take a look".
-    let id = s.send_text(&class(), &dad(), "宝子们冲冲冲，照上次的来哦");
+    let id = s.send_text(&class(), &dad(), "宝子们冲冲冲，老样子照上次的来哦");
     let card = text_of(&card_signal(s, class().id, id).await);
     assert!(card.contains("第二意见") && card.contains("收费"), "{card}");
 

@@ -1109,7 +1109,9 @@ pub(crate) fn convert_numerals(input: &[NChar], out: &mut Vec<NChar>, run: &mut 
         let value = if prev.is_some_and(|c| c.is_ascii_digit()) {
             None
         } else if has_unit {
-            if first_is_big_unit || (run.len() == 1 && run[0] == '十' && next == Some('分')) {
+            if first_is_big_unit
+                || (run.len() == 1 && run[0] == '十' && matches!(next, Some('分' | '字' | '足' | '全')))
+            {
                 None
             } else {
                 parse_cn_number(run).or_else(|| {
@@ -1261,6 +1263,8 @@ mod tests {
         assert_eq!(n("一起统一一下"), "一起统一一下");
         assert_eq!(n("千万别扫"), "千万别扫");
         assert_eq!(n("十分感谢"), "十分感谢");
+        assert_eq!(n("捐给红十字会"), "捐给红十字会");
+        assert_eq!(n("十足的把握"), "十足的把握");
         // An approximate range reads as its lower end; digits one by one as a number.
         assert_eq!(n("三五千"), "3000");
         assert_eq!(n("一两百"), "100");

@@ -209,7 +209,7 @@ fn the_examples_the_bot_tests_and_the_demo_use_keep_their_verdicts() {
     assert!(v.matches.iter().all(|m| m.source == jiaxiao_policy::Source::Model), "{v:?}");
     // Borderline: no verdict, but a fee probability in the second-opinion band (half the
     // threshold and up).
-    let v = c.classify("宝子们冲冲冲，照上次的来哦");
+    let v = c.classify("宝子们冲冲冲，老样子照上次的来哦");
     assert!(v.is_clean(), "{v:?}");
     let (p, t) = (v.learned.expect("model")[0], c.model_thresholds().expect("model")[0]);
     assert!(p >= 0.5 * t && p < t, "{p} vs threshold {t}");
