@@ -60,6 +60,7 @@ fn the_learned_layer_adds_little_noise_to_the_cases() {
             }
         }
     }
+    eprintln!("flagged {} of {benign} benign cases", noisy.len());
     assert!(noisy.len() * 50 <= benign, "{} of {benign} benign cases flagged:\n{}", noisy.len(), noisy.join("\n"));
 }
 
