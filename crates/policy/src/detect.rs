@@ -321,7 +321,7 @@ fn counting_context(text: &str) -> bool {
 
 /// Units after a number that make it a count, not a score.
 fn count_unit(c: char) -> bool {
-    matches!(c, '人' | '件' | '本' | '份' | '岁' | '箱' | '盒' | '套' | '个' | '次' | '圈')
+    matches!(c, '人' | '件' | '本' | '份' | '岁' | '箱' | '盒' | '套' | '个' | '次' | '圈' | '座')
 }
 
 impl RosterScan {
@@ -536,7 +536,7 @@ impl RosterScan {
                 }
                 // 第3单元, 第二天, 第1课 are not ranks.
                 let after = chars.get(e).copied().unwrap_or(' ');
-                let unit_after = "单元课节天次周页题期届章部个号位排组条行年月日轮场批张道名时".contains(after)
+                let unit_after = "单元课节天次周页题期届章部个号位排组条行年月日轮场批张道名时考座室楼".contains(after)
                     && chars.get(e - 1) != Some(&'名');
                 if !unit_after {
                     self.push(Kind::Res(ResKind::Rank), i, e);
@@ -766,7 +766,11 @@ impl RosterScan {
                 }
                 run += 1;
             }
-            if run > 0 {
+            // `@全体成员` / `@所有人` / `@all` address everyone, not a parent.
+            let everyone = ["全体成员", "所有人", "全体", "all", "everyone"]
+                .iter()
+                .any(|w| run == w.chars().count() && starts(chars, i + 1, w));
+            if run > 0 && !everyone {
                 self.push(Kind::Id(IdKind::Parent), i, i + 1 + run);
                 return 1 + run;
             }
@@ -1035,6 +1039,15 @@ impl RosterScan {
                 if !self.numbers_are_scores && counted < 3 {
                     counted -= self.entries.iter().filter(|e| self.is_bare(**e)).count().min(counted);
                 }
+                // The same bare number after every name, in a message that never says it is about
+                // results, is what each paid or ordered (`1. 张** 50⏎2. 李** 50`), not a score.
+                if !self.numbers_are_scores && n >= 2 && self.entries.iter().all(|e| self.is_bare(*e)) {
+                    let value =
+                        |e: &(usize, usize)| &self.chars[self.atoms[e.1].cs as usize..self.atoms[e.1].ce as usize];
+                    if self.entries.iter().all(|e| value(e) == value(&self.entries[0])) {
+                        counted = 0;
+                    }
+                }
                 if counted >= 2 {
                     let cs = self.entries.iter().map(|e| span(e).0).min().unwrap_or(0);
                     let ce = self.entries.iter().map(|e| span(e).1).max().unwrap_or(0);
@@ -1230,6 +1243,8 @@ mod tests {
             "期末考场安排：1-20号在本班教室，21-40号在隔壁三班教室",
             "运动会班服尺码请在下面接龙：\n1. 王** 140\n2. 李** 150",
             "春游每个孩子87.5元，接龙付款：\n1. 王**妈妈 87.5 已付\n2. 李**爸爸 87.5 已付",
+            "1. 张** 50\n2. 李** 50\n3. 赵** 50\n4. 王** 50",
+            "@全体成员 下周数学考试范围：第三、四单元。座位按学号单人单桌",
         ] {
             let (roster, single) = detect(t);
             assert!(!roster && !single, "false roster in {t:?}");
