@@ -1748,6 +1748,24 @@ unless_category = ["fee_collection"]
     }
 
     #[test]
+    fn a_list_of_forms_is_no_chase_for_money_unless_money_is_named() {
+        for t in [
+            "安全告知书回执已交名单：1、2、3、5、6……未交的同学明天带来哈，交给组长就行",
+            "以下同学的社会实践表还没交：4号、10号、27号。盖好社区章后周五前交给我，谢谢",
+        ] {
+            assert!(!fee(t), "{t}");
+        }
+        // Money named anywhere voids the forms: a glued-on 查收回执 or a form beside a chase.
+        for t in [
+            "3号、15号、26号还没缴，拜托看到处理一下\n转完记得查收回执哈。",
+            "以下同学的班费还没交：4号、10号、27号。回执周五前交给我",
+            "以下同学的社会实践表还没交：4号、10号、27号，盖好章后和30元资料费一起交给我",
+        ] {
+            assert!(fee(t), "{t}");
+        }
+    }
+
+    #[test]
     fn operators_and_report_frames_bear_on_what_follows_them() {
         let request = "班费每人200，周五前转给我";
         for glued in ["不要相信任何私聊你的陌生人。", "别信陌生人的收款码，谨防诈骗。", "😂请问大家都看到了吗？"]
