@@ -210,9 +210,8 @@ pub(crate) fn sentence_starts(original: &str, out: &mut Vec<u32>, soft: &mut Vec
                 // Full-width Latin counts as Latin.
                 // So do dashes: "via PayNow — $14 each" is one sentence.
                 let latin = |c: char| match c {
-                    '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
                     '\u{2012}'..='\u{2015}' => '-',
-                    _ => c,
+                    _ => fullwidth_to_ascii(c),
                 };
                 let (p, after) = (latin(prev), n1.map(latin));
                 // A Latin word or a number set off by spaces inside Chinese (经 FPS 退返, 每人 50 元)
@@ -259,14 +258,20 @@ pub(crate) fn sentence_starts(original: &str, out: &mut Vec<u32>, soft: &mut Vec
     }
 }
 
+/// The ASCII character a full-width form (Ａ, ５, ＄) stands for; any other character as it is.
+#[inline]
+fn fullwidth_to_ascii(c: char) -> char {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        c => c,
+    }
+}
+
 /// Whether the space at `i..end` borders a single Latin word or number (up to 12 letters, digits
 /// or `$`, full-width too) that has Chinese on its other side, with one space between.
 fn embedded_latin(original: &str, i: usize, end: usize) -> bool {
     let word = |c: char| {
-        let c = match c {
-            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-            c => c,
-        };
+        let c = fullwidth_to_ascii(c);
         c.is_ascii_alphanumeric() || matches!(c, '$' | '.' | '@' | '-')
     };
     // The visible characters on one side of the space, nearest first: a short word, then spaces,
@@ -770,8 +775,7 @@ impl Normaliser {
             }
             // Full-width ASCII (what NFKC would do, without the table walk).
             if ('\u{FF01}'..='\u{FF5E}').contains(&ch) {
-                let c = char::from_u32(ch as u32 - 0xFEE0).unwrap_or(ch);
-                push(c.to_ascii_lowercase());
+                push(fullwidth_to_ascii(ch).to_ascii_lowercase());
                 continue;
             }
             if ch == '\u{3000}' {
