@@ -79,8 +79,11 @@ fn debug_command() -> ExitCode {
         for (name, hits) in sets {
             println!("  set {name}: {hits:?}");
         }
-        for (rule, score) in rules {
-            println!("  rule {rule}: {score:.2}");
+        for (rule, score, part) in rules {
+            match part {
+                Some(p) => println!("  rule {rule}: {score:.2} (model on its sentences: {p:.3})"),
+                None => println!("  rule {rule}: {score:.2}"),
+            }
         }
         if let Some(p) = classifier.classify(&text).learned {
             println!("  model: {:?}", p.map(|x| (x * 1000.0).round() / 1000.0));

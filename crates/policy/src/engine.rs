@@ -360,7 +360,15 @@ impl Classifier {
                 (self.pack.sets[i].name.clone(), hits)
             })
             .collect();
-        let rules = s.raw.iter().map(|m| (self.pack.rules[m.rule].id.clone(), m.score)).collect();
+        let raw: Vec<(usize, usize, u32, u32, f32)> =
+            s.raw.iter().map(|m| (m.rule, self.pack.rules[m.rule].category as usize, m.bs, m.be, m.score)).collect();
+        let rules = raw
+            .into_iter()
+            .map(|(r, c, bs, be, score)| {
+                let part = self.learned.as_ref().map(|l| self.part_probability(l, text, &mut s, c, bs, be));
+                (self.pack.rules[r].id.clone(), score, part)
+            })
+            .collect();
         (s.out.text.clone(), sets, rules)
     }
 
@@ -585,6 +593,24 @@ impl Classifier {
                 }
             })
             .collect();
+        // A rule's verdict stands only where the learned layer does not read the part of the
+        // message it matched (the sentences it touches) as clearly harmless: the two are
+        // evidence of one kind, and a pattern that fires on a refund notice or a free club's
+        // announcement is outweighed there. Read on that part alone, so words added elsewhere in
+        // the message cannot lower it.
+        if let Some(learned) = &self.learned
+            && self.pack.category_rule_floor.iter().any(|&f| f > 0.0)
+        {
+            let spans: Vec<(usize, u32, u32)> =
+                matches.iter().zip(&s.raw).map(|(m, r)| (m.category as usize, r.bs, r.be)).collect();
+            let mut keep = Vec::with_capacity(spans.len());
+            for (c, bs, be) in spans {
+                let floor = self.pack.category_rule_floor[c];
+                keep.push(floor <= 0.0 || self.part_probability(learned, text, s, c, bs, be) >= floor);
+            }
+            let mut k = keep.into_iter();
+            matches.retain(|_| k.next().unwrap_or(true));
+        }
         // What the group's moderators decided about close messages: down for "not a violation"
         // (a rule verdict survives one such mark on a close variant, not two), up for "delete".
         let shift = ctx.memory.filter(|m| !m.is_empty()).map(|m| m.shift(&sample_grams(&s.out.text)));
@@ -631,7 +657,69 @@ impl Classifier {
         Verdict { categories, matches, learned: learned_p }
     }
 
-    /// The model's log-odds for every category.
+    /// How the learned layer reads the part of the message a rule matched (normalised byte range
+    /// `bs..be`): its probability for category `c`, the highest over the match itself, each
+    /// sentence the match touches and all of them together, with the structural features of
+    /// each part and no defused-request masking. Sentences added before or after, and words
+    /// glued on outside the match, leave at least the match itself as it was.
+    fn part_probability(&self, learned: &Learned, text: &str, s: &mut Scratch, c: usize, bs: u32, be: u32) -> f32 {
+        let n = s.out.char_count() as u32;
+        if n == 0 {
+            return 0.0;
+        }
+        let cs = s.out.char_index(bs as usize).min(n - 1);
+        let ce = s.out.char_index(be as usize).clamp(cs + 1, n);
+        let mut parts: Vec<(u32, u32)> = vec![(cs, ce)];
+        if self.sentences_ready(text, s) {
+            let ids = &s.sentence_ids;
+            let mut start = cs;
+            while start > 0 && ids[start as usize - 1] == ids[cs as usize] {
+                start -= 1;
+            }
+            let first = start;
+            while start < ce {
+                let mut end = start + 1;
+                while end < n && ids[end as usize] == ids[start as usize] {
+                    end += 1;
+                }
+                parts.push((start, end));
+                start = end;
+            }
+            let last = parts.last().map_or(ce, |p| p.1);
+            if parts.len() > 2 {
+                parts.push((first, last));
+            }
+        } else {
+            parts.push((0, n)); // one sentence: the whole message
+        }
+        // Per-char sums of the category's n-gram weights ending there.
+        let model = &learned.model;
+        let mut prefix = vec![(0i32, 0u32); n as usize + 1];
+        super::model::for_each_ngram(&s.out.text, model.bits, |b, _, e| {
+            let slot = &mut prefix[e as usize];
+            slot.0 += model.table[b as usize][c] as i32;
+            slot.1 += 1;
+        });
+        for i in 1..prefix.len() {
+            prefix[i].0 += prefix[i - 1].0;
+            prefix[i].1 += prefix[i - 1].1;
+        }
+        let mut best = f32::NEG_INFINITY;
+        for (ws, we) in parts {
+            let (hi, lo) = (prefix[we as usize], prefix[ws as usize]);
+            let count = hi.1 - lo.1;
+            let norm = if count > 0 { 1.0 / (count as f32).sqrt() } else { 0.0 };
+            let mut z = model.bias[c] + (hi.0 - lo.0) as f32 * model.scale[c] * norm;
+            for (set, w) in &learned.structural {
+                if s.hits[*set].iter().any(|h| h.cs < we && h.ce > ws) {
+                    z += w[c];
+                }
+            }
+            best = best.max(z);
+        }
+        sigmoid(best)
+    }
+
     /// The model's log-odds for every category: the highest over the message's windows.
     fn logits(&self, learned: &Learned, text: &str, s: &mut Scratch) -> [f32; CATEGORIES] {
         let structural = |z: &mut [f32; CATEGORIES], s: &Scratch, ws: u32, we: u32| {
@@ -794,7 +882,7 @@ impl Classifier {
 
 /// What [`Classifier::debug`] shows: the normalised text, each set with its hits (as normalised
 /// text), and each rule that reached the threshold with its score.
-pub type Debug = (String, Vec<(String, Vec<String>)>, Vec<(String, f32)>);
+pub type Debug = (String, Vec<(String, Vec<String>)>, Vec<(String, f32, Option<f32>)>);
 
 /// Whether a message reads as dictated (voice input): no punctuation that ends a sentence or a
 /// clause, and at least two spaces between Chinese phrases of two or more characters each. Spaces
@@ -1745,6 +1833,34 @@ unless_category = ["fee_collection"]
         let t = "演出服一套79，钱先交给我，周四统一下单，过时不候哈\n收到请回复，谢谢。";
         let v = builtin().classify(t);
         assert!(v.matches.iter().any(|m| m.category == Category::FeeCollection && m.source == Source::Rule), "{v:?}");
+    }
+
+    #[test]
+    fn a_rule_verdict_stands_only_where_the_model_does_not_read_its_part_as_harmless() {
+        // A fee rule reaches its threshold on each of these (带钱 + 请 / 2块钱 + 转), but the
+        // learned layer reads the sentences it matched as a caution and a neighbourly repayment.
+        for t in [
+            "请家长不要给孩子带太多零花钱，带钱容易丢，学校里也没地方花",
+            "@王**妈妈 你昨天帮我代收的快递，运费我给你转了哈，2块钱别推了😄",
+        ] {
+            let (_, _, rules) = builtin().debug(t);
+            assert!(
+                rules.iter().any(|(id, score, part)| id.starts_with("fee.")
+                    && *score >= THRESHOLD
+                    && part.is_some_and(|p| p < 0.5)),
+                "{t}: {rules:?}"
+            );
+            assert!(!fee(t), "{t}: {:?}", builtin().classify(t));
+        }
+        // A request keeps its verdict however much harmless talk surrounds it, in its own
+        // sentences or glued on after the match.
+        for t in [
+            "班费每人100元，周五前转给我",
+            "今天降温了，注意给孩子添衣。班费每人100元，周五前转给我。谢谢大家的配合🙏 有问题请私聊我",
+            "班费每人100元，周五前转给我谢谢大家的配合今天降温了注意给孩子添衣",
+        ] {
+            assert!(fee(t), "{t}: {:?}", builtin().classify(t));
+        }
     }
 
     #[test]

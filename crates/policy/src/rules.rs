@@ -105,6 +105,8 @@ struct RawCategory {
     anchors: Vec<String>,
     #[serde(default)]
     model_defused_by: Vec<String>,
+    #[serde(default)]
+    rule_floor: f32,
 }
 
 #[derive(Deserialize)]
@@ -300,6 +302,9 @@ pub(crate) struct RulePack {
     /// Sets whose hit in a part of the message keeps the model from flagging the category there
     /// (a closed fund, a scam verdict: evidence that the words around it are told, not asked).
     pub category_model_defusers: Vec<Vec<usize>>,
+    /// Per category: the learned probability below which a rule's verdict does not stand, read on
+    /// the sentences the match touches (0: every rule verdict stands).
+    pub category_rule_floor: [f32; crate::Category::ALL.len()],
     /// Sets whose hits start a sentence.
     pub sentence_openers: Vec<usize>,
 }
@@ -594,7 +599,8 @@ impl RulePack {
         let mut category_policy = Vec::new();
         let mut category_anchors = Vec::new();
         let mut category_model_defusers = Vec::new();
-        for c in Category::ALL {
+        let mut category_rule_floor = [0.0f32; Category::ALL.len()];
+        for (ci, c) in Category::ALL.into_iter().enumerate() {
             let Some(value) = raw.categories.get(c.as_str()) else {
                 category_anchors.push(Vec::new());
                 category_model_defusers.push(Vec::new());
@@ -619,6 +625,13 @@ impl RulePack {
                 problem: format!("unknown policy `{}`", raw_cat.policy),
             })?;
             category_policy.push(policy);
+            if !(0.0..1.0).contains(&raw_cat.rule_floor) {
+                return Err(RuleError::Policy {
+                    policy: format!("categories.{c}"),
+                    problem: format!("rule_floor {} is not in [0, 1)", raw_cat.rule_floor),
+                });
+            }
+            category_rule_floor[ci] = raw_cat.rule_floor;
             let mut lists = [Vec::new(), Vec::new()];
             for (list, (names, key)) in
                 lists.iter_mut().zip([(&raw_cat.anchors, "anchors"), (&raw_cat.model_defused_by, "model_defused_by")])
@@ -698,6 +711,7 @@ impl RulePack {
             category_policy,
             category_anchors,
             category_model_defusers,
+            category_rule_floor,
             sentence_openers,
         })
     }
@@ -790,6 +804,18 @@ patterns = ['\d+']
         );
         let msg = compile(&src).err().unwrap().to_string();
         assert!(msg.contains("ad.broken") && msg.contains("broken") && msg.contains("invalid pattern"), "{msg}");
+    }
+
+    #[test]
+    fn a_rule_floor_outside_zero_to_one_is_rejected() {
+        let rule = "[[rules]]\nid = \"ad.ok\"\ncategory = \"commercial_ad\"\npolicy = \"p\"\nall = [\"a\"]\n";
+        for (floor, ok) in [("0.5", true), ("0.0", true), ("1.0", false), ("-0.1", false)] {
+            let src = format!("{HEAD}\n[categories.commercial_ad]\npolicy = \"p\"\nrule_floor = {floor}\n\n{rule}");
+            match compile(&src) {
+                Ok(pack) => assert!(ok && (pack.category_rule_floor[4] - floor.parse::<f32>().unwrap()).abs() < 1e-6),
+                Err(e) => assert!(!ok && e.to_string().contains("rule_floor"), "{floor}: {e}"),
+            }
+        }
     }
 
     #[test]
