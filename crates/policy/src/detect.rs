@@ -130,6 +130,8 @@ pub(crate) struct RosterScan {
     other_sentences: Vec<bool>,
     /// The sentence of every normalised char.
     sentence_of: Vec<u32>,
+    /// Award tiers (一等奖, 冠军) are results: the message is not about sports or the arts.
+    awards_are_results: bool,
 }
 
 /// Common Chinese surnames (single characters), for `X同学`, `X家的`, `X妈妈` and full names.
@@ -339,6 +341,7 @@ impl RosterScan {
         if !self.worth_scanning(original) {
             return;
         }
+        self.awards_are_results = !NOT_ACADEMIC.iter().any(|w| norm.text.contains(w));
         self.find_atoms(norm, original);
         // No identifier, no entry: the contexts below are not needed.
         if !self.atoms.iter().any(|a| matches!(a.kind, Kind::Id(_))) {
@@ -626,7 +629,7 @@ impl RosterScan {
         // Tier words
         if TIER_FIRST.contains(c) {
             for (word, len) in TIERS {
-                if starts(chars, i, word) {
+                if starts(chars, i, word) && (self.awards_are_results || !is_award(word)) {
                     self.push(Kind::Res(ResKind::Tier), i, i + len);
                     return *len;
                 }
@@ -782,7 +785,10 @@ impl RosterScan {
                     && COMPOUND_SURNAMES.iter().any(|s| starts(chars, i, s));
             let base = if compound { 2 } else { 1 };
             let m = chars[i + base..].iter().take_while(|c| is_mask(**c)).count();
-            if (1..=3).contains(&m) && chars[i + base] != '#' {
+            // 42人×50 / 3本×12: a times sign before a number multiplies, it masks nothing.
+            let times = chars[i + base..i + base + m].iter().all(|c| matches!(c, '×' | '✕'))
+                && chars.get(i + base + m).is_some_and(|c| c.is_ascii_digit());
+            if (1..=3).contains(&m) && chars[i + base] != '#' && !times {
                 let mut e = i + base + m;
                 if chars.get(e).is_some_and(|c| is_han(*c)) && m == 1 && chars.get(e + 1).is_none_or(|c| !is_han(*c)) {
                     e += 1; // 刘*明
@@ -1075,7 +1081,7 @@ impl RosterScan {
 
 /// First characters of [`HEADINGS`] and [`TIERS`]: most characters start neither.
 const HEAD_FIRST: &str = "不满光红进退需要重补未没低最全优hfpdtl唔";
-const TIER_FIRST: &str = "满全优良及合达待入未落甲乙丙dmpd";
+const TIER_FIRST: &str = "满全优良及合达待入未落甲乙丙一二三冠亚季金银铜dmpd";
 
 /// Headings that make a list of identifiers a list of results (normalised: Simplified, lower case).
 const HEADINGS: &[(&str, usize)] = &[
@@ -1135,9 +1141,52 @@ const HEADINGS: &[(&str, usize)] = &[
     ("highest", 7),
 ];
 
-/// Tier words that are results by themselves. Competition awards (一等奖) are not here: an honours
-/// list is published by schools anyway and is not a ranking of the class.
+/// Sports days, races and arts: their awards are honours, not results of schoolwork.
+const NOT_ACADEMIC: &[&str] = &[
+    "运动会",
+    "跳绳",
+    "跑步",
+    "接力",
+    "拔河",
+    "田径",
+    "长跑",
+    "短跑",
+    "游泳",
+    "篮球",
+    "足球",
+    "乒乓",
+    "羽毛球",
+    "跳远",
+    "跳高",
+    "广播操",
+    "合唱",
+    "舞蹈",
+    "绘画",
+    "书法",
+    "歌唱",
+    "器乐",
+    "sports day",
+    "race",
+    "swim",
+];
+
+fn is_award(word: &str) -> bool {
+    word.ends_with('奖') || word.ends_with('军')
+}
+
+/// Tier words that are results by themselves. Award tiers (一等奖 王**、赵**；二等奖 孙**) group
+/// named pupils by their result as much as grade tiers do; a class's own award (我们班获得一等奖)
+/// names nobody and stays clean.
 const TIERS: &[(&str, usize)] = &[
+    ("一等奖", 3),
+    ("二等奖", 3),
+    ("三等奖", 3),
+    ("冠军", 2),
+    ("亚军", 2),
+    ("季军", 2),
+    ("金奖", 2),
+    ("银奖", 2),
+    ("铜奖", 2),
     ("满分", 2),
     ("全对", 2),
     ("优秀", 2),
@@ -1207,6 +1256,8 @@ mod tests {
             "期末综合评价获得A等的同学：\n尚**、荀**、羊**、於**",
             "三（2）班 期中成绩\n姓名｜语文｜数学｜总分\n夏** ｜95｜98｜193\n钟** ｜92｜97｜189",
             "这次物理小测，许同学100分，潘同学99，袁同学98",
+            "区作文比赛获奖名单：一等奖 王**、赵**；二等奖 孙**、钱**",
+            "恭喜以下同學喺校際朗誦節獲獎：冠軍 4A 何**；亞軍 4A 梁**",
         ] {
             assert!(detect(t).0, "no roster in {t:?}");
         }
@@ -1245,6 +1296,9 @@ mod tests {
             "春游每个孩子87.5元，接龙付款：\n1. 王**妈妈 87.5 已付\n2. 李**爸爸 87.5 已付",
             "1. 张** 50\n2. 李** 50\n3. 赵** 50\n4. 王** 50",
             "@全体成员 下周数学考试范围：第三、四单元。座位按学号单人单桌",
+            "运动会获奖名单：跳绳一等奖 3号、跑步二等奖 15号，恭喜！",
+            "恭喜我们班在合唱比赛中获得一等奖！",
+            "班费账目：收入2100元（42人×50），支出915.5，余1184.5",
         ] {
             let (roster, single) = detect(t);
             assert!(!roster && !single, "false roster in {t:?}");

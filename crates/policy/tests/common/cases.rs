@@ -2121,7 +2121,9 @@ pub const CASES: &[Case] = &[
     Case { text: "1号、2号、3号同学明天值日", labels: &[], why: "benign, round 7" },
     Case { text: "请3号、15号、22号同学明天早上7:30到校排练", labels: &[], why: "benign, round 7" },
     Case {
-        text: "五年级数学竞赛获奖名单：一等奖 王**、二等奖 李**", labels: &[], why: "benign, round 7"
+        text: "五年级数学竞赛获奖名单：一等奖 王**、二等奖 李**",
+        labels: &["ranking_disclosure"],
+        why: "ranking_disclosure, relabelled in round 12: pupils grouped by an academic result (eight of nine writers of the training sets label such lists so)",
     },
     Case {
         text: "本学期班费每人300元，周五截止", labels: &["fee_collection"], why: "fee_collection, round 7"
