@@ -130,8 +130,9 @@ pub(crate) struct RosterScan {
     other_sentences: Vec<bool>,
     /// The sentence of every normalised char.
     sentence_of: Vec<u32>,
-    /// Award tiers (一等奖, 冠军) are results: the message is not about sports or the arts.
-    awards_are_results: bool,
+    /// Award tiers (一等奖, 冠军) are results: the message is not about sports or the arts
+    /// (found out at the first award word).
+    awards_are_results: Option<bool>,
 }
 
 /// Common Chinese surnames (single characters), for `X同学`, `X家的`, `X妈妈` and full names.
@@ -341,7 +342,7 @@ impl RosterScan {
         if !self.worth_scanning(original) {
             return;
         }
-        self.awards_are_results = !NOT_ACADEMIC.iter().any(|w| norm.text.contains(w));
+        self.awards_are_results = None;
         self.find_atoms(norm, original);
         // No identifier, no entry: the contexts below are not needed.
         if !self.atoms.iter().any(|a| matches!(a.kind, Kind::Id(_))) {
@@ -629,7 +630,12 @@ impl RosterScan {
         // Tier words
         if TIER_FIRST.contains(c) {
             for (word, len) in TIERS {
-                if starts(chars, i, word) && (self.awards_are_results || !is_award(word)) {
+                if starts(chars, i, word)
+                    && (!is_award(word)
+                        || *self
+                            .awards_are_results
+                            .get_or_insert_with(|| !NOT_ACADEMIC.iter().any(|w| norm.text.contains(w))))
+                {
                     self.push(Kind::Res(ResKind::Tier), i, i + len);
                     return *len;
                 }

@@ -156,6 +156,13 @@ struct Scratch {
     /// refund), and the hits of each category's `model_defused_by` sets: the model, which cannot
     /// see that evidence, scores only the parts of the message that do not hold one.
     defused: Vec<(u32, u32, u8)>,
+    /// Per normalised char: the model's n-gram weights (every category) and n-gram count summed
+    /// up to it, computed once per message when a part of it is scored.
+    prefix: Vec<([i32; 8], u32)>,
+    prefix_ready: bool,
+    /// The model's structural features (indices) whose sets had hits when a part of the
+    /// message was first scored (rule evaluation is over by then).
+    present: Vec<usize>,
 }
 
 impl Scratch {
@@ -187,6 +194,9 @@ impl Scratch {
             quoted,
             ns: _,
             defused: _,
+            prefix: _,
+            prefix_ready: _,
+            present: _,
         } = self;
         let ctx = Ctx {
             pack,
@@ -429,10 +439,12 @@ impl Classifier {
             roster_ready,
             ranges_ready,
             set_ranges,
+            prefix_ready,
             ..
         } = s;
         self.norm.normalise_into(text, ns, out);
         *sentences_ready = false;
+        *prefix_ready = false;
         ranges_ready.clear();
         ranges_ready.resize(self.pack.sets.len(), false);
         set_ranges.resize_with(self.pack.sets.len(), Vec::new);
@@ -657,6 +669,37 @@ impl Classifier {
         Verdict { categories, matches, learned: learned_p }
     }
 
+    /// Per normalised char, the sums of the model's n-gram weights (and the n-gram count) of the
+    /// n-grams ending at or before it: any part of the message is then scored from two entries.
+    fn ensure_prefix(learned: &Learned, s: &mut Scratch) {
+        if s.prefix_ready {
+            return;
+        }
+        s.prefix_ready = true;
+        s.present.clear();
+        s.present.extend((0..learned.structural.len()).filter(|&k| !s.hits[learned.structural[k].0].is_empty()));
+        let n = s.out.char_count();
+        let prefix = &mut s.prefix;
+        prefix.clear();
+        prefix.reserve(n + 1);
+        // Running sums, pushed as the n-grams' end positions (which never decrease) move on.
+        let mut acc = ([0i32; 8], 0u32);
+        prefix.push(acc);
+        let table = &learned.model.table;
+        super::model::for_each_ngram(&s.out.text, learned.model.bits, |b, _, e| {
+            while prefix.len() < e as usize {
+                prefix.push(acc);
+            }
+            for (a, &w) in acc.0.iter_mut().zip(&table[b as usize]) {
+                *a += w as i32;
+            }
+            acc.1 += 1;
+        });
+        while prefix.len() <= n {
+            prefix.push(acc);
+        }
+    }
+
     /// How the learned layer reads the part of the message a rule matched (normalised byte range
     /// `bs..be`): its probability for category `c`, the highest over the match itself, each
     /// sentence the match touches and all of them together, with the structural features of
@@ -692,25 +735,18 @@ impl Classifier {
         } else {
             parts.push((0, n)); // one sentence: the whole message
         }
-        // Per-char sums of the category's n-gram weights ending there.
         let model = &learned.model;
-        let mut prefix = vec![(0i32, 0u32); n as usize + 1];
-        super::model::for_each_ngram(&s.out.text, model.bits, |b, _, e| {
-            let slot = &mut prefix[e as usize];
-            slot.0 += model.table[b as usize][c] as i32;
-            slot.1 += 1;
-        });
-        for i in 1..prefix.len() {
-            prefix[i].0 += prefix[i - 1].0;
-            prefix[i].1 += prefix[i - 1].1;
-        }
+        Self::ensure_prefix(learned, s);
+        let prefix = &s.prefix;
         let mut best = f32::NEG_INFINITY;
         for (ws, we) in parts {
             let (hi, lo) = (prefix[we as usize], prefix[ws as usize]);
             let count = hi.1 - lo.1;
             let norm = if count > 0 { 1.0 / (count as f32).sqrt() } else { 0.0 };
-            let mut z = model.bias[c] + (hi.0 - lo.0) as f32 * model.scale[c] * norm;
-            for (set, w) in &learned.structural {
+            let mut z = model.bias[c] + (hi.0[c] - lo.0[c]) as f32 * model.scale[c] * norm;
+            // Only the structural features with any hit at all (most sets have none).
+            for &k in &s.present {
+                let (set, w) = &learned.structural[k];
                 if s.hits[*set].iter().any(|h| h.cs < we && h.ce > ws) {
                     z += w[c];
                 }
@@ -741,7 +777,14 @@ impl Classifier {
         };
         let windows = if learned.model.windowed.iter().any(|&w| w) { self.windows(text, s) } else { Vec::new() };
         if windows.len() <= 1 {
-            let (mut z, _) = learned.model.ngram_logits(&s.out.text);
+            // The whole message: from the prefix sums when a part of it was scored already.
+            let (mut z, _) = if s.prefix_ready {
+                let (sum, count) = s.prefix[s.prefix.len() - 1];
+                let norm = if count > 0 { 1.0 / (count as f32).sqrt() } else { 0.0 };
+                (std::array::from_fn(|c| sum[c] as f32 * learned.model.scale[c] * norm), count)
+            } else {
+                learned.model.ngram_logits(&s.out.text)
+            };
             for (zc, b) in z.iter_mut().zip(learned.model.bias) {
                 *zc += b;
             }
@@ -749,25 +792,9 @@ impl Classifier {
             drop_defused(&mut z, s, 0, u32::MAX);
             return z;
         }
-        // Per-char sums of the n-grams ending there, then each window from prefix sums.
-        let n = s.out.char_count();
-        let mut prefix = vec![([0i32; 8], 0u32); n + 1];
-        let table = &learned.model.table;
-        super::model::for_each_ngram(&s.out.text, learned.model.bits, |b, _, e| {
-            let row = &table[b as usize];
-            let slot = &mut prefix[e as usize];
-            for (acc, &w) in slot.0.iter_mut().zip(row) {
-                *acc += w as i32;
-            }
-            slot.1 += 1;
-        });
-        for i in 1..=n {
-            let prev = prefix[i - 1];
-            for (acc, p) in prefix[i].0.iter_mut().zip(prev.0) {
-                *acc += p;
-            }
-            prefix[i].1 += prev.1;
-        }
+        // Each window from the per-char prefix sums of the n-grams ending there.
+        Self::ensure_prefix(learned, s);
+        let prefix = &s.prefix;
         let mut best = [f32::NEG_INFINITY; CATEGORIES];
         for (k, (ws, we)) in windows.into_iter().enumerate() {
             let (hi, lo) = (prefix[we as usize], prefix[ws as usize]);
