@@ -606,10 +606,11 @@ impl Classifier {
             })
             .collect();
         // A rule's verdict stands only where the learned layer does not read the part of the
-        // message it matched (the sentences it touches) as clearly harmless: the two are
+        // message it matched as clearly harmless (under the category's `rule_floor`): the two are
         // evidence of one kind, and a pattern that fires on a refund notice or a free club's
-        // announcement is outweighed there. Read on that part alone, so words added elsewhere in
-        // the message cannot lower it.
+        // announcement is outweighed there. The part is the match itself, each sentence it
+        // touches and all of them (the highest reading counts), so words added elsewhere in the
+        // message cannot lower it.
         if let Some(learned) = &self.learned
             && self.pack.category_rule_floor.iter().any(|&f| f > 0.0)
         {
@@ -908,7 +909,8 @@ impl Classifier {
 }
 
 /// What [`Classifier::debug`] shows: the normalised text, each set with its hits (as normalised
-/// text), and each rule that reached the threshold with its score.
+/// text), and each rule that reached the threshold with its score and (with a model) the model's
+/// reading of the part it matched, which the category's `rule_floor` is compared with.
 pub type Debug = (String, Vec<(String, Vec<String>)>, Vec<(String, f32, Option<f32>)>);
 
 /// Whether a message reads as dictated (voice input): no punctuation that ends a sentence or a
