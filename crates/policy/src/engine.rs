@@ -653,6 +653,7 @@ impl Classifier {
                 }
             }
         }
+        self.recast(text, s, &mut matches);
         let s = &*s;
         if let Some(allow) = allow
             && !allow.phrases.is_empty()
@@ -668,6 +669,33 @@ impl Classifier {
         let mut categories: Vec<Category> = matches.iter().map(|m| m.category).collect();
         categories.dedup();
         Verdict { categories, matches, learned: learned_p }
+    }
+
+    /// Reports the verdicts of a category that has a `recast` as the other category when the
+    /// message has a hit of one of its `when` sets and none of its `unless` sets: a dance or
+    /// swimming class sold to the group is an ad, not academic tutoring, whichever of the rules
+    /// or the model found it.
+    fn recast(&self, text: &str, s: &mut Scratch, matches: &mut [Match]) {
+        for (c, recast) in self.pack.category_recast.iter().enumerate() {
+            let (Some(r), cat) = (recast, Category::ALL[c]) else { continue };
+            if !matches.iter().any(|m| m.category == cat) {
+                continue;
+            }
+            let (mut ctx, ..) = s.ctx(&self.pack, text);
+            let mut any_hit = |sets: &[usize]| sets.iter().any(|&set| !ctx.prepare(set).is_empty());
+            if !any_hit(&r.when) || any_hit(&r.unless) {
+                continue;
+            }
+            let to = Category::ALL.iter().position(|&x| x == r.to).unwrap_or(c);
+            for m in matches.iter_mut().filter(|m| m.category == cat) {
+                m.category = r.to;
+                m.policy = self.pack.category_policy[to].clone();
+                m.rule = match m.source {
+                    Source::Rule => r.id.clone(),
+                    _ => format!("{}.{}", m.rule.split('.').next().unwrap_or("model"), r.to.as_str()),
+                };
+            }
+        }
     }
 
     /// Per normalised char, the sums of the model's n-gram weights (and the n-gram count) of the
@@ -1741,6 +1769,41 @@ unless_category = ["fee_collection"]
         assert!(builtin().classify(&warning).is_clean(), "{:?}", builtin().classify(&warning));
         // Quoted with no warning around it: still a request.
         assert!(!builtin().classify(&format!("“{request}”")).is_clean());
+    }
+
+    #[test]
+    fn a_recast_category_is_reported_as_the_other_one_only_without_its_unless_sets() {
+        let src = PACK
+            .replace("[sets.ad]", "[sets.sport]\nterms = [\"篮球\"]\n\n[sets.subject]\nterms = [\"数学\"]\n\n[sets.ad]")
+            .replace(
+                "[[rules]]\nid = \"fee.test\"",
+                "[categories.fee_collection]\npolicy = \"p\"\nrecast = { to = \"commercial_ad\", id = \"ad.recast\", when = [\"sport\"], unless = [\"subject\"] }\n\n[[rules]]\nid = \"fee.test\"",
+            );
+        let c = Classifier::from_toml(&src).unwrap();
+        let v = c.classify("篮球课每人50元转我");
+        assert_eq!(v.categories, vec![Category::CommercialAd], "{v:?}");
+        assert_eq!(v.matches[0].rule, "ad.recast");
+        assert_eq!(v.matches[0].excerpt, "50元转我", "the span stays the rule's");
+        for t in ["每人50元转我", "篮球和数学课每人50元转我"] {
+            assert_eq!(c.classify(t).categories, vec![Category::FeeCollection], "{t}");
+        }
+        // A recast to the same category, to an unknown one or without `when` is an error.
+        for bad in ["to = \"fee_collection\"", "to = \"nothing\"", "when = []"] {
+            let broken = src.replace("to = \"commercial_ad\"", bad).replace("when = [\"sport\"], ", if bad.starts_with("when") { "" } else { "when = [\"sport\"], " });
+            assert!(Classifier::from_toml(&broken).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn sports_and_arts_classes_are_ads_and_tutoring_stays_tutoring() {
+        for t in [
+            "星光舞蹈工作室秋季招生💃 中国舞、拉丁、街舞都有，考级通道，现在报名送舞蹈服一套！",
+            "乒乓球暑期集训🏓 区级教练，每天2小时，包接送，报名即送球拍，名额只剩6个",
+        ] {
+            assert_eq!(builtin().classify(t).categories, vec![Category::CommercialAd], "{t}");
+        }
+        let t = "篮球+学习双营，上午两小时数学英语课，下午篮球训练，适合三到六年级，14天，报名从速";
+        assert_eq!(builtin().classify(t).categories, vec![Category::OffCampusTraining], "{t}");
     }
 
     /// Whether the built-in classifier flags `text` as a fee request.

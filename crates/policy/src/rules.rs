@@ -3,8 +3,9 @@
 //! A pack has three tables (the file itself documents the format in its header):
 //! - `[policies.KEY]`: citations (`document`, `clause`, `summary_zh`, `summary_en`).
 //! - `[categories.NAME]`: the policy a learned verdict of that category cites, its `anchors` (a
-//!   learned verdict needs a hit of one of them) and `model_defused_by` (sets whose hit in a part of
-//!   the message keeps the model from flagging that part: a closed fund, a scam verdict).
+//!   learned verdict needs a hit of one of them), `model_defused_by` (sets whose hit in a part of
+//!   the message keeps the model from flagging that part: a closed fund, a scam verdict), its
+//!   `rule_floor` and an optional `recast` (its verdicts reported as another category).
 //! - `[sets.NAME]`: term sets: literal `terms` (normalised like messages, so they can be written
 //!   in any script or spelling), regex `patterns` over the normalised text, and `exclude`
 //!   literals whose occurrences cancel overlapping hits of the set, and a `gate`: a list of
@@ -107,6 +108,30 @@ struct RawCategory {
     model_defused_by: Vec<String>,
     #[serde(default)]
     rule_floor: f32,
+    #[serde(default)]
+    recast: Option<RawRecast>,
+}
+
+/// `recast = { to = "commercial_ad", id = "ad.hobby_class", when = [sets], unless = [sets] }`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRecast {
+    to: String,
+    id: String,
+    when: Vec<String>,
+    #[serde(default)]
+    unless: Vec<String>,
+}
+
+/// A category's verdicts reported as another category when the message has a hit of one of
+/// `when` and none of `unless` (a sports or arts class sold to the group is an ad, not tutoring).
+#[derive(Debug, Clone)]
+pub struct Recast {
+    pub to: Category,
+    /// The rule id a recast rule verdict reports (a learned one reports `model.<to>`).
+    pub id: String,
+    pub when: Vec<usize>,
+    pub unless: Vec<usize>,
 }
 
 #[derive(Deserialize)]
@@ -305,6 +330,8 @@ pub(crate) struct RulePack {
     /// Per category: the learned probability below which a rule's verdict does not stand, read on
     /// the sentences the match touches (0: every rule verdict stands).
     pub category_rule_floor: [f32; crate::Category::ALL.len()],
+    /// Per category: when its verdicts are reported as another category.
+    pub category_recast: Vec<Option<Recast>>,
     /// Sets whose hits start a sentence.
     pub sentence_openers: Vec<usize>,
 }
@@ -600,8 +627,10 @@ impl RulePack {
         let mut category_anchors = Vec::new();
         let mut category_model_defusers = Vec::new();
         let mut category_rule_floor = [0.0f32; Category::ALL.len()];
+        let mut category_recast = Vec::new();
         for (ci, c) in Category::ALL.into_iter().enumerate() {
             let Some(value) = raw.categories.get(c.as_str()) else {
+                category_recast.push(None);
                 category_anchors.push(Vec::new());
                 category_model_defusers.push(Vec::new());
                 // A pack without a `[categories]` table cites the category's first rule's policy.
@@ -632,10 +661,15 @@ impl RulePack {
                 });
             }
             category_rule_floor[ci] = raw_cat.rule_floor;
-            let mut lists = [Vec::new(), Vec::new()];
-            for (list, (names, key)) in
-                lists.iter_mut().zip([(&raw_cat.anchors, "anchors"), (&raw_cat.model_defused_by, "model_defused_by")])
-            {
+            let no_sets = Vec::new();
+            let (when, unless) = raw_cat.recast.as_ref().map_or((&no_sets, &no_sets), |r| (&r.when, &r.unless));
+            let mut lists = [Vec::new(), Vec::new(), Vec::new(), Vec::new()];
+            for (list, (names, key)) in lists.iter_mut().zip([
+                (&raw_cat.anchors, "anchors"),
+                (&raw_cat.model_defused_by, "model_defused_by"),
+                (when, "recast.when"),
+                (unless, "recast.unless"),
+            ]) {
                 for a in names {
                     let idx = *set_index.get(a.as_str()).ok_or_else(|| RuleError::Policy {
                         policy: format!("categories.{c}"),
@@ -648,7 +682,18 @@ impl RulePack {
                     list.push(idx);
                 }
             }
-            let [anchors, model_defusers] = lists;
+            let [anchors, model_defusers, when, unless] = lists;
+            category_recast.push(match &raw_cat.recast {
+                None => None,
+                Some(r) => {
+                    let problem = |p: String| RuleError::Policy { policy: format!("categories.{c}"), problem: p };
+                    let to = Category::parse(&r.to).ok_or_else(|| problem(format!("unknown category `{}`", r.to)))?;
+                    if to == c || when.is_empty() || !valid_id(&r.id) {
+                        return Err(problem("recast needs another category, a valid id and `when` sets".into()));
+                    }
+                    Some(Recast { to, id: r.id.clone(), when, unless })
+                }
+            });
             category_anchors.push(anchors);
             category_model_defusers.push(model_defusers);
         }
@@ -712,6 +757,7 @@ impl RulePack {
             category_anchors,
             category_model_defusers,
             category_rule_floor,
+            category_recast,
             sentence_openers,
         })
     }
