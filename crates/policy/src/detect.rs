@@ -297,6 +297,15 @@ fn score_context(text: &str) -> bool {
             "评",
             "计时",
             "秒",
+            "语文",
+            "数学",
+            "英语",
+            "前三",
+            "前五",
+            "前十",
+            "前3",
+            "前5",
+            "前10",
         ])
         .expect("score words build")
     });
@@ -696,7 +705,8 @@ impl RosterScan {
                     self.push(Kind::Res(ResKind::Score), i, j + 1);
                     return j + 1 - i;
                 }
-                if after == '%' {
+                // 90+ / 95%: a mark or a share (90+: over a list is a heading).
+                if after == '%' || after == '+' && matches!(after2, ':' | ' ' | '\n' | ',' | '的' | '、' | '(' | ')') {
                     self.push(Kind::Res(ResKind::Score), i, j + 1);
                     return j + 1 - i;
                 }
@@ -704,7 +714,8 @@ impl RosterScan {
                     self.push(Kind::Res(ResKind::Score), i, j + 1);
                     return j + 1 - i;
                 }
-                let not_a_score = prev == ':'
+                // After a colon only when a masked name stands before it (王**:98), not a time.
+                let not_a_score = prev == ':' && !(i >= 2 && is_mask(chars[i - 2]))
                     || prev == '第'
                     || after == ':'
                     || matches!(after, '-' | '~' | '～' | '度' | '℃' | '°' | '码')
@@ -1264,6 +1275,8 @@ mod tests {
             "这次物理小测，许同学100分，潘同学99，袁同学98",
             "区作文比赛获奖名单：一等奖 王**、赵**；二等奖 孙**、钱**",
             "恭喜以下同學喺校際朗誦節獲獎：冠軍 4A 何**；亞軍 4A 梁**",
+            "語文90+：周** 吴*琪 郑** 孙**",
+            "期中数学前五：王** 98 李*然 97 张** 96…",
         ] {
             assert!(detect(t).0, "no roster in {t:?}");
         }
@@ -1305,6 +1318,8 @@ mod tests {
             "运动会获奖名单：跳绳一等奖 3号、跑步二等奖 15号，恭喜！",
             "恭喜我们班在合唱比赛中获得一等奖！",
             "班费账目：收入2100元（42人×50），支出915.5，余1184.5",
+            "春游费用：车费35+门票40+保险5+饮用水5=85元/人，明天中午前按小组交给组长。",
+            "马上期末了，注意作息。元旦活动的钱还有四个小朋友没交，学号12、19、30、44，请抓紧。",
         ] {
             let (roster, single) = detect(t);
             assert!(!roster && !single, "false roster in {t:?}");
