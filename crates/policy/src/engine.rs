@@ -375,7 +375,10 @@ impl Classifier {
         let rules = raw
             .into_iter()
             .map(|(r, c, bs, be, score)| {
-                let part = self.learned.as_ref().map(|l| self.part_probability(l, text, &mut s, c, bs, be));
+                let part = self.learned.as_ref().map(|l| {
+                    let part = self.part_probability(l, text, &mut s, c, bs, be);
+                    (part, sigmoid(Self::part_logit(l, &s, c, 0, s.out.char_count() as u32)))
+                });
                 (self.pack.rules[r].id.clone(), score, part)
             })
             .collect();
@@ -764,25 +767,27 @@ impl Classifier {
         } else {
             parts.push((0, n)); // one sentence: the whole message
         }
-        let model = &learned.model;
         Self::ensure_prefix(learned, s);
-        let prefix = &s.prefix;
-        let mut best = f32::NEG_INFINITY;
-        for (ws, we) in parts {
-            let (hi, lo) = (prefix[we as usize], prefix[ws as usize]);
-            let count = hi.1 - lo.1;
-            let norm = if count > 0 { 1.0 / (count as f32).sqrt() } else { 0.0 };
-            let mut z = model.bias[c] + (hi.0[c] - lo.0[c]) as f32 * model.scale[c] * norm;
-            // Only the structural features with any hit at all (most sets have none).
-            for &k in &s.present {
-                let (set, w) = &learned.structural[k];
-                if s.hits[*set].iter().any(|h| h.cs < we && h.ce > ws) {
-                    z += w[c];
-                }
-            }
-            best = best.max(z);
-        }
+        let best = parts.into_iter().map(|(ws, we)| Self::part_logit(learned, s, c, ws, we)).fold(f32::NEG_INFINITY, f32::max);
         sigmoid(best)
+    }
+
+    /// The model's log-odds for category `c` on normalised chars `ws..we`, with the structural
+    /// features that have a hit there (after [`Self::ensure_prefix`]).
+    fn part_logit(learned: &Learned, s: &Scratch, c: usize, ws: u32, we: u32) -> f32 {
+        let model = &learned.model;
+        let (hi, lo) = (s.prefix[we as usize], s.prefix[ws as usize]);
+        let count = hi.1 - lo.1;
+        let norm = if count > 0 { 1.0 / (count as f32).sqrt() } else { 0.0 };
+        let mut z = model.bias[c] + (hi.0[c] - lo.0[c]) as f32 * model.scale[c] * norm;
+        // Only the structural features with any hit at all (most sets have none).
+        for &k in &s.present {
+            let (set, w) = &learned.structural[k];
+            if s.hits[*set].iter().any(|h| h.cs < we && h.ce > ws) {
+                z += w[c];
+            }
+        }
+        z
     }
 
     /// The model's log-odds for every category: the highest over the message's windows.
@@ -939,7 +944,7 @@ impl Classifier {
 /// What [`Classifier::debug`] shows: the normalised text, each set with its hits (as normalised
 /// text), and each rule that reached the threshold with its score and (with a model) the model's
 /// reading of the part it matched, which the category's `rule_floor` is compared with.
-pub type Debug = (String, Vec<(String, Vec<String>)>, Vec<(String, f32, Option<f32>)>);
+pub type Debug = (String, Vec<(String, Vec<String>)>, Vec<(String, f32, Option<(f32, f32)>)>);
 
 /// Whether a message reads as dictated (voice input): no punctuation that ends a sentence or a
 /// clause, and at least two spaces between Chinese phrases of two or more characters each. Spaces
