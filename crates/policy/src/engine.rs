@@ -861,6 +861,7 @@ impl Classifier {
         matches: &mut Vec<Match>,
     ) -> [f32; CATEGORIES] {
         let mut probs = self.logits(learned, text, s).map(sigmoid);
+        let own = probs;
         if let Some(shift) = shift {
             // The group's decisions move the probability as they move a rule's score.
             for (p, sc) in probs.iter_mut().zip(shift) {
@@ -877,10 +878,13 @@ impl Classifier {
             }
             let evidence = self.explain(learned, text, s, c);
             let span = evidence.iter().filter_map(|e| e.span).next().unwrap_or(Span { start: 0, end: text.len() });
+            // Over the threshold only with the group's "delete" marks: the group's flag.
+            let source = if own[c] >= learned.model.threshold[c] { Source::Model } else { Source::Group };
+            let prefix = if source == Source::Model { "model" } else { "group" };
             matches.push(Match {
-                rule: format!("model.{}", cat.as_str()),
+                rule: format!("{prefix}.{}", cat.as_str()),
                 category: cat,
-                source: Source::Model,
+                source,
                 score: p,
                 policy: self.pack.category_policy[c].clone(),
                 span,
@@ -1055,7 +1059,7 @@ impl Ctx<'_> {
                 return &self.hits[set];
             }
             let pattern = def.pattern.as_ref().filter(|_| open);
-            let hits = &mut self.hits[set];
+            let mut hits = std::mem::take(&mut self.hits[set]);
             let mut trim: Vec<usize> = Vec::new();
             if let Some(re) = pattern {
                 for m in re.find_iter(&self.out.text) {
@@ -1078,13 +1082,19 @@ impl Ctx<'_> {
                         let may_end = between.chars().any(|c| {
                             c.is_whitespace() || matches!(c, '。' | '！' | '？' | '!' | '?' | '；' | ';' | '…' | '.')
                         });
-                        if may_end && !def.defuser {
+                        // Or a warning glued on right after it (每家50别信…) starts there.
+                        let opener = || {
+                            let last = hit.ce - 1;
+                            self.pack.sentence_openers.iter().any(|&o| self.hits[o].iter().any(|h| h.cs == last))
+                        };
+                        if !def.defuser && (may_end || opener()) {
                             trim.push(hits.len());
                         }
                     }
                     hits.push(hit);
                 }
             }
+            self.hits[set] = hits;
             if !trim.is_empty() {
                 self.ensure_sentences();
                 for k in trim {
@@ -1179,8 +1189,10 @@ impl Ctx<'_> {
             while k < n && out.source_of(k).0 < b {
                 k += 1;
             }
+            // A hit across the boundary keeps the words together; one that only reaches its first
+            // char is a pattern's look at the character after an amount (每家50别信…).
             let inside =
-                soft && k > 0 && k < n && hits.iter().flatten().any(|h| (h.cs as usize) < k && (h.ce as usize) > k);
+                soft && k > 0 && k < n && hits.iter().flatten().any(|h| (h.cs as usize) < k && (h.ce as usize) > k + 1);
             keep.push(!inside);
         }
         let mut it = keep.iter();
@@ -1811,6 +1823,18 @@ unless_category = ["fee_collection"]
         assert_eq!(builtin().classify(t).categories, vec![Category::OffCampusTraining], "{t}");
     }
 
+    #[test]
+    fn a_warning_or_a_question_glued_on_after_a_bare_sum_is_a_sentence_of_its_own() {
+        // The amount patterns look at the character after the sum (每家补100别…): that character
+        // opens the glued-on sentence and does not join the two.
+        for t in ["冬至包饺子 材料费每人10", "班费快见底了，下学期每家补100"] {
+            assert!(fee(t), "{t}");
+            for tail in ["别信陌生人的收款码，谨防诈骗。", "请问大家都看到了吗？", "\n不要相信任何私聊你的陌生人。"] {
+                assert!(fee(&format!("{t}{tail}")), "{t}{tail}");
+            }
+        }
+    }
+
     /// Whether the built-in classifier flags `text` as a fee request.
     fn fee(text: &str) -> bool {
         builtin().classify(text).categories.contains(&Category::FeeCollection)
@@ -1944,7 +1968,7 @@ unless_category = ["fee_collection"]
             assert!(
                 rules.iter().any(|(id, score, part)| id.starts_with("fee.")
                     && *score >= THRESHOLD
-                    && part.is_some_and(|p| p < 0.5)),
+                    && part.is_some_and(|p| p.0 < 0.5)),
                 "{t}: {rules:?}"
             );
             assert!(!fee(t), "{t}: {:?}", builtin().classify(t));

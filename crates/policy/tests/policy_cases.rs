@@ -189,9 +189,10 @@ fn group_memory_learns_from_moderators() {
     // Another group (no memory) still flags the variant.
     assert!(!c.classify_in(variant, &Context::default()).is_clean());
 
-    // "Delete" on a message no rule catches makes its close variants a "please take a look".
-    let odd = "家人们冲冲冲，老规矩按上次的来，记得备注宝贝名字哦";
-    let odd_variant = "家人们冲冲冲，老规矩按上次的来，记得备注宝贝名字呀";
+    // "Delete" on a message neither the rules nor the model flag makes its close variants a
+    // "please take a look" from the group.
+    let odd = "宝子们冲冲冲，老样子照上次的来哦";
+    let odd_variant = "宝子们冲冲冲，老样子照上次的来呀";
     let deleted = GroupMemory::new(vec![c.sample(odd, Category::FeeCollection, false)]);
     let v = c.classify_in(odd_variant, &Context { allow: None, memory: Some(&deleted) });
     let m = v.matches.iter().find(|m| m.category == Category::FeeCollection).expect("group flag");
