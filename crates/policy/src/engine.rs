@@ -612,8 +612,8 @@ impl Classifier {
         // message it matched as clearly harmless (under the category's `rule_floor`): the two are
         // evidence of one kind, and a pattern that fires on a refund notice or a free club's
         // announcement is outweighed there. The part is the match itself, each sentence it
-        // touches and all of them (the highest reading counts), so words added elsewhere in the
-        // message cannot lower it.
+        // touches, all of them, or the whole message (the highest reading counts), so words
+        // added elsewhere in the message cannot lower it.
         if let Some(learned) = &self.learned
             && self.pack.category_rule_floor.iter().any(|&f| f > 0.0)
         {
@@ -734,7 +734,8 @@ impl Classifier {
 
     /// How the learned layer reads the part of the message a rule matched (normalised byte range
     /// `bs..be`): its probability for category `c`, the highest over the match itself, each
-    /// sentence the match touches and all of them together, with the structural features of
+    /// sentence the match touches, all of them together and the whole message (a dictated offer
+    /// whose spaces split it into phrases is read whole), with the structural features of
     /// each part and no defused-request masking. Sentences added before or after, and words
     /// glued on outside the match, leave at least the match itself as it was.
     fn part_probability(&self, learned: &Learned, text: &str, s: &mut Scratch, c: usize, bs: u32, be: u32) -> f32 {
@@ -764,6 +765,7 @@ impl Classifier {
             if parts.len() > 2 {
                 parts.push((first, last));
             }
+            parts.push((0, n)); // and the whole message
         } else {
             parts.push((0, n)); // one sentence: the whole message
         }
