@@ -209,8 +209,10 @@ pub(crate) fn sentence_starts(original: &str, out: &mut Vec<u32>, soft: &mut Vec
                 let (n1, n2) = (ahead.next(), ahead.next());
                 // Full-width Latin counts as Latin.
                 // So do dashes: "via PayNow — $14 each" is one sentence.
+                // And currency signs: "sent back the ¥30 you paid" is one sentence.
                 let latin = |c: char| match c {
                     '\u{2012}'..='\u{2015}' => '-',
+                    '¥' | '£' | '€' | '￥' => '$',
                     _ => fullwidth_to_ascii(c),
                 };
                 let (p, after) = (latin(prev), n1.map(latin));
@@ -1400,6 +1402,8 @@ mod tests {
             "and then I've paid",
             "ask Mr.\u{3000}Lee",
             "Mrs.\u{200B} Lee",
+            "sent back the ¥30 you paid",
+            "costs £12 each",
         ] {
             sentence_starts(t, &mut v, &mut soft);
             assert!(v.is_empty(), "{t}: {v:?}");
