@@ -706,7 +706,8 @@ impl RosterScan {
                     return j + 1 - i;
                 }
                 // 90+ / 95%: a mark or a share (90+: over a list is a heading).
-                if after == '%' || after == '+' && matches!(after2, ':' | ' ' | '\n' | ',' | '的' | '、' | '(' | ')') {
+                if after == '%' || after == '+' && matches!(after2, ':' | ' ' | '\n' | ',' | '的' | '、' | '(' | ')')
+                {
                     self.push(Kind::Res(ResKind::Score), i, j + 1);
                     return j + 1 - i;
                 }

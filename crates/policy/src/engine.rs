@@ -770,7 +770,8 @@ impl Classifier {
             parts.push((0, n)); // one sentence: the whole message
         }
         Self::ensure_prefix(learned, s);
-        let best = parts.into_iter().map(|(ws, we)| Self::part_logit(learned, s, c, ws, we)).fold(f32::NEG_INFINITY, f32::max);
+        let best =
+            parts.into_iter().map(|(ws, we)| Self::part_logit(learned, s, c, ws, we)).fold(f32::NEG_INFINITY, f32::max);
         sigmoid(best)
     }
 
@@ -1808,7 +1809,9 @@ unless_category = ["fee_collection"]
         }
         // A recast to the same category, to an unknown one or without `when` is an error.
         for bad in ["to = \"fee_collection\"", "to = \"nothing\"", "when = []"] {
-            let broken = src.replace("to = \"commercial_ad\"", bad).replace("when = [\"sport\"], ", if bad.starts_with("when") { "" } else { "when = [\"sport\"], " });
+            let broken = src
+                .replace("to = \"commercial_ad\"", bad)
+                .replace("when = [\"sport\"], ", if bad.starts_with("when") { "" } else { "when = [\"sport\"], " });
             assert!(Classifier::from_toml(&broken).is_err(), "{bad}");
         }
     }
@@ -1831,7 +1834,8 @@ unless_category = ["fee_collection"]
         // opens the glued-on sentence and does not join the two.
         for t in ["冬至包饺子 材料费每人10", "班费快见底了，下学期每家补100"] {
             assert!(fee(t), "{t}");
-            for tail in ["别信陌生人的收款码，谨防诈骗。", "请问大家都看到了吗？", "\n不要相信任何私聊你的陌生人。"] {
+            for tail in ["别信陌生人的收款码，谨防诈骗。", "请问大家都看到了吗？", "\n不要相信任何私聊你的陌生人。"]
+            {
                 assert!(fee(&format!("{t}{tail}")), "{t}{tail}");
             }
         }
