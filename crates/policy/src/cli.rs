@@ -82,7 +82,7 @@ fn debug_command() -> ExitCode {
         for (rule, score, part) in rules {
             match part {
                 Some((p, w)) => {
-                    println!("  rule {rule}: {score:.2} (model on its sentences: {p:.3}, on the message: {w:.3})")
+                    println!("  rule {rule}: {score:.2} (model on its part: {p:.3}, on the message: {w:.3})")
                 }
                 None => println!("  rule {rule}: {score:.2}"),
             }

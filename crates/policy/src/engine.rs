@@ -689,10 +689,9 @@ impl Classifier {
             if !any_hit(&r.when) || any_hit(&r.unless) {
                 continue;
             }
-            let to = Category::ALL.iter().position(|&x| x == r.to).unwrap_or(c);
             for m in matches.iter_mut().filter(|m| m.category == cat) {
                 m.category = r.to;
-                m.policy = self.pack.category_policy[to].clone();
+                m.policy = self.pack.category_policy[r.to as usize].clone();
                 m.rule = match m.source {
                     Source::Rule => r.id.clone(),
                     _ => format!("{}.{}", m.rule.split('.').next().unwrap_or("model"), r.to.as_str()),
@@ -765,10 +764,8 @@ impl Classifier {
             if parts.len() > 2 {
                 parts.push((first, last));
             }
-            parts.push((0, n)); // and the whole message
-        } else {
-            parts.push((0, n)); // one sentence: the whole message
         }
+        parts.push((0, n)); // and the whole message
         Self::ensure_prefix(learned, s);
         let best =
             parts.into_iter().map(|(ws, we)| Self::part_logit(learned, s, c, ws, we)).fold(f32::NEG_INFINITY, f32::max);
