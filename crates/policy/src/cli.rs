@@ -44,7 +44,7 @@ pub fn main_with_args(prog: &str, args: &[String]) -> ExitCode {
             [flag] if flag == "--jsonl" => classify_command(prog, true),
             _ => usage(),
         },
-        Some("debug") if args.len() == 1 => debug_command(),
+        Some("debug") if args.len() == 1 => debug_command(prog),
         Some("train") => {
             let mut data = None;
             let mut out = None;
@@ -70,8 +70,14 @@ pub fn main_with_args(prog: &str, args: &[String]) -> ExitCode {
 }
 
 /// `debug`: for people writing rules, what the engine saw in each line of stdin.
-fn debug_command() -> ExitCode {
-    let Ok(classifier) = Classifier::builtin() else { return ExitCode::FAILURE };
+fn debug_command(prog: &str) -> ExitCode {
+    let classifier = match Classifier::builtin() {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("{prog} debug: the built-in rule pack is invalid: {e}");
+            return ExitCode::from(2);
+        }
+    };
     for line in std::io::stdin().lines().map_while(Result::ok) {
         let text = line.replace("\\n", "\n");
         let (norm, sets, rules) = classifier.debug(&text);
