@@ -1,5 +1,5 @@
 // Hand-written labelled cases shared by `tests/policy_cases.rs`, `benches/policy.rs` and the
-// engine's unit tests. Generated from `tools/cases.py`; none is copied from the dev corpus.
+// engine's unit tests, edited here (each round adds its own); none is copied from the dev corpus.
 
 pub struct Case {
     pub text: &'static str,
