@@ -504,8 +504,8 @@ fn cn_unit(c: char) -> Option<u64> {
 /// The Chinese numerals [`convert_numerals`] understands, as a bitmap over the BMP.
 static NUMERALS: [u64; 1024] = {
     let chars = [
-        '零', '〇', '一', '壹', '二', '贰', '两', '貳', '三', '叁', '四', '肆', '五', '伍', '六', '陆', '七', '柒',
-        '八', '捌', '九', '玖', '十', '拾', '百', '佰', '千', '仟', '万', '萬', '亿',
+        '零', '〇', '一', '壹', '二', '贰', '两', '貳', '三', '叁', '参', '四', '肆', '五', '伍', '六', '陆', '七',
+        '柒', '八', '捌', '九', '玖', '十', '拾', '百', '佰', '千', '仟', '万', '萬', '亿',
     ];
     let mut bits = [0u64; 1024];
     let mut i = 0;
@@ -1280,6 +1280,10 @@ mod tests {
         assert_eq!(n("一二年级"), "一二年级");
         assert_eq!(n("十五六个"), "十五六个");
         assert_eq!(n("三年二班"), "三年二班");
+        // 參 (叁's Traditional look-alike, 参 once folded) is a numeral next to a unit only.
+        assert_eq!(n("每人參佰"), "每人300");
+        assert_eq!(n("参加比赛"), "参加比赛");
+        assert_eq!(n("人参三百克"), "人参三百克");
         // Never glued onto a preceding digit.
         assert_eq!(n("200一个人"), "200一个人");
     }
@@ -1295,7 +1299,8 @@ mod tests {
         assert_eq!(n("班💰又见底"), "班钱又见底");
         assert_eq!(n("转我🧧"), "转我红包");
         assert_eq!(n("每家出💯"), "每家出100");
-        assert_eq!(n("每家一张毛爷爷"), "每家一张100元");
+        assert_eq!(n("每家一张毛爷爷"), "每家100元");
+        assert_eq!(n("每人两张粉的"), "每人200元");
     }
 
     #[test]
