@@ -1844,7 +1844,7 @@ unless_category = ["fee_collection"]
     }
 
     /// A fee request only the learned layer catches (no rule matches it).
-    const LEARNED_FEE: &str = "@陈妈妈 @林爸爸 还差你们两家哦，看到麻烦尽快处理一下，今晚要统一交上去了";
+    const LEARNED_FEE: &str = "@陈妈妈 @林爸爸 还差你们两家哦，看到麻烦尽快处理一下，今晚要交上去了";
 
     #[test]
     fn a_request_the_rules_defused_as_reported_is_not_the_models_to_flag() {

@@ -4444,4 +4444,59 @@ pub const CASES: &[Case] = &[
         labels: &["fee_collection"],
         why: "fee, round 18: a collection with a list and a deadline",
     },
+    Case {
+        text: "壹佰贰拾元整，家委会收",
+        labels: &["fee_collection"],
+        why: "fee, round 19: capital numerals and who collects",
+    },
+    Case {
+        text: "班服钱每人參佰，週五截止",
+        labels: &["fee_collection"],
+        why: "fee, round 19: 參 as a numeral, a deadline",
+    },
+    Case {
+        text: "Bus fee 25 due Friday",
+        labels: &["fee_collection"],
+        why: "fee, round 19: an English fee and its sum",
+    },
+    Case {
+        text: "周日野餐AA，人均摊下来38，参加的私我",
+        labels: &["fee_collection"],
+        why: "fee, round 19: a per-head share a few words after 人均",
+    },
+    Case {
+        text: "还有谁没转？收齐了我好去订蛋糕",
+        labels: &["fee_collection"],
+        why: "fee, round 19: chasing who has not transferred",
+    },
+    Case {
+        text: "老师的礼物钱还没出的家长，私我一下",
+        labels: &["fee_collection"],
+        why: "fee, round 19: those who have not chipped in",
+    },
+    Case {
+        text: "每人两张粉的，周四前交给我",
+        labels: &["fee_collection"],
+        why: "fee, round 19: banknotes by colour",
+    },
+    Case {
+        text: "我记得以前春游是要交车费的，这次要不要带钱？",
+        labels: &[],
+        why: "benign, round 19: a parent asking, remembering",
+    },
+    Case {
+        text: "校运会项目：60米、200米、400米，报名表明天交给体育委员",
+        labels: &[],
+        why: "benign, round 19: race distances, a form handed in",
+    },
+    Case {
+        text: "语文作业老规矩：订正完自己读一遍，明天早读交给小组长",
+        labels: &[],
+        why: "benign, round 19: homework handed to a group leader",
+    },
+    Case {
+        text: "班费的事大家都清楚了。\n周五要穿校服。\n请大家准时转给我回执。",
+        labels: &[],
+        why: "benign, round 19: a fee word and a request three sentences apart",
+    },
 ];
