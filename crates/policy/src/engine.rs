@@ -1847,6 +1847,14 @@ unless_category = ["fee_collection"]
     const LEARNED_FEE: &str = "@陈妈妈 @林爸爸 还差你们两家哦，看到麻烦尽快处理一下，今晚要交上去了";
 
     #[test]
+    fn a_fee_rules_evidence_lies_within_two_sentences() {
+        // Split over two lines, a request keeps its verdict ...
+        assert!(fee("班费每人200元\n周五前转给我"));
+        // ... while a fee word, a transfer and a request three sentences apart are not one request.
+        assert!(!fee("班费的事大家都清楚了。\n周五要穿校服。\n请大家准时转给我回执。"));
+    }
+
+    #[test]
     fn a_request_the_rules_defused_as_reported_is_not_the_models_to_flag() {
         let request = "老师让大家交资料费，每家三百，中午前交齐";
         assert!(fee(request));
