@@ -4475,9 +4475,7 @@ pub const CASES: &[Case] = &[
         why: "fee, round 19: those who have not chipped in",
     },
     Case {
-        text: "每人两张粉的，周四前交给我",
-        labels: &["fee_collection"],
-        why: "fee, round 19: banknotes by colour",
+        text: "每人两张粉的，周四前交给我", labels: &["fee_collection"], why: "fee, round 19: banknotes by colour"
     },
     Case {
         text: "我记得以前春游是要交车费的，这次要不要带钱？",
