@@ -5,7 +5,8 @@
 //! - `[categories.NAME]`: the policy a learned verdict of that category cites, its `anchors` (a
 //!   learned verdict needs a hit of one of them), `model_defused_by` (sets whose hit in a part of
 //!   the message keeps the model from flagging that part: a closed fund, a scam verdict), its
-//!   `rule_floor` and an optional `recast` (its verdicts reported as another category).
+//!   `rule_floor`, `sentences` (the cap for its rules that set none) and an optional `recast`
+//!   (its verdicts reported as another category).
 //! - `[sets.NAME]`: term sets: literal `terms` (normalised like messages, so they can be written
 //!   in any script or spelling), regex `patterns` over the normalised text, and `exclude`
 //!   literals whose occurrences cancel overlapping hits of the set, and a `gate`: a list of
@@ -24,7 +25,7 @@
 //! - `[[rules]]`: `id`, `category`, `policy`, `all` (required sets; `"a | b"` means either),
 //!   `window` (chars), `weight` (the evidence the rule gives, default 1), `core` (the entries of
 //!   `all` that are the request itself, default all), `sentences` (the most sentences a match may
-//!   touch), `defused_by` (sets whose hits lower the
+//!   touch; default the category's), `defused_by` (sets whose hits lower the
 //!   score when they are in a sentence the core of the match touches), `defused_near`
 //!   and `near` (the same within `near` chars of the match), `counts` (minimum number of hits
 //!   of a set in the message) and `unless_category` (stand down when that category fired).
@@ -108,6 +109,9 @@ struct RawCategory {
     model_defused_by: Vec<String>,
     #[serde(default)]
     rule_floor: f32,
+    /// The most sentences a match of the category's rules may touch, for rules that set none.
+    #[serde(default)]
+    sentences: Option<u32>,
     #[serde(default)]
     recast: Option<RawRecast>,
 }
@@ -661,6 +665,17 @@ impl RulePack {
                 });
             }
             category_rule_floor[ci] = raw_cat.rule_floor;
+            if let Some(n) = raw_cat.sentences {
+                if n == 0 {
+                    return Err(RuleError::Policy {
+                        policy: format!("categories.{c}"),
+                        problem: "`sentences` must be at least 1".into(),
+                    });
+                }
+                for r in rules.iter_mut().filter(|r| r.category == c && r.sentences == u32::MAX) {
+                    r.sentences = n;
+                }
+            }
             let no_sets = Vec::new();
             let (when, unless) = raw_cat.recast.as_ref().map_or((&no_sets, &no_sets), |r| (&r.when, &r.unless));
             let mut lists = [Vec::new(), Vec::new(), Vec::new(), Vec::new()];
@@ -862,6 +877,19 @@ patterns = ['\d+']
                 Err(e) => assert!(!ok && e.to_string().contains("rule_floor"), "{floor}: {e}"),
             }
         }
+    }
+
+    #[test]
+    fn a_categorys_sentence_cap_applies_to_its_rules_that_set_none() {
+        let rules = "[[rules]]\nid = \"ad.plain\"\ncategory = \"commercial_ad\"\npolicy = \"p\"\nall = [\"a\"]\n\n\
+                     [[rules]]\nid = \"ad.own\"\ncategory = \"commercial_ad\"\npolicy = \"p\"\nall = [\"a\"]\nsentences = 1\n\n\
+                     [[rules]]\nid = \"fee.other\"\ncategory = \"fee_collection\"\npolicy = \"p\"\nall = [\"a\"]\n";
+        let pack =
+            compile(&format!("{HEAD}\n[categories.commercial_ad]\npolicy = \"p\"\nsentences = 2\n\n{rules}")).unwrap();
+        let caps: Vec<(&str, u32)> = pack.rules.iter().map(|r| (r.id.as_str(), r.sentences)).collect();
+        assert_eq!(caps, [("ad.plain", 2), ("ad.own", 1), ("fee.other", u32::MAX)]);
+        let err = compile(&format!("{HEAD}\n[categories.commercial_ad]\npolicy = \"p\"\nsentences = 0\n\n{rules}"));
+        assert!(err.err().is_some_and(|e| e.to_string().contains("sentences")));
     }
 
     #[test]
