@@ -435,7 +435,7 @@ async fn the_change_feed_reaches_every_reader(s: &dyn Store) {
 }
 
 /// Two copies' budgets from the same store are one: 20 a minute into one group however the sends
-/// are split, and a 429 pause set by one holds the other (the 30-a-second window is checked in the
+/// are split, and a 429 pause set by one holds the other (all sending when the chat had room) (the 30-a-second window is checked in the
 /// limiter's unit tests, where time is not a Redis round trip).
 async fn the_sending_budget_is_one_for_every_copy(s: &dyn Store) {
     use jiaxiao::jobs::limiter::Budget;
@@ -455,6 +455,17 @@ async fn the_sending_budget_is_one_for_every_copy(s: &dyn Store) {
     let wait = b.try_acquire(-2, Budget::Free).await.unwrap_err();
     assert!(wait > Duration::from_secs(3), "a 429 pause from one copy holds the other: {wait:?}");
     assert!(b.try_acquire(-99, Budget::Paid).await.is_ok(), "paid broadcasts have a budget of their own");
+    // A 429 for a private chat whose one-a-second window is full holds that chat only …
+    assert!(a.try_acquire(77, Budget::Free).await.is_ok());
+    a.too_many_requests(77, Duration::from_secs(5)).await;
+    assert!(b.try_acquire(77, Budget::Free).await.unwrap_err() > Duration::from_secs(3), "the chat is held");
+    assert!(b.try_acquire(-5, Budget::Free).await.is_ok(), "other chats go on");
+    // … but one for a group with room in its window can only be the bot-wide limit: all sending
+    // waits, in every copy.
+    assert!(a.try_acquire(-6, Budget::Free).await.is_ok());
+    a.too_many_requests(-6, Duration::from_secs(5)).await;
+    let wait = b.try_acquire(-7, Budget::Free).await.unwrap_err();
+    assert!(wait > Duration::from_secs(3), "a bot-wide 429 holds every chat: {wait:?}");
 }
 
 /// Private settings, the groups a person was seen in, check-ins once a day, questions, and

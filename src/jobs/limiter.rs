@@ -29,6 +29,11 @@ pub trait SendLimiter: Send + Sync {
     async fn try_acquire(&self, chat: ChatKey, budget: Budget) -> Result<(), Duration>;
     /// Telegram answered 429: hold `chat` (or, with `None`, all sending) for `wait`.
     async fn pause(&self, chat: Option<ChatKey>, wait: Duration);
+    /// Telegram answered 429 to a send into `chat`: holds that chat for `wait`, and all sending as
+    /// well when the chat's own window still had room, since the limit Telegram enforced can then
+    /// only be the bot-wide one (a broadcast's requests that reach Telegram bunched together, say).
+    /// Holding only the chat would let every other send run into the same full window, one 429 each.
+    async fn too_many_requests(&self, chat: ChatKey, wait: Duration);
     /// Waits until a slot is free and takes it; returns how long it waited.
     async fn acquire(&self, chat: ChatKey, budget: Budget) -> Duration {
         let mut waited = Duration::ZERO;
@@ -105,6 +110,18 @@ impl SendLimiter for MemoryLimiter {
         let mut pauses = self.pauses.lock().unwrap_or_else(|e| e.into_inner());
         let slot = pauses.entry(chat).or_insert(until);
         *slot = (*slot).max(until);
+    }
+
+    async fn too_many_requests(&self, chat: ChatKey, wait: Duration) {
+        let now = Instant::now();
+        // The per-chat windows are the same in both budgets; the free one sees every send's chat.
+        let room = [&self.free, &self.paid]
+            .iter()
+            .all(|l| l.lock().unwrap_or_else(|e| e.into_inner()).chat_has_room(chat, now));
+        self.pause(Some(chat), wait).await;
+        if room {
+            self.pause(None, wait).await;
+        }
     }
 }
 
@@ -226,17 +243,52 @@ impl SendLimiter for RedisLimiter {
             Some(c) => self.key(format_args!("pause:{c}")),
             None => self.key(format_args!("pause:all")),
         };
-        // Keep the longer of an existing pause and this one.
-        let script = redis::Script::new(
-            r#"
-            local p = redis.call('PTTL', KEYS[1])
-            if p < tonumber(ARGV[1]) then redis.call('SET', KEYS[1], 1, 'PX', ARGV[1]) end
-            return 1
-            "#,
-        );
-        let ms = wait.as_millis().max(1) as u64;
         self.fallback.pause(chat, wait).await;
-        if let Err(e) = script.key(key).arg(ms).invoke_async::<i64>(&mut self.conn.clone()).await {
+        self.share_pause(PAUSE.key(key).arg(wait.as_millis().max(1) as u64)).await;
+    }
+
+    async fn too_many_requests(&self, chat: ChatKey, wait: Duration) {
+        let (span, max) = super::ratelimit::window(chat, &self.limits);
+        self.fallback.too_many_requests(chat, wait).await;
+        let keys = [
+            self.key(format_args!("pause:{chat}")),
+            self.key(format_args!("chat:{chat}")),
+            self.key(format_args!("pause:all")),
+        ];
+        self.share_pause(
+            PAUSE.key(&keys[..]).arg(wait.as_millis().max(1) as u64).arg(span.as_millis() as u64).arg(max),
+        )
+        .await;
+    }
+}
+
+/// Sets the pause `KEYS[1]` for `ARGV[1]` ms, keeping a longer one already set. With `KEYS[2]` (a
+/// chat's window, `ARGV[2]` ms long, `ARGV[3]` sends) and `KEYS[3]` (the overall pause): sets that
+/// one as well when the chat's window has room.
+static PAUSE: std::sync::LazyLock<redis::Script> = std::sync::LazyLock::new(|| {
+    redis::Script::new(
+        r#"
+local ms = tonumber(ARGV[1])
+local function hold(key)
+  if redis.call('PTTL', key) < ms then redis.call('SET', key, 1, 'PX', ms) end
+end
+hold(KEYS[1])
+if #KEYS < 3 then return 1 end
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now - tonumber(ARGV[2]))
+if redis.call('ZCARD', KEYS[2]) < tonumber(ARGV[3]) then
+  hold(KEYS[3])
+  return 2
+end
+return 1
+"#,
+    )
+});
+
+impl RedisLimiter {
+    async fn share_pause(&self, invocation: &mut redis::ScriptInvocation<'_>) {
+        if let Err(e) = invocation.invoke_async::<i64>(&mut self.conn.clone()).await {
             crate::metrics::redis_error();
             tracing::warn!(error = %e, "could not share a 429 pause");
         }
@@ -265,6 +317,21 @@ mod tests {
         assert!(l.try_acquire(-2, Budget::Free).await.is_ok(), "other chats go on");
         l.pause(None, Duration::from_secs(3)).await;
         assert!(l.try_acquire(-3, Budget::Free).await.is_err(), "a bot-wide pause holds everyone");
+    }
+
+    #[tokio::test]
+    async fn a_429_with_room_in_the_chats_window_holds_all_sending() {
+        let l = MemoryLimiter::new(Limits::default());
+        assert!(l.try_acquire(-1, Budget::Free).await.is_ok());
+        l.too_many_requests(-1, Duration::from_secs(2)).await;
+        assert!(l.try_acquire(-2, Budget::Free).await.is_err(), "one send in a group: the limit hit was bot-wide");
+        let l = MemoryLimiter::new(Limits::default());
+        for _ in 0..20 {
+            assert!(l.try_acquire(-1, Budget::Free).await.is_ok());
+        }
+        l.too_many_requests(-1, Duration::from_secs(2)).await;
+        assert!(l.try_acquire(-1, Budget::Free).await.is_err(), "the full group waits");
+        assert!(l.try_acquire(-2, Budget::Free).await.is_ok(), "the others go on");
     }
 
     #[tokio::test]

@@ -313,7 +313,7 @@ impl Outbox {
         match e {
             Failure::RateLimited(d) => {
                 tracing::info!(chat = item.chat, wait_s = d.as_secs(), "outbox: Telegram asked to wait; rescheduled");
-                self.limiter.pause(Some(item.chat), d).await;
+                self.limiter.too_many_requests(item.chat, d).await;
                 let due = self.clock.now() + chrono::Duration::from_std(d).unwrap_or_default();
                 self.retry_at(item, due, false).await?;
             }

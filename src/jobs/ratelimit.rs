@@ -50,6 +50,12 @@ impl RateLimiter {
         RateLimiter { limits, ..Default::default() }
     }
 
+    /// Whether `chat`'s own window has room for another send at `now` (the overall one aside).
+    pub fn chat_has_room(&mut self, chat: ChatKey, now: Instant) -> bool {
+        let (span, max) = window(chat, &self.limits);
+        self.chats.get_mut(&chat).is_none_or(|q| wait(q, span, max, now).is_zero())
+    }
+
     /// Records a send to `chat` at `now` if the limits allow it; otherwise says how long to wait.
     pub fn try_send(&mut self, chat: ChatKey, now: Instant) -> Result<(), Duration> {
         let (span, max) = window(chat, &self.limits);

@@ -137,9 +137,10 @@ where
 }
 
 /// Runs `request` within the bot-wide budget: with `chat`, first takes a sending slot for it (waiting
-/// as long as the limits or a pause say, up to `max_wait`, else [`Failure::RateLimited`]); a `429 retry_after` pauses that chat for every copy and is
-/// waited out (up to [`MAX_INLINE_WAIT`], five times); network errors are retried twice. Without
-/// `chat` (answers to button presses, deletions, lookups) no slot is taken.
+/// as long as the limits or a pause say, up to `max_wait`, else [`Failure::RateLimited`]); a `429
+/// retry_after` holds that chat, or all sending (see [`SendLimiter::too_many_requests`]), for every
+/// copy and is waited out (up to [`MAX_INLINE_WAIT`], five times); network errors are retried twice.
+/// Without `chat` (answers to button presses, deletions, lookups) no slot is taken.
 pub async fn limited<T, F, Fut>(
     limiter: &dyn SendLimiter,
     chat: Option<ChatKey>,
@@ -170,7 +171,7 @@ where
                 flood_retries += 1;
                 tracing::info!(chat, wait_s = s.seconds(), "Telegram asked to slow down; holding the chat");
                 match chat {
-                    Some(_) => limiter.pause(chat, s.duration()).await,
+                    Some(chat) => limiter.too_many_requests(chat, s.duration()).await,
                     None => tokio::time::sleep(s.duration()).await,
                 }
             }
@@ -182,8 +183,8 @@ where
             Err(e) => {
                 let failure = Failure::of(&e);
                 crate::metrics::sent(failure.metric());
-                if let (Failure::RateLimited(d), Some(_)) = (&failure, chat) {
-                    limiter.pause(chat, *d).await;
+                if let (Failure::RateLimited(d), Some(chat)) = (&failure, chat) {
+                    limiter.too_many_requests(chat, *d).await;
                 }
                 return Err(failure);
             }

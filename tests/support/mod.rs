@@ -174,3 +174,16 @@ impl Drop for PrivateRedis {
         let _ = std::fs::remove_dir_all(&self.dir);
     }
 }
+
+/// Telegram's limits held during a broadcast of `sends` messages that the stand-in refused `refused`
+/// of (429). The stand-in times a request when it reads it, in the test's own process; when that
+/// process is not scheduled for a moment (two cores shared with the bots and Redis), requests that
+/// left within the bot's budget are read in a bunch and the excess is refused however well the bot
+/// behaves (each refusal is waited out and retried: the tests check every group got its post once).
+/// So a few refusals are allowed, never a flood: a bot without its budget gets hundreds, and one that
+/// held only the refused chat after a bot-wide 429 got 72 where the test process was stopped six
+/// times for 0.4 s (it now holds all sending: 23 and 42).
+pub fn assert_within_limits(refused: u64, sends: usize) {
+    let allowed = (sends / 20).max(2) as u64;
+    assert!(refused <= allowed, "{refused} sends refused with 429 (at most {allowed} of {sends} allowed)");
+}
