@@ -324,9 +324,27 @@ fn counting_context(text: &str) -> bool {
         "接龙", "打卡", "报名", "签到", "人数", "尺码", "码数", "身高", "分钟", "几本", "个数", "运动", "跳绳",
         "sign up", "sign-up", "how many",
     ];
-    const RESULTS: [&str; 16] = [
-        "成绩", "考试", "测试", "测验", "听写", "默写", "排名", "名次", "满分", "及格", "分数", "score", "test",
-        "exam", "mark", "grade",
+    // A leaderboard ranks the pupils whatever it counts (排行榜 of reading minutes, 倒数).
+    const RESULTS: [&str; 19] = [
+        "成绩",
+        "考试",
+        "测试",
+        "测验",
+        "听写",
+        "默写",
+        "排名",
+        "名次",
+        "满分",
+        "及格",
+        "分数",
+        "score",
+        "test",
+        "exam",
+        "mark",
+        "grade",
+        "排行",
+        "倒数",
+        "leaderboard",
     ];
     COUNTING.iter().any(|w| text.contains(w)) && !RESULTS.iter().any(|w| text.contains(w))
 }

@@ -1284,12 +1284,15 @@ impl Ctx<'_> {
                 let hit = if whole {
                     // A question defuses what it asks about: it holds the whole request in its
                     // sentence and starts before the request ends (not one glued on after it).
-                    // A request over two sentences needs a question in each.
+                    // A request over two sentences needs a question in each. With `clause`, one
+                    // that starts before the request counts only in the request's clause: 儿子说
+                    // reports what follows it, not the request in the clause after.
                     let n = self.prepare(s).len();
+                    let clause = self.pack.sets[s].clause;
                     (first..=last).all(|j| {
                         (0..n).any(|k| {
                             let h = self.hits[s][k];
-                            h.cs < span.ce && {
+                            h.cs < span.ce && (!clause || !self.clause_break(h.ce, span.cs)) && {
                                 let (a, b) = self.sentences_of(h);
                                 a <= j && b >= j
                             }
@@ -1628,6 +1631,17 @@ unless_category = ["fee_collection"]
     }
 
     #[test]
+    fn a_clause_scoped_question_reports_only_its_own_clause() {
+        let src = PACK
+            .replace("[sets.neg]", "[sets.told]\nterms = [\"儿子说\"]\nwhole = true\nclause = true\n\n[sets.neg]")
+            .replace("defused_by = [\"warn\"]", "defused_by = [\"warn\", \"told\"]")
+            .replace("window = 10", "window = 30");
+        let c = Classifier::from_toml(&src).unwrap();
+        assert!(c.classify("儿子说50元转我").is_clean(), "what the child said");
+        assert!(!c.classify("儿子说了那件事，50元转我").is_clean(), "the parent's own request, a clause later");
+    }
+
+    #[test]
     fn the_undefused_request_is_the_one_reported() {
         // Two requests: the quoted one in the warning is defused, the real one is not.
         let v = c().classify("骗子会发“50元转我”。真的是：80元转我");
@@ -1848,10 +1862,18 @@ unless_category = ["fee_collection"]
 
     #[test]
     fn a_fee_rules_evidence_lies_within_two_sentences() {
+        let by_rule = |t: &str| {
+            builtin()
+                .classify(t)
+                .matches
+                .iter()
+                .any(|m| m.category == Category::FeeCollection && m.source == Source::Rule)
+        };
         // Split over two lines, a request keeps its verdict ...
-        assert!(fee("班费每人200元\n周五前转给我"));
-        // ... while a fee word, a transfer and a request three sentences apart are not one request.
-        assert!(!fee("班费的事大家都清楚了。\n周五要穿校服。\n请大家准时转给我回执。"));
+        assert!(by_rule("班费每人200元\n周五前转给我"));
+        // ... while a fee word, a transfer and a request three sentences apart are not one request
+        // for the rules (the learned layer reads the message as a whole, and may ask to take a look).
+        assert!(!by_rule("班费的事大家都清楚了。\n周五要穿校服。\n请大家准时转给我回执。"));
     }
 
     #[test]

@@ -469,6 +469,21 @@ fn is_separator(c: char) -> bool {
         || c.is_whitespace()
 }
 
+/// Emoji and other pictographs (not the ones [`is_separator`] already counts).
+#[inline]
+fn is_pictograph(c: char) -> bool {
+    matches!(c as u32, 0x1F000..=0x1FAFF | 0x2600..=0x27BF | 0x2B00..=0x2BFF)
+}
+
+/// An emoji put between every two characters of a word (`收😊款😊码`): between two Chinese
+/// characters, with another emoji two characters before or after it. One emoji between two words
+/// (`谢谢🙏明天见`) stays.
+fn interleaved_emoji(chars: &[NChar], i: usize) -> bool {
+    let cjk = |k: usize| chars.get(k).is_some_and(|n| is_cjk_word(n.c));
+    let emoji = |k: usize| chars.get(k).is_some_and(|n| is_pictograph(n.c));
+    i > 0 && emoji(i) && cjk(i - 1) && cjk(i + 1) && ((i >= 2 && emoji(i - 2)) || emoji(i + 2))
+}
+
 #[inline]
 fn is_money_emoji(c: char) -> bool {
     matches!(c, '💰' | '💴' | '💵' | '💶' | '💷' | '💸' | '💲')
@@ -677,7 +692,7 @@ impl Normaliser {
             alpha |= c.is_ascii_alphabetic();
             digit |= c.is_ascii_digit();
             leet_sym |= c == '@' || c == '$';
-            sep |= is_separator(c);
+            sep |= is_separator(c) || is_pictograph(c);
         }
         if sep {
             collapse_separators(&mut a, &mut scratch.keep, alpha, digit);
@@ -952,8 +967,9 @@ pub(crate) fn collapse_separators(chars: &mut Vec<NChar>, keep: &mut Vec<bool>, 
     // Separator runs between two Chinese characters.
     let mut i = 0;
     while i < n {
-        if is_separator(chars[i].c) && i > 0 {
+        if i > 0 && (is_separator(chars[i].c) || interleaved_emoji(chars, i)) {
             let run_start = i;
+            i += 1;
             while i < n && is_separator(chars[i].c) {
                 i += 1;
             }
@@ -1220,6 +1236,13 @@ mod tests {
         assert_eq!(n("1.王妈妈"), "1.王妈妈");
         // Not between a Chinese character and a digit.
         assert_eq!(n("每家 500"), "每家 500");
+    }
+
+    #[test]
+    fn an_emoji_between_every_two_characters_is_a_separator() {
+        assert_eq!(n("收😊款😊码😊已😊发"), "收款码已发");
+        assert_eq!(n("班🌸费"), "班🌸费", "one emoji between two words stays");
+        assert_eq!(n("谢谢🙏明天见"), "谢谢🙏明天见");
     }
 
     #[test]
