@@ -4497,4 +4497,84 @@ pub const CASES: &[Case] = &[
         labels: &[],
         why: "benign, round 19: a fee word and a request three sentences apart",
     },
+    Case {
+        text: "女儿说要交“那个”，我问过家委会了，每家80，大家转给周妈妈就行",
+        labels: &["fee_collection"],
+        why: "fee, round 20: hearsay in its own clause, then the parent's own request",
+    },
+    Case {
+        text: "孩子回来说明天要交30元，是真的吗？",
+        labels: &[],
+        why: "benign, round 20: a parent asking about what the child said",
+    },
+    Case {
+        text: "下学期伙食费每人1200，各位先转我，我统一交到学校财务",
+        labels: &["fee_collection"],
+        why: "fee, round 20: a parent collecting for the school's billing",
+    },
+    Case {
+        text: "伙食费每人1200，请登录学校缴费平台自行缴纳，群里不收",
+        labels: &[],
+        why: "benign, round 20: the school's own platform",
+    },
+    Case {
+        text: "收🌸款🌸码🌸在🌸相🌸册，每🌸人🌸伍🌸拾",
+        labels: &["fee_collection"],
+        why: "fee, round 20: an emoji between every two characters",
+    },
+    Case {
+        text: "家委会定了份小礼物，名字后面写上金额接龙就行",
+        labels: &["fee_collection"],
+        why: "fee, round 20: a chain with amounts",
+    },
+    Case {
+        text: "We're asking for $15 per family for the party, Venmo to the class rep please",
+        labels: &["fee_collection"],
+        why: "fee, round 20: 'we're asking for' is a request, not a report",
+    },
+    Case {
+        text: "上次春游的钱收齐后已经全部用完，账目在群文件，结余0元",
+        labels: &[],
+        why: "benign, round 20: a closed fund's last word",
+    },
+    Case {
+        text: "Mr. Chen sent the gift card back, so everyone's $20 was transferred back this morning.",
+        labels: &[],
+        why: "benign, round 20: money transferred back",
+    },
+    Case {
+        text: "本群不接受任何商业推广，包括但不限于保险、理财、团购链接，谢谢配合",
+        labels: &[],
+        why: "benign, round 20: a group rule listing banned ads",
+    },
+    Case {
+        text: "团购的事大家私下说就好，别在班级群里发链接啦",
+        labels: &[],
+        why: "benign, round 20: asking to keep group-buys out of the group",
+    },
+    Case {
+        text: "朋友圈好多拼音衔接班，我问了老师，一年级会从头教，不用报班",
+        labels: &[],
+        why: "benign, round 20: a parent passing on that no class is needed",
+    },
+    Case {
+        text: "小区有个退休老师带孩子提前学数学衔接，还空一个位置，谁家要？",
+        labels: &["off_campus_training"],
+        why: "training, round 20: a seat left in a crash course",
+    },
+    Case {
+        text: "朗读打卡排行榜：1. 高** 540分钟 2. 罗** 500分钟 3. 唐** 420分钟",
+        labels: &["ranking_disclosure"],
+        why: "ranking, round 20: a check-in leaderboard ranks the pupils",
+    },
+    Case {
+        text: "这款护眼灯用了以后近视度数降下来了，家长价168，要的私我",
+        labels: &["commercial_ad"],
+        why: "ad, round 20: a miracle claim with a price",
+    },
+    Case {
+        text: "各位家长，期末前请家长帮孩子做好复习计划，早睡早起",
+        labels: &[],
+        why: "benign, round 20: a study plan is not homework",
+    },
 ];
