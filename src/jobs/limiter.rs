@@ -114,7 +114,7 @@ impl SendLimiter for MemoryLimiter {
 
     async fn too_many_requests(&self, chat: ChatKey, wait: Duration) {
         let now = Instant::now();
-        // The per-chat windows are the same in both budgets; the free one sees every send's chat.
+        // Each budget keeps the windows of the chats it sent to; the chat has room if it has in both.
         let room = [&self.free, &self.paid]
             .iter()
             .all(|l| l.lock().unwrap_or_else(|e| e.into_inner()).chat_has_room(chat, now));

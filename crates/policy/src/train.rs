@@ -8,8 +8,8 @@
 //!
 //! The thresholds at which the model alone flags a message are chosen by 5-fold cross-validation
 //! on the same corpus: for each category, the lowest threshold at which the model's own verdicts
-//! (where no rule fired) stay precise (≥ 0.8) and flag at most 0.15 % of the benign messages (see `Settings`); and
-//! whether the category is scored on the whole message or on the best of its windows (see
+//! (where no rule fired) stay precise (≥ 0.8) and flag at most 0.15 % of the benign messages
+//! (see `Settings`); and whether the category is scored on the whole message or on the best of its windows (see
 //! [`crate::engine::MAX_WINDOW_SENTENCES`]), whichever gives the better rules + model F1 (windows
 //! when within half a point; always windows for fee collection, so that an added sentence cannot
 //! dilute a request). The
