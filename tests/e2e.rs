@@ -10,7 +10,7 @@ use jiaxiao::clock::{Clock, ManualClock};
 use jiaxiao::jobs::ratelimit::Limits;
 use jiaxiao::model::{Lang, Role};
 use jiaxiao::sim::{SimBot, SimOptions};
-use jiaxiao::standin::{Call, FloodLimits, MemberStatus, StandIn, TgChat, TgUser};
+use jiaxiao::standin::{Call, MemberStatus, StandIn, TgChat, TgUser};
 use jiaxiao::store::{DynStore, GroupStore, MemoryStore, RedisStore};
 use std::sync::Arc;
 use std::time::Duration;
@@ -386,7 +386,7 @@ async fn private_lessons_and_subscription() {
 #[tokio::test]
 async fn the_outbox_stays_within_telegrams_limits_and_retries_after_429() {
     let standin = StandIn::start().await.unwrap();
-    standin.set_flood_limits(Some(FloodLimits::default()));
+    standin.set_flood_limits(Some(support::flood_limits()));
     let clock = ManualClock::new(monday(8, 0));
     let sim = start_on(standin.clone(), Arc::new(MemoryStore::new()), clock.clone(), true).await;
     let groups: Vec<TgChat> = (0..4).map(|i| TgChat::supergroup(-1002000000000 - i, "g")).collect();

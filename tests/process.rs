@@ -6,7 +6,7 @@
 mod support;
 
 use jiaxiao::model::{Group, Role, Settings};
-use jiaxiao::standin::{Call, FloodLimits, MemberStatus, StandIn, TgChat, TgUser};
+use jiaxiao::standin::{Call, MemberStatus, StandIn, TgChat, TgUser};
 use jiaxiao::store::{DynStore, RedisStore};
 use std::collections::HashMap;
 use std::process::{Child, Command, Stdio};
@@ -62,7 +62,7 @@ async fn exited(child: &mut Child, limit: Duration) -> Option<std::process::Exit
 
 async fn setup(tag: &str) -> (StandIn, String, DynStore, Vec<TgChat>) {
     let standin = StandIn::start().await.unwrap();
-    standin.set_flood_limits(Some(FloodLimits::default()));
+    standin.set_flood_limits(Some(support::flood_limits()));
     let prefix = support::short_prefix(tag);
     let store: DynStore =
         Arc::new(RedisStore::connect(&support::redis_url(), &prefix, Duration::from_secs(5)).await.unwrap());
@@ -85,24 +85,17 @@ async fn setup(tag: &str) -> (StandIn, String, DynStore, Vec<TgChat>) {
     (standin, prefix, store, chats)
 }
 
+fn is_notice_post(c: &Call) -> bool {
+    c.method == "sendMessage" && c.ok() && c.params["reply_markup"].to_string().contains("nt:")
+}
+
 fn notice_posts(standin: &StandIn) -> Vec<Call> {
-    standin
-        .calls_to("sendMessage")
-        .into_iter()
-        .filter(|c| c.ok() && c.params["reply_markup"].to_string().contains("nt:"))
-        .collect()
+    standin.calls_to("sendMessage").into_iter().filter(is_notice_post).collect()
 }
 
 /// Waits (on the stand-in's call feed) until at least `n` groups have had the notice.
 async fn wait_posts(standin: &StandIn, n: usize, limit: Duration) -> Vec<Call> {
-    let mut events = standin.subscribe();
-    let deadline = tokio::time::Instant::now() + limit;
-    loop {
-        let posts = notice_posts(standin);
-        if per_group(&posts).len() >= n || tokio::time::timeout_at(deadline, events.recv()).await.is_err() {
-            return posts;
-        }
-    }
+    support::collect_calls(standin, is_notice_post, |posts| per_group(posts).len() >= n, limit).await
 }
 
 /// `/broadcast` from the teacher's private chat, confirmed.

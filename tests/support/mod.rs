@@ -175,6 +175,16 @@ impl Drop for PrivateRedis {
     }
 }
 
+/// Telegram's flood limits as the wall-clock tests enforce them: the overall limit 10 % above the
+/// bot's budget of 30 a second (Telegram itself says "about 30"). The stand-in times a request when
+/// it reads it, in the test's own process, and a stall there bunches requests that left within the
+/// budget; the slack absorbs about 100 ms of that, while a bot without its budget still overruns it
+/// at once. Tests on a `ManualClock` need it most: a post refused with 429 is due again only when
+/// the test moves the clock.
+pub fn flood_limits() -> jiaxiao::standin::FloodLimits {
+    jiaxiao::standin::FloodLimits { global_per_sec: 33, ..jiaxiao::standin::FloodLimits::default() }
+}
+
 /// Telegram's limits held during a broadcast of `sends` messages that the stand-in refused `refused`
 /// of (429). The stand-in times a request when it reads it, in the test's own process; when that
 /// process is not scheduled for a moment (two cores shared with the bots and Redis), requests that
@@ -186,4 +196,43 @@ impl Drop for PrivateRedis {
 pub fn assert_within_limits(refused: u64, sends: usize) {
     let allowed = (sends / 20).max(2) as u64;
     assert!(refused <= allowed, "{refused} sends refused with 429 (at most {allowed} of {sends} allowed)");
+}
+
+/// The stand-in's calls that pass `keep`, collected as they come (each call is a signal; no
+/// sleeping) until `done` says enough or `timeout` passes. It copies the recorded calls once and
+/// then only the new ones, so that waiting on a 300-group broadcast does not hold the stand-in's
+/// lock for a copy of every call at every call (which delayed the sends it times).
+pub async fn collect_calls(
+    standin: &jiaxiao::standin::StandIn,
+    keep: impl Fn(&jiaxiao::standin::Call) -> bool,
+    done: impl Fn(&[jiaxiao::standin::Call]) -> bool,
+    timeout: Duration,
+) -> Vec<jiaxiao::standin::Call> {
+    use jiaxiao::standin::Event;
+    use tokio::sync::broadcast::error::RecvError;
+    let mut events = standin.subscribe();
+    let deadline = tokio::time::Instant::now() + timeout;
+    let snapshot = |events_seen: &mut u64| {
+        let all = standin.calls();
+        *events_seen = all.last().map_or(0, |c| c.seq);
+        all.into_iter().filter(|c| keep(c)).collect::<Vec<_>>()
+    };
+    let mut seen = 0;
+    let mut kept = snapshot(&mut seen);
+    loop {
+        if done(&kept) {
+            return kept;
+        }
+        match tokio::time::timeout_at(deadline, events.recv()).await {
+            Ok(Ok(Event::Call(c))) if c.seq > seen => {
+                seen = c.seq;
+                if keep(&c) {
+                    kept.push(c);
+                }
+            }
+            Ok(Ok(_)) => {}
+            Ok(Err(RecvError::Lagged(_))) => kept = snapshot(&mut seen),
+            Ok(Err(RecvError::Closed)) | Err(_) => return kept,
+        }
+    }
 }
