@@ -65,13 +65,9 @@ async fn district(standin: &StandIn, store: &DynStore, n: i64) -> Vec<TgChat> {
     chats
 }
 
-fn is_notice_post(c: &Call) -> bool {
-    c.method == "sendMessage" && c.ok() && c.params["reply_markup"].to_string().contains("nt:")
-}
-
 /// Waits until `n` notices went out (each stand-in call is a signal; no sleeping).
 async fn wait_notices(standin: &StandIn, n: usize, timeout: Duration) -> Vec<Call> {
-    support::collect_calls(standin, is_notice_post, |posts| posts.len() >= n, timeout).await
+    support::collect_calls(standin, support::is_notice_post, |posts| posts.len() >= n, timeout).await
 }
 
 /// The teacher's `/broadcast` from a private chat: the confirm prompt.

@@ -1,7 +1,8 @@
 //! The real `jiaxiao run` binary as a district runs it: a 300-group broadcast interrupted by SIGTERM
 //! (exit 0 within 10 s; the restart finishes it without duplicates) and by `kill -9` (the restart
 //! reaches every group; only a message that was in flight may be sent twice). The stand-in enforces
-//! Telegram's flood limits (see `support::assert_within_limits`); state is in Redis under a prefix of the test's own.
+//! Telegram's flood limits (see `support::flood_limits` and `support::assert_within_limits`); state is
+//! in Redis under a prefix of the test's own.
 
 mod support;
 
@@ -85,17 +86,13 @@ async fn setup(tag: &str) -> (StandIn, String, DynStore, Vec<TgChat>) {
     (standin, prefix, store, chats)
 }
 
-fn is_notice_post(c: &Call) -> bool {
-    c.method == "sendMessage" && c.ok() && c.params["reply_markup"].to_string().contains("nt:")
-}
-
 fn notice_posts(standin: &StandIn) -> Vec<Call> {
-    standin.calls_to("sendMessage").into_iter().filter(is_notice_post).collect()
+    standin.calls_to("sendMessage").into_iter().filter(support::is_notice_post).collect()
 }
 
 /// Waits (on the stand-in's call feed) until at least `n` groups have had the notice.
 async fn wait_posts(standin: &StandIn, n: usize, limit: Duration) -> Vec<Call> {
-    support::collect_calls(standin, is_notice_post, |posts| per_group(posts).len() >= n, limit).await
+    support::collect_calls(standin, support::is_notice_post, |posts| per_group(posts).len() >= n, limit).await
 }
 
 /// `/broadcast` from the teacher's private chat, confirmed.

@@ -198,6 +198,11 @@ pub fn assert_within_limits(refused: u64, sends: usize) {
     assert!(refused <= allowed, "{refused} sends refused with 429 (at most {allowed} of {sends} allowed)");
 }
 
+/// A notice the bot posted (its acknowledge button's data starts with `nt:`).
+pub fn is_notice_post(c: &jiaxiao::standin::Call) -> bool {
+    c.method == "sendMessage" && c.ok() && c.params["reply_markup"].to_string().contains("nt:")
+}
+
 /// The stand-in's calls that pass `keep`, collected as they come (each call is a signal; no
 /// sleeping) until `done` says enough or `timeout` passes. It copies the recorded calls once and
 /// then only the new ones, so that waiting on a 300-group broadcast does not hold the stand-in's
