@@ -13,6 +13,8 @@ HOMOGLYPHS = (
     "Υy Χx ϒy"
 ).split()
 
+SMALL_CAPITALS = "ᴀa ʙb ᴄc ᴅd ᴇe ꜰf ɢg ʜh ɪi ᴊj ᴋk ʟl ᴍm ɴn ᴏo ᴘp ʀr ꜱs ᴛt ᴜu ᴠv ᴡw ʏy ᴢz".split()
+
 radicals = []
 for line in open("/usr/share/unicode/EquivalentUnifiedIdeograph.txt", encoding="utf-8"):
     line = line.split("#")[0].strip()
@@ -30,6 +32,8 @@ with open("content/policy/fold.txt", "w", encoding="utf-8") as o:
     o.write("# Each entry is two characters: the look-alike, then what it folds to.\n")
     o.write("# Cyrillic and Greek letters that look like Latin ones:\n")
     o.write(" ".join(HOMOGLYPHS) + "\n")
+    o.write("# Latin small capitals (ᴄʟᴀꜱꜱ ꜰᴜɴᴅ):\n")
+    o.write(" ".join(SMALL_CAPITALS) + "\n")
     o.write("# CJK Radicals Supplement and CJK Strokes -> unified ideographs\n")
     o.write("# (Unicode EquivalentUnifiedIdeograph.txt, BMP targets only; Kangxi radicals are folded by NFKD):\n")
     for i in range(0, len(radicals), 20):

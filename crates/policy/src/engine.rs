@@ -1231,10 +1231,23 @@ impl Ctx<'_> {
             .is_some_and(|between| between.contains([',', '，', ';', '；', ':', '：', '﹐', '､', '—', '–']))
     }
 
-    /// Whether boundary `j` is a line break (soft too, but it counts as a sentence end).
+    /// Whether boundary `j` is a line break (soft too, but it counts as a sentence end). A break
+    /// between Chinese characters next to a line of one or two characters (`其⏎余同学的书本⏎费⏎麻烦`)
+    /// cuts a word, not a sentence: it does not count.
     fn is_line_break(&self, j: usize) -> bool {
         let b = self.sentences[j] as usize;
-        self.original.as_bytes().get(b.wrapping_sub(1)) == Some(&b'\n')
+        if self.original.as_bytes().get(b.wrapping_sub(1)) != Some(&b'\n') {
+            return false;
+        }
+        let (before, after) = (&self.original[..b - 1], &self.original[b..]);
+        let han = |c: Option<char>| c.is_some_and(|c| matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF));
+        if !han(before.trim_end().chars().next_back()) || !han(after.trim_start().chars().next()) {
+            return true;
+        }
+        let short = |line: &str| line.chars().filter(|c| !c.is_whitespace()).take(3).count() <= 2;
+        let prev = before.rsplit('\n').next().unwrap_or("");
+        let next = after.split('\n').next().unwrap_or("");
+        !(short(prev) || short(next))
     }
 
     fn fill_sentence_ids(&mut self) {

@@ -4577,4 +4577,59 @@ pub const CASES: &[Case] = &[
         labels: &[],
         why: "benign, round 20: a study plan is not homework",
     },
+    Case {
+        text: "元宵节给老师的花，每家那份数目我晚上私发大家，明天中午前弄好",
+        labels: &["fee_collection"],
+        why: "fee, round 21: the share is sent to each family in private",
+    },
+    Case {
+        text: "Teachers' Day gift: we'll split it evenly, I'll text each family their share tonight",
+        labels: &["fee_collection"],
+        why: "fee, round 21: each family is told its share in private (English)",
+    },
+    Case {
+        text: "Plеase trаnsfer the ᴄʟᴀꜱꜱ ꜰᴜɴᴅ 150 by Friday",
+        labels: &["fee_collection"],
+        why: "fee, round 21: Latin small capitals and Cyrillic letters",
+    },
+    Case {
+        text: "春游门票每个宝贝60，今晚前转给班长妈妈",
+        labels: &["fee_collection"],
+        why: "fee, round 21: a per-child sum with 宝贝",
+    },
+    Case {
+        text: "初步定每家50元，完全自愿，不方便的忽略就好，参加的转我备注名字",
+        labels: &["fee_collection"],
+        why: "fee, round 21: 'those who can't, ignore this' is no retraction",
+    },
+    Case {
+        text: "体检报告装信封由孩子带回，今晚8点前有疑问的请私信我",
+        labels: &[],
+        why: "benign, round 21: results in an envelope, not money",
+    },
+    Case {
+        text: "群规：老师不会要求家长批改作业，有事请私聊",
+        labels: &[],
+        why: "benign, round 21: a group rule says parents are not asked to mark",
+    },
+    Case {
+        text: "谁家孩子把50块钱夹在作业本里了？老师发现的，放在讲台上，家长来拿一下",
+        labels: &[],
+        why: "benign, round 21: money found in a book",
+    },
+    Case {
+        text: "门口有人发传单写着“提分秘籍”，跟学校没任何关系，直接扔掉就行",
+        labels: &[],
+        why: "benign, round 21: a warning about a flyer",
+    },
+    Case {
+        text: "有人在卖所谓的内部押题卷，99元一套，学校从未出售，请不要购买",
+        labels: &[],
+        why: "benign, round 21: a warning about fake exam papers",
+    },
+    Case {
+        text: "We will not be sharing scores in this chat; individual reports will come to you privately.",
+        labels: &[],
+        why: "benign, round 21: results go to each family privately",
+    },
 ];
