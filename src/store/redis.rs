@@ -594,14 +594,26 @@ impl RosterStore for RedisStore {
                 self.conn().hset::<_, _, _, ()>(&roster, prev, encode(&old)).await?;
             }
         }
+        let groups = self.user_key(member.user_id, "groups");
         let mut pipe = ::redis::pipe();
-        pipe.atomic().hset(&roster, member.user_id, encode(member));
         if let Some(u) = &member.username {
+            // The roster entry and the username index change together.
+            pipe.atomic().hset(&roster, member.user_id, encode(member));
             pipe.hset(&unames, normalise_username(u), member.user_id);
+            pipe.query_async::<()>(&mut self.conn()).await?;
+            // The person's own index of groups (another slot: a second step, repaired by the next message).
+            self.conn().sadd::<_, _, ()>(groups, chat).await?;
+        } else if self.is_cluster() {
+            // The person's index of groups lives in another slot: a second step.
+            self.conn().hset::<_, _, _, ()>(&roster, member.user_id, encode(member)).await?;
+            self.conn().sadd::<_, _, ()>(groups, chat).await?;
+        } else {
+            // One server and no username: the roster entry and the person's index of groups in
+            // one round trip (the first sighting of every member costs one, not two).
+            pipe.hset(&roster, member.user_id, encode(member)).ignore();
+            pipe.sadd(groups, chat).ignore();
+            pipe.query_async::<()>(&mut self.conn()).await?;
         }
-        pipe.query_async::<()>(&mut self.conn()).await?;
-        // The person's own index of groups (another slot: a second step, repaired by the next message).
-        self.conn().sadd::<_, _, ()>(self.user_key(member.user_id, "groups"), chat).await?;
         Ok(())
     }
 
