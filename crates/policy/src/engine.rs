@@ -1232,8 +1232,9 @@ impl Ctx<'_> {
     }
 
     /// Whether boundary `j` is a line break (soft too, but it counts as a sentence end). A break
-    /// between Chinese characters next to a line of one or two characters (`其⏎余同学的书本⏎费⏎麻烦`)
-    /// cuts a word, not a sentence: it does not count.
+    /// between Chinese characters next to a line of one or two characters (`其⏎余同学的书本⏎费⏎麻烦`),
+    /// or between two lines written with a space between characters (`周 末 陪⏎读 服 务`), cuts a
+    /// word, not a sentence: it does not count.
     fn is_line_break(&self, j: usize) -> bool {
         let b = self.sentences[j] as usize;
         if self.original.as_bytes().get(b.wrapping_sub(1)) != Some(&b'\n') {
@@ -1245,9 +1246,30 @@ impl Ctx<'_> {
             return true;
         }
         let short = |line: &str| line.chars().filter(|c| !c.is_whitespace()).take(3).count() <= 2;
+        // Spaced out: at least as many pairs of Chinese characters with a space between them as
+        // without, and two or more (收到 谢谢老师 is a phrase and a space, not spacing).
+        let spaced = |line: &str| {
+            let (mut apart, mut together, mut prev_han, mut gap) = (0, 0, false, false);
+            for c in line.chars() {
+                if c.is_whitespace() {
+                    gap = true;
+                    continue;
+                }
+                let h = han(Some(c));
+                if h && prev_han {
+                    if gap {
+                        apart += 1;
+                    } else {
+                        together += 1;
+                    }
+                }
+                (prev_han, gap) = (h, false);
+            }
+            apart >= 2 && apart >= together
+        };
         let prev = before.rsplit('\n').next().unwrap_or("");
         let next = after.split('\n').next().unwrap_or("");
-        !(short(prev) || short(next))
+        !(short(prev) || short(next) || (spaced(prev) && spaced(next)))
     }
 
     fn fill_sentence_ids(&mut self) {

@@ -4,7 +4,8 @@
 //! full-width forms, zero-width characters or spaces must keep its category; for the hard
 //! negatives, added chatter must keep them clean.
 //!
-//! A property test draws the transformations at random (run in CI with a fixed number of cases);
+//! A property test draws the transformations at random (in CI, a fixed number of draws from a fixed
+//! seed; see `common::proptest_config` to explore further);
 //! the exhaustive tests apply every harmless sentence to every positive and report all failures
 //! together.
 
@@ -311,7 +312,7 @@ fn transform(text: &str, kind: u8, seed: &[u8]) -> String {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+    #![proptest_config(common::proptest_config(512))]
 
     /// Random combinations: a positive, a harmless sentence before or after, and one evasion.
     #[test]

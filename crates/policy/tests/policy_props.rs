@@ -2,6 +2,9 @@
 //! char boundaries, and the usual evasions (zero-width characters, spaces between Chinese
 //! characters, full-width forms) do not turn a flagged message into a clean one.
 
+#[allow(dead_code)]
+mod common;
+
 use jiaxiao_policy::{Category, Classifier};
 use proptest::prelude::*;
 use std::sync::OnceLock;
@@ -42,7 +45,7 @@ fn is_han(c: char) -> bool {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+    #![proptest_config(common::proptest_config(300))]
 
     #[test]
     fn any_text_classifies_with_valid_spans(text in any::<String>()) {

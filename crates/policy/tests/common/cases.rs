@@ -4632,4 +4632,30 @@ pub const CASES: &[Case] = &[
         labels: &[],
         why: "benign, round 21: results go to each family privately",
     },
+    Case {
+        text: "老师让每人带15元交给小组长，买手工材料",
+        labels: &["fee_collection"],
+        why: "fee, round 22: 让每人 asks every family",
+    },
+    Case { text: "已转，学号23", labels: &["fee_collection"], why: "fee, round 22: a reply in a payment chain" },
+    Case {
+        text: "文具钱我先垫了，大家开学还我就行，一人二十",
+        labels: &["fee_collection"],
+        why: "fee, round 22: paying back a parent who advanced the money",
+    },
+    Case {
+        text: "春游取消了，已交的车费下周一前全部退到原支付账户",
+        labels: &[],
+        why: "benign, round 22: a refund to the original account",
+    },
+    Case {
+        text: "那个拉票链接我没点，挺可疑的",
+        labels: &[],
+        why: "benign, round 22: a parent distrusting a vote link",
+    },
+    Case {
+        text: "每份试卷都要家长打好分再签字，明天交",
+        labels: &["homework_to_parents"],
+        why: "homework, round 22: 打好分",
+    },
 ];
