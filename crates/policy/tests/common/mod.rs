@@ -7,6 +7,7 @@ pub mod cases;
 /// nothing). To explore further, set `JIAXIAO_PROPTEST_SEED` (any number) and
 /// `JIAXIAO_PROPTEST_CASES`; a failure prints the input (and is saved with the regressions that
 /// run first), which then belongs in the own cases.
+#[allow(dead_code)] // not every test file runs property tests
 pub fn proptest_config(cases: u32) -> proptest::test_runner::Config {
     let env = |name: &str| std::env::var(name).ok().and_then(|v| v.parse::<u64>().ok());
     proptest::test_runner::Config {
